@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data.Accounts;
+using Scorecards.Data.Auditing;
+using Scorecards.Domain.Bodies;
+using Scorecards.Domain.Framework;
+using Scorecards.Domain.Members;
+using Scorecards.Domain.Rounds;
+using Scorecards.Domain.Scorecards;
+
+namespace Scorecards.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor actor, TimeProvider clock)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Strategy> Strategies => Set<Strategy>();
+    public DbSet<FocusArea> FocusAreas => Set<FocusArea>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Body> Bodies => Set<Body>();
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<Scorecard> Scorecards => Set<Scorecard>();
+    public DbSet<Entry> Entries => Set<Entry>();
+    public DbSet<ReviewEvent> ReviewEvents => Set<ReviewEvent>();
+    public DbSet<UserBody> UserBodies => Set<UserBody>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Set while seeding demo data, whose thousands of rows are one event, not thousands.</summary>
+    public bool AuditingSuspended { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Enums are stored by name so the data reads well and survives reordering of the enum.
+        builder.Properties<Completion>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<Trajectory>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<Effect>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<ScorecardStatus>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<ReviewAction>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<RoundStatus>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<MemberKind>().HaveConversion<string>().HaveMaxLength(40);
+        builder.Properties<MemberStatus>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<IndicatorKind>().HaveConversion<string>().HaveMaxLength(20);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves and writes an audit event for every changed field, in one transaction: new rows get their
+    /// keys from the first save, so their events are written by a second save before the commit.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (AuditingSuspended)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var pending = AuditTrail.Capture(this, actor, clock.GetUtcNow().UtcDateTime);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEvents.AddRange(pending.Select(p => p.Complete()));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+}

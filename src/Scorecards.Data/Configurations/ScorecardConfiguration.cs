@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Scorecards.Domain.Bodies;
+using Scorecards.Domain.Framework;
+using Scorecards.Domain.Members;
+using Scorecards.Domain.Rounds;
+using Scorecards.Domain.Scorecards;
+
+namespace Scorecards.Data.Configurations;
+
+internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
+{
+    public void Configure(EntityTypeBuilder<Round> builder)
+    {
+        builder.Property(r => r.Name).HasMaxLength(200);
+        builder.Property(r => r.Meeting).HasMaxLength(300);
+        builder.HasIndex(r => r.Name).IsUnique();
+    }
+}
+
+internal sealed class ScorecardConfiguration : IEntityTypeConfiguration<Scorecard>
+{
+    public void Configure(EntityTypeBuilder<Scorecard> builder)
+    {
+        builder.Property(s => s.ReopenReason).HasMaxLength(Scorecard.MaxReasonLength);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasIndex(s => new { s.RoundId, s.BodyId }).IsUnique();
+        builder.HasOne<Round>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Body>().WithMany().HasForeignKey(s => s.BodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.Entries).WithOne(e => e.Scorecard).HasForeignKey(e => e.ScorecardId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Approvals).WithOne().HasForeignKey(a => a.ScorecardId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.ReviewEvents).WithOne().HasForeignKey(e => e.ScorecardId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Entries).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(s => s.Approvals).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(s => s.ReviewEvents).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
+{
+    public void Configure(EntityTypeBuilder<Entry> builder)
+    {
+        builder.Property(e => e.NotApplicableReason).HasMaxLength(EntryValues.MaxReasonLength);
+        builder.Property(e => e.Progress).HasMaxLength(EntryValues.MaxNarrativeLength);
+        builder.Property(e => e.Challenges).HasMaxLength(EntryValues.MaxNarrativeLength);
+        builder.Property(e => e.SupportNeeded).HasMaxLength(EntryValues.MaxNarrativeLength);
+        builder.Property(e => e.NextSteps).HasMaxLength(EntryValues.MaxNarrativeLength);
+        builder.Property(e => e.Links).HasMaxLength(EntryValues.MaxLinks * 2100);
+        builder.Property(e => e.UpdatedBy).HasMaxLength(256);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.HasIndex(e => new { e.ScorecardId, e.ObjectiveId }).IsUnique();
+        builder.HasOne<Objective>().WithMany().HasForeignKey(e => e.ObjectiveId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(e => e.IndicatorValues).WithOne().HasForeignKey(v => v.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.IndicatorValues).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(e => e.Values);
+        builder.Ignore(e => e.LinkList);
+    }
+}
+
+internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<IndicatorValue>
+{
+    public void Configure(EntityTypeBuilder<IndicatorValue> builder)
+    {
+        builder.Property(v => v.Actual).HasPrecision(18, 4);
+        builder.Property(v => v.Note).HasMaxLength(1000);
+        builder.HasIndex(v => new { v.EntryId, v.IndicatorId }).IsUnique();
+        builder.HasOne<Indicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ApprovalConfiguration : IEntityTypeConfiguration<Approval>
+{
+    public void Configure(EntityTypeBuilder<Approval> builder)
+    {
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.HasIndex(a => new { a.ScorecardId, a.MemberId }).IsUnique();
+        builder.HasOne<Member>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReviewEventConfiguration : IEntityTypeConfiguration<ReviewEvent>
+{
+    public void Configure(EntityTypeBuilder<ReviewEvent> builder)
+    {
+        builder.Property(e => e.UserId).HasMaxLength(450);
+        builder.Property(e => e.UserName).HasMaxLength(256);
+        builder.Property(e => e.Reason).HasMaxLength(Scorecard.MaxReasonLength);
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Scorecards.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Which database holds the data, read from <c>Database:Provider</c> and <c>ConnectionStrings:Scorecards</c>.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string ConnectionName = "Scorecards";
+
+    /// <summary>The embedded default: SQLite in <paramref name="dataDirectory"/>, unless configuration names another database.</summary>
+    public static DatabaseSettings From(IConfiguration config, string dataDirectory)
+    {
+        var providerText = config["Database:Provider"];
+        var provider = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(providerText) && !Enum.TryParse(providerText, ignoreCase: true, out provider))
+        {
+            throw new InvalidOperationException($"Database:Provider is '{providerText}'; use Sqlite or Postgres.");
+        }
+
+        var connection = config.GetConnectionString(ConnectionName);
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                throw new InvalidOperationException("Database:Provider is Postgres, but ConnectionStrings:Scorecards is not set.");
+            }
+
+            connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "scorecards.db") }.ToString();
+        }
+
+        return new DatabaseSettings(provider, connection);
+    }
+
+    public void Configure(DbContextOptionsBuilder db)
+    {
+        _ = Provider switch
+        {
+            DatabaseProvider.Sqlite => db.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Scorecards.Data.Sqlite")),
+            DatabaseProvider.Postgres => db.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Scorecards.Data.Postgres")),
+            _ => throw new InvalidOperationException($"Unsupported database provider '{Provider}'."),
+        };
+    }
+
+    /// <summary>The folder a SQLite file lives in, so it can be created before first use; null for other databases.</summary>
+    public string? SqliteDirectory()
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            return null;
+        }
+
+        var source = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        return source is "" or ":memory:" || source.StartsWith("file:", StringComparison.Ordinal) || ConnectionString.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Path.GetDirectoryName(Path.GetFullPath(source));
+    }
+}
+
+public static class DatabaseRegistration
+{
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddDbContext<AppDbContext>(settings.Configure);
+        return services;
+    }
+
+    /// <summary>Creates the database if needed and applies every migration; SQLite files switch to write-ahead logging.</summary>
+    public static async Task MigrateAsync(this AppDbContext db, DatabaseSettings settings, CancellationToken ct)
+    {
+        if (settings.SqliteDirectory() is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await db.Database.MigrateAsync(ct);
+        if (settings.Provider == DatabaseProvider.Sqlite && settings.SqliteDirectory() is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}

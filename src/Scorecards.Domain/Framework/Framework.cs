@@ -1,0 +1,128 @@
+namespace Scorecards.Domain.Framework;
+
+/// <summary>A strategy the bodies report against, such as the 2023 Adelaide Strategy for Cooperation.</summary>
+public sealed class Strategy
+{
+    private Strategy()
+    {
+        Code = "";
+        Name = "";
+    }
+
+    public Strategy(string code, string name)
+    {
+        Code = code;
+        Name = name;
+    }
+
+    public int Id { get; private set; }
+    public string Code { get; set; }
+    public string Name { get; set; }
+    public string? Description { get; set; }
+}
+
+/// <summary>An area of focus of a strategy, such as law enforcement.</summary>
+public sealed class FocusArea
+{
+    private FocusArea()
+    {
+        Code = "";
+        Name = "";
+    }
+
+    public FocusArea(int strategyId, string code, string name)
+    {
+        StrategyId = strategyId;
+        Code = code;
+        Name = name;
+    }
+
+    public int Id { get; private set; }
+    public int StrategyId { get; set; }
+    public string Code { get; set; }
+    public string Name { get; set; }
+    public string? Description { get; set; }
+    public int SortOrder { get; set; }
+}
+
+/// <summary>A commitment the bodies act on, with a short code such as LE-1.</summary>
+public sealed class Objective
+{
+    private Objective()
+    {
+        Code = "";
+        Title = "";
+    }
+
+    public Objective(int focusAreaId, string code, string title)
+    {
+        FocusAreaId = focusAreaId;
+        Code = code;
+        Title = title;
+    }
+
+    public int Id { get; private set; }
+    public int FocusAreaId { get; set; }
+    public string Code { get; set; }
+    public string Title { get; set; }
+    public string? Description { get; set; }
+
+    /// <summary>True for demo objectives written to illustrate the product, not the Strategy's text.</summary>
+    public bool IsIllustrative { get; set; }
+
+    /// <summary>A retired objective keeps its history but is no longer reported on.</summary>
+    public bool IsRetired { get; set; }
+    public int SortOrder { get; set; }
+}
+
+public enum IndicatorKind
+{
+    Quantitative,
+    Milestone,
+}
+
+/// <summary>An optional measure of an objective: a number against baseline and target, or a milestone.</summary>
+public sealed class Indicator
+{
+    private Indicator()
+    {
+        Code = "";
+        Name = "";
+    }
+
+    public Indicator(int objectiveId, string code, string name, IndicatorKind kind)
+    {
+        ObjectiveId = objectiveId;
+        Code = code;
+        Name = name;
+        Kind = kind;
+    }
+
+    public int Id { get; private set; }
+    public int ObjectiveId { get; set; }
+    public string Code { get; set; }
+    public string Name { get; set; }
+    public IndicatorKind Kind { get; set; }
+    public string? Unit { get; set; }
+    public decimal? Baseline { get; set; }
+    public decimal? Target { get; set; }
+    public bool IsRetired { get; set; }
+    public int SortOrder { get; set; }
+}
+
+/// <summary>That a body reports on an objective ("as applicable").</summary>
+public sealed class Assignment
+{
+    private Assignment()
+    {
+    }
+
+    public Assignment(int objectiveId, int bodyId)
+    {
+        ObjectiveId = objectiveId;
+        BodyId = bodyId;
+    }
+
+    public int ObjectiveId { get; private set; }
+    public int BodyId { get; private set; }
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Scorecards.Domain.Framework;
+
+/// <summary>Where something is in a framework file: its line and its path, such as focusAreas[1].objectives[0].</summary>
+public sealed record FileLocation(int Line, string Path);
+
+/// <summary>One problem in a framework file, named by line, path and field.</summary>
+public sealed record FrameworkError(FileLocation Where, string Field, string Message)
+{
+    public override string ToString()
+    {
+        var path = string.IsNullOrEmpty(Field) ? Where.Path : (Where.Path.Length == 0 ? Field : $"{Where.Path}.{Field}");
+        return $"line {Where.Line}, {path}: {Message}";
+    }
+}
+
+/// <summary>A node of a framework file as read, with the line of each field so errors can point at it.</summary>
+public abstract record FrameworkNode(FileLocation Where, IReadOnlyDictionary<string, int> FieldLines)
+{
+    public FileLocation At(string field) =>
+        FieldLines.TryGetValue(field, out var line) ? Where with { Line = line } : Where;
+}
+
+public sealed record StrategySpec(string? Code, string? Name, string? Description, FileLocation Where, IReadOnlyDictionary<string, int> FieldLines)
+    : FrameworkNode(Where, FieldLines);
+
+public sealed record FocusAreaSpec(string? Code, string? Name, string? Description, IReadOnlyList<ObjectiveSpec> Objectives,
+    FileLocation Where, IReadOnlyDictionary<string, int> FieldLines) : FrameworkNode(Where, FieldLines);
+
+public sealed record ObjectiveSpec(string? Code, string? Title, string? Description, bool Illustrative, IReadOnlyList<string> Bodies,
+    IReadOnlyList<IndicatorSpec> Indicators, FileLocation Where, IReadOnlyDictionary<string, int> FieldLines)
+    : FrameworkNode(Where, FieldLines);
+
+public sealed record IndicatorSpec(string? Code, string? Name, string? Kind, string? Unit, string? Baseline, string? Target,
+    FileLocation Where, IReadOnlyDictionary<string, int> FieldLines) : FrameworkNode(Where, FieldLines)
+{
+    public IndicatorKind ParsedKind => Kind?.Trim().ToLowerInvariant() == "milestone" ? IndicatorKind.Milestone : IndicatorKind.Quantitative;
+
+    public decimal? ParsedBaseline => FrameworkRules.ParseNumber(Baseline);
+
+    public decimal? ParsedTarget => FrameworkRules.ParseNumber(Target);
+}
+
+/// <summary>A whole framework as it stands in a file: one strategy, its focus areas, objectives and indicators.</summary>
+public sealed record FrameworkDocument(StrategySpec Strategy, IReadOnlyList<FocusAreaSpec> FocusAreas);
+
+/// <summary>The rules a framework file must meet before any of it is applied.</summary>
+public static partial class FrameworkRules
+{
+    public const int MaxTitleLength = 300;
+    public const int MaxDescriptionLength = 4000;
+
+    [GeneratedRegex("^[A-Z][A-Z0-9]{0,11}$")]
+    private static partial Regex FocusAreaCodePattern();
+
+    [GeneratedRegex("^[A-Z][A-Z0-9]{0,11}(-[A-Z0-9]{1,8}){1,3}$")]
+    private static partial Regex ObjectiveCodePattern();
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9.\\-]{0,23}$")]
+    private static partial Regex IndicatorCodePattern();
+
+    public static decimal? ParseNumber(string? text) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>Every error in the document, in file order; an empty list means it may be applied.</summary>
+    public static IReadOnlyList<FrameworkError> Validate(FrameworkDocument document, IReadOnlySet<string> knownBodyCodes)
+    {
+        var errors = new List<FrameworkError>();
+        var strategy = document.Strategy;
+        Require(errors, strategy, "code", strategy.Code);
+        Require(errors, strategy, "name", strategy.Name);
+
+        if (document.FocusAreas.Count == 0)
+        {
+            errors.Add(new FrameworkError(strategy.Where with { Path = "focusAreas" }, "", "the framework has no focus areas; at least one is needed."));
+        }
+
+        var focusAreaCodes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var objectiveCodes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var indicatorCodes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var area in document.FocusAreas)
+        {
+            if (Require(errors, area, "code", area.Code))
+            {
+                if (!FocusAreaCodePattern().IsMatch(area.Code!))
+                {
+                    errors.Add(new FrameworkError(area.At("code"), "code", $"'{area.Code}' is not a focus area code: use 1–12 capital letters or digits, starting with a letter, such as LE."));
+                }
+                else if (!focusAreaCodes.Add(area.Code!))
+                {
+                    errors.Add(new FrameworkError(area.At("code"), "code", $"focus area code '{area.Code}' is used twice."));
+                }
+            }
+
+            Require(errors, area, "name", area.Name, MaxTitleLength);
+            MaxLength(errors, area, "description", area.Description, MaxDescriptionLength);
+
+            foreach (var objective in area.Objectives)
+            {
+                ValidateObjective(errors, objective, objectiveCodes, indicatorCodes, knownBodyCodes);
+            }
+        }
+
+        return errors;
+    }
+
+    private static void ValidateObjective(List<FrameworkError> errors, ObjectiveSpec objective, HashSet<string> objectiveCodes,
+        HashSet<string> indicatorCodes, IReadOnlySet<string> knownBodyCodes)
+    {
+        if (Require(errors, objective, "code", objective.Code))
+        {
+            if (!ObjectiveCodePattern().IsMatch(objective.Code!))
+            {
+                errors.Add(new FrameworkError(objective.At("code"), "code", $"'{objective.Code}' is not an objective code: use capitals and digits joined by hyphens, such as LE-1."));
+            }
+            else if (!objectiveCodes.Add(objective.Code!))
+            {
+                errors.Add(new FrameworkError(objective.At("code"), "code", $"objective code '{objective.Code}' is used twice."));
+            }
+        }
+
+        Require(errors, objective, "title", objective.Title, MaxTitleLength);
+        MaxLength(errors, objective, "description", objective.Description, MaxDescriptionLength);
+
+        var bodies = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var body in objective.Bodies)
+        {
+            if (!knownBodyCodes.Contains(body))
+            {
+                errors.Add(new FrameworkError(objective.At("bodies"), "bodies", $"'{body}' is not a reporting body; known bodies are {string.Join(", ", knownBodyCodes.Order())}."));
+            }
+            else if (!bodies.Add(body))
+            {
+                errors.Add(new FrameworkError(objective.At("bodies"), "bodies", $"body '{body}' is listed twice."));
+            }
+        }
+
+        foreach (var indicator in objective.Indicators)
+        {
+            if (Require(errors, indicator, "code", indicator.Code))
+            {
+                if (!IndicatorCodePattern().IsMatch(indicator.Code!))
+                {
+                    errors.Add(new FrameworkError(indicator.At("code"), "code", $"'{indicator.Code}' is not an indicator code: use capitals, digits, dots and hyphens, such as LE-1.1."));
+                }
+                else if (!indicatorCodes.Add(indicator.Code!))
+                {
+                    errors.Add(new FrameworkError(indicator.At("code"), "code", $"indicator code '{indicator.Code}' is used twice."));
+                }
+            }
+
+            Require(errors, indicator, "name", indicator.Name, MaxTitleLength);
+            if (indicator.Kind is { } kind && kind.Trim().ToLowerInvariant() is not ("quantitative" or "milestone"))
+            {
+                errors.Add(new FrameworkError(indicator.At("kind"), "kind", $"'{kind}' is not an indicator kind: use quantitative or milestone."));
+            }
+
+            Number(errors, indicator, "baseline", indicator.Baseline);
+            Number(errors, indicator, "target", indicator.Target);
+        }
+    }
+
+    private static bool Require(List<FrameworkError> errors, FrameworkNode node, string field, string? value, int maxLength = 100)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new FrameworkError(node.At(field), field, "is required."));
+            return false;
+        }
+
+        return MaxLength(errors, node, field, value, maxLength);
+    }
+
+    private static bool MaxLength(List<FrameworkError> errors, FrameworkNode node, string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            errors.Add(new FrameworkError(node.At(field), field, $"is {value.Length} characters long; at most {maxLength} are allowed."));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void Number(List<FrameworkError> errors, FrameworkNode node, string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && ParseNumber(value) is null)
+        {
+            errors.Add(new FrameworkError(node.At(field), field, $"'{value}' is not a number."));
+        }
+    }
+}

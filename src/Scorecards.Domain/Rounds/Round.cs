@@ -1,0 +1,100 @@
+namespace Scorecards.Domain.Rounds;
+
+public enum RoundStatus
+{
+    Planned,
+    Open,
+    InReview,
+    Published,
+    Archived,
+}
+
+/// <summary>One reporting cycle, tied to a meeting of the Process.</summary>
+public sealed class Round
+{
+    private Round()
+    {
+        Name = "";
+    }
+
+    public Round(string name, string? meeting, DateOnly periodStart, DateOnly periodEnd, DateOnly opensOn, DateOnly dueOn)
+    {
+        Name = name;
+        Meeting = meeting;
+        PeriodStart = periodStart;
+        PeriodEnd = periodEnd;
+        OpensOn = opensOn;
+        DueOn = dueOn;
+    }
+
+    public int Id { get; private set; }
+    public string Name { get; set; }
+
+    /// <summary>The meeting the round reports to, such as "19th Ad Hoc Group Senior Officials' Meeting".</summary>
+    public string? Meeting { get; set; }
+    public DateOnly PeriodStart { get; set; }
+    public DateOnly PeriodEnd { get; set; }
+    public DateOnly OpensOn { get; set; }
+    public DateOnly DueOn { get; set; }
+    public RoundStatus Status { get; private set; } = RoundStatus.Planned;
+    public DateTime? PublishedUtc { get; private set; }
+
+    public static string Label(RoundStatus status) => status switch
+    {
+        RoundStatus.Planned => "Planned",
+        RoundStatus.Open => "Open",
+        RoundStatus.InReview => "In review",
+        RoundStatus.Published => "Published",
+        RoundStatus.Archived => "Archived",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static Result ValidateDates(DateOnly periodStart, DateOnly periodEnd, DateOnly opensOn, DateOnly dueOn)
+    {
+        if (periodEnd < periodStart)
+        {
+            return Result.Fail("round.period", "The period covered must end on or after the day it starts.");
+        }
+
+        if (dueOn < opensOn)
+        {
+            return Result.Fail("round.due", "The due date must be on or after the opening date.");
+        }
+
+        return Result.Ok();
+    }
+
+    /// <summary>Days from <paramref name="today"/> to the due date: negative when overdue.</summary>
+    public int DaysUntilDue(DateOnly today) => DueOn.DayNumber - today.DayNumber;
+
+    public Result Open() => Move(RoundStatus.Planned, RoundStatus.Open, "opened");
+
+    public Result StartReview() => Move(RoundStatus.Open, RoundStatus.InReview, "moved to review");
+
+    /// <summary>A round in review goes back to Open when reporters need more time.</summary>
+    public Result Reopen() => Move(RoundStatus.InReview, RoundStatus.Open, "reopened");
+
+    public Result Publish(DateTime nowUtc)
+    {
+        var result = Move(RoundStatus.InReview, RoundStatus.Published, "published");
+        if (result.Succeeded)
+        {
+            PublishedUtc = nowUtc;
+        }
+
+        return result;
+    }
+
+    public Result Archive() => Move(RoundStatus.Published, RoundStatus.Archived, "archived");
+
+    private Result Move(RoundStatus from, RoundStatus to, string verb)
+    {
+        if (Status != from)
+        {
+            return Result.Fail("round.state", $"Only a {Label(from).ToLowerInvariant()} round can be {verb}; this one is {Label(Status).ToLowerInvariant()}.");
+        }
+
+        Status = to;
+        return Result.Ok();
+    }
+}

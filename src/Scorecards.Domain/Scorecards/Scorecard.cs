@@ -1,0 +1,310 @@
+using Scorecards.Domain.Rounds;
+
+namespace Scorecards.Domain.Scorecards;
+
+public enum ScorecardStatus
+{
+    NotStarted,
+    Draft,
+    Submitted,
+    Returned,
+    ApprovedByOne,
+    Approved,
+}
+
+public enum ReviewAction
+{
+    Submitted,
+    Returned,
+    Approved,
+    Unapproved,
+}
+
+/// <summary>One item of the submit checklist: an objective and what its entry lacks.</summary>
+public sealed record ChecklistItem(int ObjectiveId, string ObjectiveCode, string Missing);
+
+/// <summary>One body's report for one round, with an entry per objective assigned to the body.</summary>
+public sealed class Scorecard
+{
+    public const int MaxReasonLength = 2000;
+
+    private readonly List<Entry> _entries = [];
+    private readonly List<Approval> _approvals = [];
+    private readonly List<ReviewEvent> _reviewEvents = [];
+
+    private Scorecard()
+    {
+    }
+
+    public Scorecard(int roundId, int bodyId)
+    {
+        RoundId = roundId;
+        BodyId = bodyId;
+    }
+
+    public int Id { get; private set; }
+    public int RoundId { get; private set; }
+    public int BodyId { get; private set; }
+    public ScorecardStatus Status { get; private set; } = ScorecardStatus.NotStarted;
+    public DateTime? SubmittedUtc { get; private set; }
+
+    /// <summary>Why it was last returned or reopened, shown to the reporters until they submit again.</summary>
+    public string? ReopenReason { get; private set; }
+
+    /// <summary>Counts state changes, so that two reviewers acting at once cannot both land.</summary>
+    public int Version { get; private set; } = 1;
+    public IReadOnlyList<Entry> Entries => _entries;
+    public IReadOnlyList<Approval> Approvals => _approvals;
+    public IReadOnlyList<ReviewEvent> ReviewEvents => _reviewEvents;
+
+    public static string Label(ScorecardStatus status) => status switch
+    {
+        ScorecardStatus.NotStarted => "Not started",
+        ScorecardStatus.Draft => "Draft",
+        ScorecardStatus.Submitted => "Submitted",
+        ScorecardStatus.Returned => "Returned",
+        ScorecardStatus.ApprovedByOne => "Approved by one Co-Chair",
+        ScorecardStatus.Approved => "Approved",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public bool IsLocked => Status is ScorecardStatus.Submitted or ScorecardStatus.ApprovedByOne or ScorecardStatus.Approved;
+
+    /// <summary>Adds an entry for each assigned objective that has none, so a body assigned mid-round can report.</summary>
+    public IReadOnlyList<Entry> EnsureEntries(IEnumerable<int> objectiveIds)
+    {
+        var added = new List<Entry>();
+        foreach (var objectiveId in objectiveIds)
+        {
+            if (_entries.TrueForAll(e => e.ObjectiveId != objectiveId))
+            {
+                var entry = new Entry(objectiveId);
+                _entries.Add(entry);
+                added.Add(entry);
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>Whether reporters may change entries now; when not, the message says why, for the read-only form.</summary>
+    public Result CanEdit(RoundStatus roundStatus)
+    {
+        if (roundStatus != RoundStatus.Open)
+        {
+            return Result.Fail("round.closed", roundStatus switch
+            {
+                RoundStatus.Planned => "This round has not opened yet, so its scorecards cannot be edited.",
+                RoundStatus.InReview => "This round is in review: reporting has closed, so entries cannot be edited.",
+                _ => "This round is closed and published, so its scorecards cannot be edited.",
+            });
+        }
+
+        return Status switch
+        {
+            ScorecardStatus.Submitted => Result.Fail("scorecard.submitted", "This scorecard has been submitted and is with the Co-Chairs for review. It can be edited again if they return it."),
+            ScorecardStatus.ApprovedByOne => Result.Fail("scorecard.approved", "One Co-Chair has approved this scorecard; it is locked while the other reviews it."),
+            ScorecardStatus.Approved => Result.Fail("scorecard.approved", "Both Co-Chairs have approved this scorecard, so it is locked. A Co-Chair can reopen it with a reason."),
+            _ => Result.Ok(),
+        };
+    }
+
+    /// <summary>Records that a reporter saved an entry: a scorecard not started becomes a draft, a returned one goes back to draft.</summary>
+    public void Touch()
+    {
+        if (Status is ScorecardStatus.NotStarted or ScorecardStatus.Returned)
+        {
+            Status = ScorecardStatus.Draft;
+        }
+    }
+
+    public IReadOnlyList<ChecklistItem> Checklist(IReadOnlyDictionary<int, string> objectiveCodes) =>
+        _entries
+            .Where(e => objectiveCodes.ContainsKey(e.ObjectiveId))
+            .OrderBy(e => objectiveCodes[e.ObjectiveId], StringComparer.Ordinal)
+            .SelectMany(e => e.Missing().Select(m => new ChecklistItem(e.ObjectiveId, objectiveCodes[e.ObjectiveId], m)))
+            .ToList();
+
+    // objectiveCodes: the objectives the body reports on now; entries for others are not required.
+    public Result Submit(RoundStatus roundStatus, IReadOnlyDictionary<int, string> objectiveCodes, string userId, string userName, DateTime nowUtc)
+    {
+        var editable = CanEdit(roundStatus);
+        if (!editable.Succeeded)
+        {
+            return editable;
+        }
+
+        if (_entries.Count == 0 || !objectiveCodes.Keys.Any(id => _entries.Exists(e => e.ObjectiveId == id)))
+        {
+            return Result.Fail("scorecard.empty", "This scorecard has no objectives to report on; ask the secretariat to assign objectives to the body.");
+        }
+
+        var missing = Checklist(objectiveCodes);
+        if (missing.Count > 0)
+        {
+            return Result.Fail("scorecard.incomplete", $"{missing.Count} required item{(missing.Count == 1 ? " is" : "s are")} missing.",
+                missing.Select(m => $"{m.ObjectiveCode}: {m.Missing}").ToList());
+        }
+
+        Status = ScorecardStatus.Submitted;
+        SubmittedUtc = nowUtc;
+        ReopenReason = null;
+        Record(ReviewAction.Submitted, userId, userName, null, nowUtc);
+        return Result.Ok();
+    }
+
+    public Result Return(RoundStatus roundStatus, string? reason, string userId, string userName, DateTime nowUtc)
+    {
+        var reviewable = CanReview(roundStatus);
+        if (!reviewable.Succeeded)
+        {
+            return reviewable;
+        }
+
+        if (Status is not (ScorecardStatus.Submitted or ScorecardStatus.ApprovedByOne))
+        {
+            return Result.Fail("scorecard.state", $"Only a submitted scorecard can be returned; this one is {Label(Status).ToLowerInvariant()}.");
+        }
+
+        var checkedReason = CheckReason(reason, "return");
+        if (!checkedReason.Succeeded)
+        {
+            return checkedReason;
+        }
+
+        Status = ScorecardStatus.Returned;
+        ReopenReason = reason!.Trim();
+        _approvals.Clear();
+        Record(ReviewAction.Returned, userId, userName, ReopenReason, nowUtc);
+        return Result.Ok();
+    }
+
+    // coChairMemberId: the Co-Chair government the reviewer acts for; each government approves once.
+    public Result Approve(RoundStatus roundStatus, int? coChairMemberId, string userId, string userName, DateTime nowUtc)
+    {
+        var reviewable = CanReview(roundStatus);
+        if (!reviewable.Succeeded)
+        {
+            return reviewable;
+        }
+
+        if (Status is not (ScorecardStatus.Submitted or ScorecardStatus.ApprovedByOne))
+        {
+            return Result.Fail("scorecard.state", $"Only a submitted scorecard can be approved; this one is {Label(Status).ToLowerInvariant()}.");
+        }
+
+        if (coChairMemberId is null)
+        {
+            return Result.Fail("approval.no-co-chair", "Your account is not linked to a Co-Chair government, so it cannot approve. Ask the secretariat to set your member.");
+        }
+
+        if (_approvals.Exists(a => a.MemberId == coChairMemberId))
+        {
+            return Result.Fail("approval.already", "Your Co-Chair has already approved this scorecard; the other Co-Chair must approve it.");
+        }
+
+        _approvals.Add(new Approval(coChairMemberId.Value, userId, nowUtc));
+        Status = _approvals.Count >= 2 ? ScorecardStatus.Approved : ScorecardStatus.ApprovedByOne;
+        Record(ReviewAction.Approved, userId, userName, null, nowUtc);
+        return Result.Ok();
+    }
+
+    /// <summary>Withdraws approval and gives the scorecard back to the body, with the reason why.</summary>
+    public Result Unapprove(RoundStatus roundStatus, string? reason, string userId, string userName, DateTime nowUtc)
+    {
+        var reviewable = CanReview(roundStatus);
+        if (!reviewable.Succeeded)
+        {
+            return reviewable;
+        }
+
+        if (Status is not (ScorecardStatus.ApprovedByOne or ScorecardStatus.Approved))
+        {
+            return Result.Fail("scorecard.state", $"Only an approved scorecard can be unapproved; this one is {Label(Status).ToLowerInvariant()}.");
+        }
+
+        var checkedReason = CheckReason(reason, "unapprove");
+        if (!checkedReason.Succeeded)
+        {
+            return checkedReason;
+        }
+
+        Status = ScorecardStatus.Draft;
+        ReopenReason = reason!.Trim();
+        _approvals.Clear();
+        Record(ReviewAction.Unapproved, userId, userName, ReopenReason, nowUtc);
+        return Result.Ok();
+    }
+
+    private static Result CanReview(RoundStatus roundStatus) =>
+        roundStatus is RoundStatus.Open or RoundStatus.InReview
+            ? Result.Ok()
+            : Result.Fail("round.closed", $"This round is {Round.Label(roundStatus).ToLowerInvariant()}, so its scorecards cannot be reviewed.");
+
+    private static Result CheckReason(string? reason, string action)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result.Fail("review.reason-required", $"Give a reason to {action} the scorecard; the reporters will see it.");
+        }
+
+        return reason.Length > MaxReasonLength
+            ? Result.Fail("review.reason-too-long", $"The reason is {reason.Length} characters long; at most {MaxReasonLength} are allowed.")
+            : Result.Ok();
+    }
+
+    private void Record(ReviewAction action, string userId, string userName, string? reason, DateTime nowUtc)
+    {
+        _reviewEvents.Add(new ReviewEvent(action, userId, userName, reason, nowUtc));
+        Version++;
+    }
+}
+
+/// <summary>One Co-Chair's approval of a scorecard.</summary>
+public sealed class Approval
+{
+    private Approval()
+    {
+        UserId = "";
+    }
+
+    public Approval(int memberId, string userId, DateTime approvedUtc)
+    {
+        MemberId = memberId;
+        UserId = userId;
+        ApprovedUtc = approvedUtc;
+    }
+
+    public int Id { get; private set; }
+    public int ScorecardId { get; private set; }
+    public int MemberId { get; private set; }
+    public string UserId { get; private set; }
+    public DateTime ApprovedUtc { get; private set; }
+}
+
+/// <summary>The review history of a scorecard: who submitted, returned, approved or reopened it, and why.</summary>
+public sealed class ReviewEvent
+{
+    private ReviewEvent()
+    {
+        UserId = "";
+        UserName = "";
+    }
+
+    public ReviewEvent(ReviewAction action, string userId, string userName, string? reason, DateTime utc)
+    {
+        Action = action;
+        UserId = userId;
+        UserName = userName;
+        Reason = reason;
+        Utc = utc;
+    }
+
+    public int Id { get; private set; }
+    public int ScorecardId { get; private set; }
+    public ReviewAction Action { get; private set; }
+    public string UserId { get; private set; }
+    public string UserName { get; private set; }
+    public string? Reason { get; private set; }
+    public DateTime Utc { get; private set; }
+}

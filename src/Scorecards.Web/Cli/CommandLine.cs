@@ -1,0 +1,329 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Data.Accounts;
+using Scorecards.Web.Features.Accounts;
+using Scorecards.Web.Features.Framework;
+using Scorecards.Web.Features.Seeding;
+using Scorecards.Web.Infrastructure.Authorization;
+
+namespace Scorecards.Web.Cli;
+
+/// <summary>
+/// The program's verbs. Each builds the same services as the web app, so a verb follows the same rules
+/// and writes the same audit log as a page or API call.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Option<string> DataOption = new("--data")
+    {
+        Description = "Folder for the embedded SQLite database (default ./data).",
+        DefaultValueFactory = _ => "data",
+        Recursive = true,
+    };
+
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Scorecards: reporting against the 2023 Adelaide Strategy for Cooperation.")
+        {
+            Serve(), Migrate(output), Seed(output), User(output), FrameworkVerb(output), Token(output),
+        };
+        root.Options.Add(DataOption);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            var verb = parsed.CommandResult.Command == root ? "" : " " + string.Join(' ', CommandPath(parsed.CommandResult.Command, root));
+            await error.WriteLineAsync($"error: {parsed.Errors[0].Message} Run 'scorecards{verb} --help' for usage.");
+            return 2;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (CommandException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or DbUpdateException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await error.WriteLineAsync($"error: {e.GetBaseException().Message.ReplaceLineEndings(" ")}");
+            return 1;
+        }
+    }
+
+    private static IEnumerable<string> CommandPath(Command command, RootCommand root)
+    {
+        var names = new List<string>();
+        for (Command? c = command; c is not null && c != root; c = c.Parents.OfType<Command>().FirstOrDefault())
+        {
+            names.Insert(0, c.Name);
+        }
+
+        return names;
+    }
+
+    private static Command Serve()
+    {
+        var urls = new Option<string>("--urls") { Description = "Addresses to listen on, such as http://127.0.0.1:5080 (default http://localhost:5000)." };
+        var demo = new Option<bool>("--demo") { Description = "Seed demo data first if the database is empty." };
+        var command = new Command("serve", "Runs the web application, creating and migrating the database first.") { urls, demo };
+        command.SetAction(async (result, ct) =>
+        {
+            var args = new List<string>();
+            if (result.GetValue(urls) is { Length: > 0 } u)
+            {
+                args.Add($"--urls={u}");
+            }
+
+            var builder = WebApp.CreateBuilder([.. args], result.GetValue(DataOption)!);
+            var app = WebApp.Build(builder);
+            await PrepareAsync(app.Services, seedDemo: result.GetValue(demo), Console.Out, ct);
+            await app.RunAsync();
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Migrate(TextWriter output)
+    {
+        var command = new Command("migrate", "Creates the database if needed and applies every migration.");
+        command.SetAction(async (result, ct) =>
+        {
+            await WithServicesAsync(result, async services =>
+            {
+                await PrepareAsync(services, seedDemo: false, output, ct);
+                await output.WriteLineAsync("The database is up to date.");
+            });
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Seed(TextWriter output)
+    {
+        var demo = new Option<bool>("--demo") { Description = "Seed the demo data (members, bodies, framework, accounts, rounds).", Required = true };
+        var command = new Command("seed", "Seeds demo data into an empty database.") { demo };
+        command.SetAction(async (result, ct) =>
+        {
+            await WithServicesAsync(result, async services =>
+            {
+                await PrepareAsync(services, seedDemo: false, output, ct);
+                using var scope = services.CreateScope();
+                var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+                if (!seeded.Succeeded)
+                {
+                    throw new CommandException(seeded.Message!);
+                }
+
+                await PrintDemoAccountsAsync(output);
+            });
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command User(TextWriter output)
+    {
+        var email = new Option<string>("--email") { Description = "The person's e-mail address, used to sign in.", Required = true };
+        var name = new Option<string>("--name") { Description = "The person's name as shown in the app.", Required = true };
+        var role = new Option<string>("--role") { Description = "Administrator, CoChair, Reporter or MemberViewer.", Required = true };
+        role.AcceptOnlyFromAmong([.. Roles.All]);
+        var body = new Option<string>("--body") { Description = "For a reporter: the code of the body they report for, such as WG-TIP." };
+        var member = new Option<string>("--member") { Description = "The member the person acts for; for a Co-Chair reviewer, Indonesia or Australia." };
+        var password = new Option<string>("--password") { Description = "The first password; when left out, a one-time password is printed." };
+        var add = new Command("add", "Invites a person: creates their account with one role.") { email, name, role, body, member, password };
+        add.SetAction(async (result, ct) =>
+        {
+            await WithServicesAsync(result, async services =>
+            {
+                await PrepareAsync(services, seedDemo: false, output, ct);
+                using var scope = services.CreateScope();
+                var (created, errors) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(new NewUser(
+                    result.GetValue(email), result.GetValue(name), result.GetValue(role), result.GetValue(body), result.GetValue(member), result.GetValue(password)), ct);
+                if (created is null)
+                {
+                    throw new CommandException(string.Join(" ", errors.Select(e => $"--{e.Field}: {e.Message}")));
+                }
+
+                await output.WriteLineAsync($"Created {created.User.Email} ({Roles.Label(result.GetValue(role)!)}).");
+                if (created.PasswordGenerated)
+                {
+                    await output.WriteLineAsync($"One-time password: {created.Password}");
+                    await output.WriteLineAsync("Give it to the person over a separate channel; they should change it after signing in.");
+                }
+            });
+            return 0;
+        });
+
+        var json = new Option<bool>("--json") { Description = "Print the list as JSON." };
+        var list = new Command("list", "Lists every account with its roles and bodies.") { json };
+        list.SetAction(async (result, ct) =>
+        {
+            await WithServicesAsync(result, async services =>
+            {
+                await PrepareAsync(services, seedDemo: false, output, ct);
+                using var scope = services.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var users = await UserListAsync(db, ct);
+                if (result.GetValue(json))
+                {
+                    await output.WriteLineAsync(JsonSerializer.Serialize(users, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+                    return;
+                }
+
+                await output.WriteLineAsync($"{"E-mail",-44} {"Name",-32} {"Roles",-22} Bodies");
+                foreach (var u in users)
+                {
+                    await output.WriteLineAsync($"{u.Email,-44} {u.Name,-32} {string.Join(",", u.Roles),-22} {string.Join(",", u.Bodies)}{(u.LockedOut ? "  (locked out)" : "")}");
+                }
+            });
+            return 0;
+        });
+
+        return new Command("user", "Manages accounts.") { add, list };
+    }
+
+    private static Command FrameworkVerb(TextWriter output)
+    {
+        var importFile = new Argument<FileInfo>("FILE") { Description = "A framework file, .yaml, .yml or .json." };
+        var import = new Command("import", "Replaces the framework from a file; nothing is applied if any error is found.") { importFile };
+        import.SetAction(async (result, ct) =>
+        {
+            var file = result.GetValue(importFile)!;
+            if (!file.Exists)
+            {
+                throw new CommandException($"{file.FullName} does not exist.");
+            }
+
+            FrameworkFile.FormatOf(file.Name);
+            var text = await File.ReadAllTextAsync(file.FullName, ct);
+            await WithServicesAsync(result, async services =>
+            {
+                await PrepareAsync(services, seedDemo: false, output, ct);
+                using var scope = services.CreateScope();
+                var (summary, errors) = await scope.ServiceProvider.GetRequiredService<FrameworkImporter>().ImportAsync(text, ct);
+                if (summary is null)
+                {
+                    throw new CommandException($"{file.Name} has {errors.Count} error(s); nothing was applied. " +
+                        string.Join(" ", errors.Select(e => $"[{file.Name}: {e}]")));
+                }
+
+                await output.WriteLineAsync($"Imported {file.Name}: {summary}.");
+            });
+            return 0;
+        });
+
+        var exportFile = new Argument<FileInfo>("FILE") { Description = "Where to write the framework, .yaml, .yml or .json." };
+        var export = new Command("export", "Writes the framework to a YAML or JSON file.") { exportFile };
+        export.SetAction(async (result, ct) =>
+        {
+            var file = result.GetValue(exportFile)!;
+            var format = FrameworkFile.FormatOf(file.Name);
+            await WithServicesAsync(result, async services =>
+            {
+                await PrepareAsync(services, seedDemo: false, output, ct);
+                using var scope = services.CreateScope();
+                var document = await scope.ServiceProvider.GetRequiredService<FrameworkImporter>().ExportAsync(ct);
+                await File.WriteAllTextAsync(file.FullName, FrameworkFile.Write(document, format), ct);
+                await output.WriteLineAsync($"Wrote {document.FocusAreas.Count} focus areas and {document.FocusAreas.Sum(a => a.Objectives.Count)} objectives to {file.FullName}.");
+            });
+            return 0;
+        });
+
+        return new Command("framework", "Imports and exports the framework: strategy, focus areas, objectives, indicators and assignments.") { import, export };
+    }
+
+    private static Command Token(TextWriter output)
+    {
+        var email = new Option<string>("--email") { Description = "Whose token it is; the token acts with that person's rights.", Required = true };
+        var name = new Option<string>("--name") { Description = "What the token is for.", DefaultValueFactory = _ => "command line" };
+        var days = new Option<int?>("--expires-in-days") { Description = "Days until the token stops working (default: never)." };
+        var create = new Command("create", "Creates a personal access token for the API; the token is the last line printed.") { email, name, days };
+        create.SetAction(async (result, ct) =>
+        {
+            await WithServicesAsync(result, async services =>
+            {
+                await PrepareAsync(services, seedDemo: false, output, ct);
+                using var scope = services.CreateScope();
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+                var user = await users.FindByEmailAsync(result.GetValue(email)!)
+                    ?? throw new CommandException($"--email: no account has the address {result.GetValue(email)}.");
+                var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+                DateTime? expires = result.GetValue(days) is { } d ? clock.GetUtcNow().UtcDateTime.AddDays(d) : null;
+                var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user, result.GetValue(name)!, expires, ct);
+                await output.WriteLineAsync($"Token for {user.Email}{(expires is null ? "" : $", valid until {expires:yyyy-MM-dd}")}. Send it as 'Authorization: Bearer <token>'. It is shown only once:");
+                await output.WriteLineAsync(token);
+            });
+            return 0;
+        });
+
+        return new Command("token", "Manages personal access tokens for the API.") { create };
+    }
+
+    /// <summary>Migrates the database and, when asked and empty, seeds the demo data.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, bool seedDemo, TextWriter output, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.MigrateAsync(scope.ServiceProvider.GetRequiredService<DatabaseSettings>(), ct);
+        await scope.ServiceProvider.GetRequiredService<AccountService>().EnsureRolesAsync();
+        if (seedDemo)
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            if (await seeder.IsEmptyAsync(ct))
+            {
+                var seeded = await seeder.SeedAsync(ct);
+                if (!seeded.Succeeded)
+                {
+                    throw new CommandException(seeded.Message!);
+                }
+
+                await PrintDemoAccountsAsync(output);
+            }
+        }
+    }
+
+    private static async Task PrintDemoAccountsAsync(TextWriter output)
+    {
+        await output.WriteLineAsync($"Demo data seeded. Demo accounts (demo only; every password is '{DemoSeeder.DemoPassword}'):");
+        foreach (var account in DemoSeeder.Accounts)
+        {
+            await output.WriteLineAsync($"  {account.Email,-44} {Roles.Label(account.Role)}{(account.Body is null ? "" : $", {account.Body}")}{(account.Member is null ? "" : $", {account.Member}")}");
+        }
+    }
+
+    private static async Task WithServicesAsync(ParseResult result, Func<IServiceProvider, Task> work)
+    {
+        var builder = WebApp.CreateBuilder([], result.GetValue(DataOption)!);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+        await using var app = WebApp.Build(builder);
+        await work(app.Services);
+    }
+
+    private sealed record UserRow(string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Bodies, string? Member, bool LockedOut);
+
+    private static async Task<List<UserRow>> UserListAsync(AppDbContext db, CancellationToken ct)
+    {
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
+        var bodies = await db.UserBodies.Join(db.Bodies, ub => ub.BodyId, b => b.Id, (ub, b) => new { ub.UserId, b.Code }).ToListAsync(ct);
+        var members = await db.Members.ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+        var now = DateTimeOffset.UtcNow;
+        return users.Select(u => new UserRow(u.Email ?? "", u.DisplayName,
+            roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList(),
+            bodies.Where(b => b.UserId == u.Id).Select(b => b.Code).Order().ToList(),
+            u.MemberId is { } m ? members.GetValueOrDefault(m) : null,
+            u.LockoutEnd > now)).ToList();
+    }
+}
+
+/// <summary>A verb could not do what was asked; its message is printed as the one-line reason.</summary>
+public sealed class CommandException(string message) : Exception(message);

@@ -1,0 +1,217 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Domain.Framework;
+
+namespace Scorecards.Web.Features.Framework;
+
+public sealed record FrameworkImportSummary(int Created, int Updated, int Retired, int Unchanged)
+{
+    public override string ToString() =>
+        $"{Created} created, {Updated} updated, {Retired} retired, {Unchanged} unchanged";
+}
+
+/// <summary>
+/// Applies a framework file to the database: everything is checked first, and nothing is applied if
+/// anything is wrong. Objectives and indicators missing from the file are retired, never deleted, so
+/// the entries that reported on them keep their history.
+/// </summary>
+public sealed class FrameworkImporter(AppDbContext db)
+{
+    public async Task<(FrameworkImportSummary? Summary, IReadOnlyList<FrameworkError> Errors)> ImportAsync(string text, CancellationToken ct)
+    {
+        var (document, errors) = FrameworkFile.Read(text);
+        var bodyCodes = (await db.Bodies.Select(b => b.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var all = document is null ? errors : [.. errors, .. FrameworkRules.Validate(document, bodyCodes)];
+        if (all.Count > 0 || document is null)
+        {
+            return (null, all.OrderBy(e => e.Where.Line).ToList());
+        }
+
+        var conflicts = await CrossStrategyConflictsAsync(document, ct);
+        if (conflicts.Count > 0)
+        {
+            return (null, conflicts);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var summary = await ApplyAsync(document, ct);
+        await transaction.CommitAsync(ct);
+        return (summary, []);
+    }
+
+    public async Task<FrameworkDocument> ExportAsync(CancellationToken ct)
+    {
+        var strategy = await db.Strategies.OrderBy(s => s.Id).FirstOrDefaultAsync(ct)
+            ?? throw new InvalidOperationException("There is no framework to export yet; import one first.");
+        var areas = await db.FocusAreas.AsNoTracking().Where(f => f.StrategyId == strategy.Id).OrderBy(f => f.SortOrder).ToListAsync(ct);
+        var areaIds = areas.Select(a => a.Id).ToList();
+        var objectives = await db.Objectives.AsNoTracking().Where(o => areaIds.Contains(o.FocusAreaId) && !o.IsRetired).OrderBy(o => o.SortOrder).ToListAsync(ct);
+        var objectiveIds = objectives.Select(o => o.Id).ToList();
+        var indicators = await db.Indicators.AsNoTracking().Where(i => objectiveIds.Contains(i.ObjectiveId) && !i.IsRetired).OrderBy(i => i.SortOrder).ToListAsync(ct);
+        var assignments = await db.Assignments.AsNoTracking().Where(a => objectiveIds.Contains(a.ObjectiveId))
+            .Join(db.Bodies, a => a.BodyId, b => b.Id, (a, b) => new { a.ObjectiveId, b.Code }).ToListAsync(ct);
+
+        var none = new Dictionary<string, int>();
+        var here = new FileLocation(0, "");
+        return new FrameworkDocument(
+            new StrategySpec(strategy.Code, strategy.Name, strategy.Description, here, none),
+            areas.Select(a => new FocusAreaSpec(a.Code, a.Name, a.Description,
+                objectives.Where(o => o.FocusAreaId == a.Id).Select(o => new ObjectiveSpec(o.Code, o.Title, o.Description, o.IsIllustrative,
+                    assignments.Where(x => x.ObjectiveId == o.Id).Select(x => x.Code).Order(StringComparer.Ordinal).ToList(),
+                    indicators.Where(i => i.ObjectiveId == o.Id).Select(i => new IndicatorSpec(i.Code, i.Name, i.Kind.ToString().ToLowerInvariant(), i.Unit,
+                        i.Baseline?.ToString(CultureInfo.InvariantCulture), i.Target?.ToString(CultureInfo.InvariantCulture), here, none)).ToList(),
+                    here, none)).ToList(),
+                here, none)).ToList());
+    }
+
+    // Objective and indicator codes are unique across strategies; a file may not take over another strategy's codes.
+    private async Task<List<FrameworkError>> CrossStrategyConflictsAsync(FrameworkDocument document, CancellationToken ct)
+    {
+        var code = document.Strategy.Code!;
+        var objectiveCodes = document.FocusAreas.SelectMany(a => a.Objectives).Select(o => o.Code!).ToList();
+        var taken = await db.Objectives
+            .Where(o => objectiveCodes.Contains(o.Code))
+            .Join(db.FocusAreas, o => o.FocusAreaId, f => f.Id, (o, f) => new { o.Code, f.StrategyId })
+            .Join(db.Strategies, x => x.StrategyId, s => s.Id, (x, s) => new { x.Code, Strategy = s.Code })
+            .Where(x => x.Strategy != code)
+            .ToListAsync(ct);
+        return document.FocusAreas.SelectMany(a => a.Objectives)
+            .Where(o => taken.Exists(t => t.Code == o.Code))
+            .Select(o => new FrameworkError(o.At("code"), "code", $"objective code '{o.Code}' belongs to strategy '{taken.First(t => t.Code == o.Code).Strategy}'."))
+            .ToList();
+    }
+
+    private async Task<FrameworkImportSummary> ApplyAsync(FrameworkDocument document, CancellationToken ct)
+    {
+        int created = 0, updated = 0, retired = 0, unchanged = 0;
+        void Count(bool isNew, bool changed)
+        {
+            if (isNew)
+            {
+                created++;
+            }
+            else if (changed)
+            {
+                updated++;
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+
+        var spec = document.Strategy;
+        var strategy = await db.Strategies.SingleOrDefaultAsync(s => s.Code == spec.Code, ct);
+        var isNewStrategy = strategy is null;
+        strategy ??= db.Strategies.Add(new Strategy(spec.Code!, spec.Name!)).Entity;
+        strategy.Name = spec.Name!;
+        strategy.Description = spec.Description;
+        Count(isNewStrategy, !isNewStrategy && db.Entry(strategy).State == EntityState.Modified);
+        await db.SaveChangesAsync(ct);
+
+        var areas = await db.FocusAreas.Where(f => f.StrategyId == strategy.Id).ToListAsync(ct);
+        var areaIds = areas.Select(a => a.Id).ToList();
+        var objectives = await db.Objectives.Where(o => areaIds.Contains(o.FocusAreaId)).ToListAsync(ct);
+        var fileObjectiveCodes = document.FocusAreas.SelectMany(a => a.Objectives).Select(o => o.Code!).ToList();
+        objectives.AddRange(await db.Objectives.Where(o => fileObjectiveCodes.Contains(o.Code) && !areaIds.Contains(o.FocusAreaId)).ToListAsync(ct));
+        var objectiveIds = objectives.Select(o => o.Id).ToList();
+        var indicators = await db.Indicators.Where(i => objectiveIds.Contains(i.ObjectiveId)).ToListAsync(ct);
+        var bodies = await db.Bodies.ToDictionaryAsync(b => b.Code, b => b.Id, StringComparer.OrdinalIgnoreCase, ct);
+
+        var seenObjectives = new HashSet<int>();
+        var seenIndicators = new HashSet<int>();
+        for (var a = 0; a < document.FocusAreas.Count; a++)
+        {
+            var areaSpec = document.FocusAreas[a];
+            var area = areas.Find(f => string.Equals(f.Code, areaSpec.Code, StringComparison.OrdinalIgnoreCase));
+            var isNewArea = area is null;
+            if (area is null)
+            {
+                area = new FocusArea(strategy.Id, areaSpec.Code!, areaSpec.Name!);
+                db.FocusAreas.Add(area);
+                areas.Add(area);
+            }
+
+            area.Name = areaSpec.Name!;
+            area.Description = areaSpec.Description;
+            area.SortOrder = a;
+            Count(isNewArea, !isNewArea && db.Entry(area).State == EntityState.Modified);
+            await db.SaveChangesAsync(ct);
+
+            for (var o = 0; o < areaSpec.Objectives.Count; o++)
+            {
+                var objectiveSpec = areaSpec.Objectives[o];
+                var objective = objectives.Find(x => string.Equals(x.Code, objectiveSpec.Code, StringComparison.OrdinalIgnoreCase));
+                var isNewObjective = objective is null;
+                if (objective is null)
+                {
+                    objective = new Objective(area.Id, objectiveSpec.Code!, objectiveSpec.Title!);
+                    db.Objectives.Add(objective);
+                    objectives.Add(objective);
+                }
+
+                objective.FocusAreaId = area.Id;
+                objective.Title = objectiveSpec.Title!;
+                objective.Description = objectiveSpec.Description;
+                objective.IsIllustrative = objectiveSpec.Illustrative;
+                objective.IsRetired = false;
+                objective.SortOrder = o;
+                Count(isNewObjective, !isNewObjective && db.Entry(objective).State == EntityState.Modified);
+                await db.SaveChangesAsync(ct);
+                seenObjectives.Add(objective.Id);
+
+                await SetAssignmentsAsync(objective.Id, objectiveSpec.Bodies.Select(code => bodies[code]).ToHashSet(), ct);
+
+                for (var i = 0; i < objectiveSpec.Indicators.Count; i++)
+                {
+                    var indicatorSpec = objectiveSpec.Indicators[i];
+                    var indicator = indicators.Find(x => string.Equals(x.Code, indicatorSpec.Code, StringComparison.OrdinalIgnoreCase))
+                        ?? await db.Indicators.SingleOrDefaultAsync(x => x.Code == indicatorSpec.Code, ct);
+                    var isNewIndicator = indicator is null;
+                    if (indicator is null)
+                    {
+                        indicator = new Indicator(objective.Id, indicatorSpec.Code!, indicatorSpec.Name!, indicatorSpec.ParsedKind);
+                        db.Indicators.Add(indicator);
+                        indicators.Add(indicator);
+                    }
+
+                    indicator.ObjectiveId = objective.Id;
+                    indicator.Name = indicatorSpec.Name!;
+                    indicator.Kind = indicatorSpec.ParsedKind;
+                    indicator.Unit = indicatorSpec.Unit;
+                    indicator.Baseline = indicatorSpec.ParsedBaseline;
+                    indicator.Target = indicatorSpec.ParsedTarget;
+                    indicator.IsRetired = false;
+                    indicator.SortOrder = i;
+                    Count(isNewIndicator, !isNewIndicator && db.Entry(indicator).State == EntityState.Modified);
+                    await db.SaveChangesAsync(ct);
+                    seenIndicators.Add(indicator.Id);
+                }
+            }
+        }
+
+        foreach (var objective in objectives.Where(o => !seenObjectives.Contains(o.Id) && !o.IsRetired))
+        {
+            objective.IsRetired = true;
+            retired++;
+        }
+
+        foreach (var indicator in indicators.Where(i => !seenIndicators.Contains(i.Id) && !i.IsRetired))
+        {
+            indicator.IsRetired = true;
+            retired++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new FrameworkImportSummary(created, updated, retired, unchanged);
+    }
+
+    private async Task SetAssignmentsAsync(int objectiveId, HashSet<int> bodyIds, CancellationToken ct)
+    {
+        var current = await db.Assignments.Where(a => a.ObjectiveId == objectiveId).ToListAsync(ct);
+        db.Assignments.RemoveRange(current.Where(a => !bodyIds.Contains(a.BodyId)));
+        db.Assignments.AddRange(bodyIds.Where(id => !current.Exists(a => a.BodyId == id)).Select(id => new Assignment(objectiveId, id)));
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Domain;
+using Scorecards.Domain.Rounds;
+using Scorecards.Domain.Scorecards;
+
+namespace Scorecards.Web.Features.Rounds;
+
+public sealed record RoundInput(string? Name, string? Meeting, DateOnly? PeriodStart, DateOnly? PeriodEnd, DateOnly? OpensOn, DateOnly? DueOn)
+{
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            errors.Add(new FieldError(nameof(Name), "Give the round a name, such as \"19th AHG SOM, 2026\"."));
+        }
+        else if (Name.Length > 200)
+        {
+            errors.Add(new FieldError(nameof(Name), "The name is longer than 200 characters."));
+        }
+
+        if (Meeting?.Length > 300)
+        {
+            errors.Add(new FieldError(nameof(Meeting), "The meeting is longer than 300 characters."));
+        }
+
+        Required(errors, nameof(PeriodStart), PeriodStart, "the first day of the period covered");
+        Required(errors, nameof(PeriodEnd), PeriodEnd, "the last day of the period covered");
+        Required(errors, nameof(OpensOn), OpensOn, "the day reporting opens");
+        Required(errors, nameof(DueOn), DueOn, "the day scorecards are due");
+        if (errors.Count == 0)
+        {
+            var dates = Round.ValidateDates(PeriodStart!.Value, PeriodEnd!.Value, OpensOn!.Value, DueOn!.Value);
+            if (!dates.Succeeded)
+            {
+                errors.Add(new FieldError(dates.Code == "round.period" ? nameof(PeriodEnd) : nameof(DueOn), dates.Message!));
+            }
+        }
+
+        return errors;
+    }
+
+    private static void Required(List<FieldError> errors, string field, DateOnly? value, string what)
+    {
+        if (value is null)
+        {
+            errors.Add(new FieldError(field, $"Give {what} as a date (YYYY-MM-DD)."));
+        }
+    }
+}
+
+/// <summary>Creates rounds and moves them through their states; opening a round gives every body its scorecard.</summary>
+public sealed class RoundService(AppDbContext db)
+{
+    public async Task<(Round? Round, IReadOnlyList<FieldError> Errors)> CreateAsync(RoundInput input, CancellationToken ct)
+    {
+        var errors = input.Validate().ToList();
+        if (errors.Count == 0 && await db.Rounds.AnyAsync(r => r.Name == input.Name!.Trim(), ct))
+        {
+            errors.Add(new FieldError(nameof(RoundInput.Name), $"A round named '{input.Name!.Trim()}' already exists."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var round = new Round(input.Name!.Trim(), string.IsNullOrWhiteSpace(input.Meeting) ? null : input.Meeting.Trim(),
+            input.PeriodStart!.Value, input.PeriodEnd!.Value, input.OpensOn!.Value, input.DueOn!.Value);
+        db.Rounds.Add(round);
+        await db.SaveChangesAsync(ct);
+        return (round, []);
+    }
+
+    /// <summary>
+    /// Opens a round: each active body with objectives gets a scorecard, whose entries start from the
+    /// body's last approved entries, marked "carried over" until a reporter saves them.
+    /// </summary>
+    public async Task<Result> OpenAsync(Round round, CancellationToken ct)
+    {
+        var opened = round.Open();
+        if (!opened.Succeeded)
+        {
+            return opened;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await CreateScorecardsAsync(round, ct);
+        await transaction.CommitAsync(ct);
+        return Result.Ok();
+    }
+
+    public async Task<Result> ChangeStateAsync(Round round, Func<Round, Result> change, CancellationToken ct)
+    {
+        var result = change(round);
+        if (result.Succeeded)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return result;
+    }
+
+    public async Task CreateScorecardsAsync(Round round, CancellationToken ct)
+    {
+        var assignments = await AssignmentsAsync(ct);
+        var existing = await db.Scorecards.Include(s => s.Entries).Where(s => s.RoundId == round.Id).ToListAsync(ct);
+        foreach (var (bodyId, objectiveIds) in assignments)
+        {
+            var scorecard = existing.Find(s => s.BodyId == bodyId);
+            if (scorecard is null)
+            {
+                scorecard = new Scorecard(round.Id, bodyId);
+                db.Scorecards.Add(scorecard);
+            }
+
+            var added = scorecard.EnsureEntries(objectiveIds);
+            await CarryOverAsync(round, bodyId, added, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The objectives each active body reports on now, retired objectives left out.</summary>
+    public async Task<Dictionary<int, List<int>>> AssignmentsAsync(CancellationToken ct)
+    {
+        var rows = await db.Assignments.AsNoTracking()
+            .Where(a => db.Bodies.Any(b => b.Id == a.BodyId && b.IsActive) && db.Objectives.Any(o => o.Id == a.ObjectiveId && !o.IsRetired))
+            .Select(a => new { a.BodyId, a.ObjectiveId })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.BodyId).ToDictionary(g => g.Key, g => g.Select(r => r.ObjectiveId).ToList());
+    }
+
+    private async Task CarryOverAsync(Round round, int bodyId, IReadOnlyList<Entry> added, CancellationToken ct)
+    {
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var previous = await db.Scorecards.AsNoTracking()
+            .Where(s => s.BodyId == bodyId && s.RoundId != round.Id && s.Status == ScorecardStatus.Approved)
+            .Join(db.Rounds.Where(r => r.PeriodEnd <= round.PeriodEnd), s => s.RoundId, r => r.Id, (s, r) => new { s.Id, r.PeriodEnd })
+            .OrderByDescending(x => x.PeriodEnd)
+            .Select(x => x.Id)
+            .FirstOrDefaultAsync(ct);
+        if (previous == 0)
+        {
+            return;
+        }
+
+        var objectiveIds = added.Select(e => e.ObjectiveId).ToList();
+        var entries = await db.Entries.AsNoTracking().Include(e => e.IndicatorValues)
+            .Where(e => e.ScorecardId == previous && objectiveIds.Contains(e.ObjectiveId)).ToListAsync(ct);
+        foreach (var entry in added)
+        {
+            if (entries.Find(e => e.ObjectiveId == entry.ObjectiveId) is { Completion: not null } last)
+            {
+                entry.CarryOverFrom(last);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Domain.Framework;
+using Scorecards.Domain.Rounds;
+using Scorecards.Domain.Scorecards;
+
+namespace Scorecards.Web.Features.Scorecards;
+
+public sealed record RoundRef(int Id, string Name, RoundStatus Status, DateOnly DueOn);
+
+public sealed record BodyRef(int Id, string Code, string Name);
+
+public sealed record IndicatorValueDto(int IndicatorId, string Code, string Name, IndicatorKind Kind, string? Unit, decimal? Baseline, decimal? Target,
+    decimal? Actual, bool? MilestoneReached, string? Note);
+
+public sealed record EntryDto(int Id, string ObjectiveCode, string ObjectiveTitle, string FocusAreaCode, string FocusAreaName,
+    Completion? Completion, string? CompletionLabel, string? NotApplicableReason, Trajectory? Trajectory, Effect? Effect,
+    string? Progress, string? Challenges, string? SupportNeeded, string? NextSteps, IReadOnlyList<string> Links,
+    IReadOnlyList<IndicatorValueDto> Indicators, bool IsCarriedOver, int Version, DateTime? UpdatedUtc, string? UpdatedBy,
+    IReadOnlyList<string> Missing);
+
+public sealed record ApprovalDto(int MemberId, string Member, DateTime ApprovedUtc);
+
+public sealed record ReviewEventDto(ReviewAction Action, string UserName, string? Reason, DateTime Utc);
+
+public sealed record ScorecardDto(int Id, RoundRef Round, BodyRef Body, ScorecardStatus Status, string StatusLabel, int Version,
+    DateTime? SubmittedUtc, string? ReopenReason, bool Editable, string? ReadOnlyReason,
+    IReadOnlyList<ApprovalDto> Approvals, IReadOnlyList<ReviewEventDto> ReviewHistory,
+    IReadOnlyList<ChecklistItem> Checklist, IReadOnlyList<EntryDto> Entries);
+
+public sealed record ScorecardSummary(int Id, RoundRef Round, BodyRef Body, ScorecardStatus Status, string StatusLabel,
+    int Entries, int Rated, DateTime? SubmittedUtc);
+
+/// <summary>Read models of scorecards for pages and API, each built from a fixed handful of queries.</summary>
+public static class ScorecardQueries
+{
+    public static async Task<List<ScorecardSummary>> ListAsync(AppDbContext db, IQueryable<Scorecard> scorecards, CancellationToken ct)
+    {
+        var rows = await scorecards.AsNoTracking()
+            .Join(db.Rounds, s => s.RoundId, r => r.Id, (s, r) => new { s, r })
+            .Join(db.Bodies, x => x.s.BodyId, b => b.Id, (x, b) => new
+            {
+                x.s.Id,
+                Round = new RoundRef(x.r.Id, x.r.Name, x.r.Status, x.r.DueOn),
+                Body = new BodyRef(b.Id, b.Code, b.Name),
+                x.s.Status,
+                x.s.SubmittedUtc,
+                Entries = x.s.Entries.Count(e => db.Objectives.Any(o => o.Id == e.ObjectiveId && !o.IsRetired)),
+                Rated = x.s.Entries.Count(e => e.Completion != null && db.Objectives.Any(o => o.Id == e.ObjectiveId && !o.IsRetired)),
+            })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.Round.DueOn).ThenBy(r => r.Body.Id)
+            .Select(r => new ScorecardSummary(r.Id, r.Round, r.Body, r.Status, Scorecard.Label(r.Status), r.Entries, r.Rated, r.SubmittedUtc)).ToList();
+    }
+
+    public static async Task<ScorecardDto> ToDtoAsync(AppDbContext db, Scorecard scorecard, RoundRef round, CancellationToken ct)
+    {
+        var body = await db.Bodies.AsNoTracking().Where(b => b.Id == scorecard.BodyId).Select(b => new BodyRef(b.Id, b.Code, b.Name)).SingleAsync(ct);
+        var objectiveIds = scorecard.Entries.Select(e => e.ObjectiveId).ToList();
+        var objectives = await db.Objectives.AsNoTracking()
+            .Where(o => objectiveIds.Contains(o.Id))
+            .Join(db.FocusAreas, o => o.FocusAreaId, f => f.Id, (o, f) => new { o.Id, o.Code, o.Title, o.IsRetired, o.SortOrder, AreaCode = f.Code, AreaName = f.Name, AreaOrder = f.SortOrder })
+            .ToListAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => objectiveIds.Contains(i.ObjectiveId) && !i.IsRetired).OrderBy(i => i.SortOrder).ToListAsync(ct);
+        var memberIds = scorecard.Approvals.Select(a => a.MemberId).ToList();
+        var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+
+        var current = objectives.Where(o => !o.IsRetired).ToDictionary(o => o.Id, o => o.Code);
+        var editable = scorecard.CanEdit(round.Status);
+        var entries = scorecard.Entries
+            .Select(e => (Entry: e, Objective: objectives.Find(o => o.Id == e.ObjectiveId)))
+            .Where(x => x.Objective is { IsRetired: false })
+            .OrderBy(x => x.Objective!.AreaOrder).ThenBy(x => x.Objective!.SortOrder).ThenBy(x => x.Objective!.Code, StringComparer.Ordinal)
+            .Select(x => ToEntryDto(x.Entry, x.Objective!.Code, x.Objective.Title, x.Objective.AreaCode, x.Objective.AreaName,
+                indicators.Where(i => i.ObjectiveId == x.Entry.ObjectiveId)))
+            .ToList();
+
+        return new ScorecardDto(scorecard.Id, round, body, scorecard.Status, Scorecard.Label(scorecard.Status), scorecard.Version,
+            scorecard.SubmittedUtc, scorecard.ReopenReason, editable.Succeeded, editable.Message,
+            scorecard.Approvals.Select(a => new ApprovalDto(a.MemberId, members.GetValueOrDefault(a.MemberId, ""), a.ApprovedUtc)).ToList(),
+            scorecard.ReviewEvents.OrderByDescending(e => e.Utc).ThenByDescending(e => e.Id).Select(e => new ReviewEventDto(e.Action, e.UserName, e.Reason, e.Utc)).ToList(),
+            scorecard.Checklist(current), entries);
+    }
+
+    public static EntryDto ToEntryDto(Entry e, string code, string title, string areaCode, string areaName, IEnumerable<Indicator> indicators) =>
+        new(e.Id, code, title, areaCode, areaName, e.Completion, e.Completion?.Label(), e.NotApplicableReason, e.Trajectory, e.Effect,
+            e.Progress, e.Challenges, e.SupportNeeded, e.NextSteps, e.LinkList,
+            indicators.Select(i =>
+            {
+                var value = e.IndicatorValues.FirstOrDefault(v => v.IndicatorId == i.Id);
+                return new IndicatorValueDto(i.Id, i.Code, i.Name, i.Kind, i.Unit, i.Baseline, i.Target, value?.Actual, value?.MilestoneReached, value?.Note);
+            }).ToList(),
+            e.IsCarriedOver, e.Version, e.UpdatedUtc, e.UpdatedBy, e.Missing());
+}

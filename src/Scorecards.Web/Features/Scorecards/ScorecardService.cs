@@ -1,0 +1,156 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Domain;
+using Scorecards.Domain.Rounds;
+using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Infrastructure.Authorization;
+
+namespace Scorecards.Web.Features.Scorecards;
+
+/// <summary>A scorecard loaded for change, with the round it belongs to.</summary>
+public sealed record LoadedScorecard(Scorecard Scorecard, Round Round)
+{
+    public RoundRef RoundRef => new(Round.Id, Round.Name, Round.Status, Round.DueOn);
+}
+
+public enum SaveStatus
+{
+    Saved,
+    Invalid,
+    Conflict,
+    Refused,
+    NotFound,
+}
+
+/// <summary>What came of saving an entry: on a conflict, <see cref="Current"/> holds the version someone else saved.</summary>
+public sealed record SaveOutcome(SaveStatus Status, Entry? Current, Result? Refusal, IReadOnlyList<FieldError> Errors);
+
+/// <summary>Entry saves and the review workflow, shared by pages and API so both follow the same rules.</summary>
+public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeProvider clock)
+{
+    public async Task<LoadedScorecard?> LoadAsync(int id, CancellationToken ct)
+    {
+        var scorecard = await db.Scorecards
+            .Include(s => s.Entries).ThenInclude(e => e.IndicatorValues)
+            .Include(s => s.Approvals)
+            .Include(s => s.ReviewEvents)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (scorecard is null)
+        {
+            return null;
+        }
+
+        var round = await db.Rounds.SingleAsync(r => r.Id == scorecard.RoundId, ct);
+        return new LoadedScorecard(scorecard, round);
+    }
+
+    /// <summary>While a round is open, a body assigned an objective mid-round gets an entry for it.</summary>
+    public async Task SyncEntriesAsync(LoadedScorecard loaded, CancellationToken ct)
+    {
+        if (loaded.Round.Status != RoundStatus.Open || !loaded.Scorecard.CanEdit(loaded.Round.Status).Succeeded)
+        {
+            return;
+        }
+
+        var assignments = await rounds.AssignmentsAsync(ct);
+        if (assignments.TryGetValue(loaded.Scorecard.BodyId, out var objectiveIds) && loaded.Scorecard.EnsureEntries(objectiveIds).Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    public async Task<SaveOutcome> SaveEntryAsync(LoadedScorecard loaded, string objectiveCode, EntryValues values, int expectedVersion,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (scorecard, round) = loaded;
+        var objectiveId = await db.Objectives.Where(o => o.Code == objectiveCode && !o.IsRetired).Select(o => (int?)o.Id).SingleOrDefaultAsync(ct);
+        var entry = objectiveId is null ? null : scorecard.Entries.FirstOrDefault(e => e.ObjectiveId == objectiveId);
+        if (entry is null)
+        {
+            return new SaveOutcome(SaveStatus.NotFound, null, null, []);
+        }
+
+        var editable = scorecard.CanEdit(round.Status);
+        if (!editable.Succeeded)
+        {
+            return new SaveOutcome(SaveStatus.Refused, entry, editable, []);
+        }
+
+        if (entry.Version != expectedVersion)
+        {
+            return new SaveOutcome(SaveStatus.Conflict, entry, null, []);
+        }
+
+        var errors = values.Validate();
+        if (errors.Count > 0)
+        {
+            return new SaveOutcome(SaveStatus.Invalid, entry, null, errors);
+        }
+
+        entry.Apply(values, user.Identity?.Name ?? user.DisplayName(), clock.GetUtcNow().UtcDateTime);
+        scorecard.Touch();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: show their version, keep ours in the form.
+            db.ChangeTracker.Clear();
+            var theirs = await db.Entries.AsNoTracking().Include(e => e.IndicatorValues).SingleAsync(e => e.Id == entry.Id, ct);
+            return new SaveOutcome(SaveStatus.Conflict, theirs, null, []);
+        }
+
+        return new SaveOutcome(SaveStatus.Saved, entry, null, []);
+    }
+
+    public async Task<Result> SubmitAsync(LoadedScorecard loaded, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var current = await CurrentObjectiveCodesAsync(loaded.Scorecard, ct);
+        return await SaveAsync(loaded.Scorecard.Submit(loaded.Round.Status, current, user.UserId(), Name(user), Now), ct);
+    }
+
+    public Task<Result> ReturnAsync(LoadedScorecard loaded, string? reason, ClaimsPrincipal user, CancellationToken ct) =>
+        SaveAsync(loaded.Scorecard.Return(loaded.Round.Status, reason, user.UserId(), Name(user), Now), ct);
+
+    public Task<Result> ApproveAsync(LoadedScorecard loaded, ClaimsPrincipal user, CancellationToken ct) =>
+        SaveAsync(loaded.Scorecard.Approve(loaded.Round.Status, user.MemberId(), user.UserId(), Name(user), Now), ct);
+
+    public Task<Result> UnapproveAsync(LoadedScorecard loaded, string? reason, ClaimsPrincipal user, CancellationToken ct) =>
+        SaveAsync(loaded.Scorecard.Unapprove(loaded.Round.Status, reason, user.UserId(), Name(user), Now), ct);
+
+    public async Task<Dictionary<int, string>> CurrentObjectiveCodesAsync(Scorecard scorecard, CancellationToken ct)
+    {
+        var ids = scorecard.Entries.Select(e => e.ObjectiveId).ToList();
+        var assigned = db.Assignments.Where(a => a.BodyId == scorecard.BodyId).Select(a => a.ObjectiveId);
+        return await db.Objectives.AsNoTracking()
+            .Where(o => ids.Contains(o.Id) && !o.IsRetired && assigned.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static string Name(ClaimsPrincipal user) => user.DisplayName();
+
+    private async Task<Result> SaveAsync(Result result, CancellationToken ct)
+    {
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Result.Fail("scorecard.changed", "Someone else changed this scorecard at the same moment; reload it and try again.");
+        }
+    }
+}

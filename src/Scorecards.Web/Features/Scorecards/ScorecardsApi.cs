@@ -1,0 +1,156 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Domain;
+using Scorecards.Web.Infrastructure;
+using Scorecards.Web.Infrastructure.Authorization;
+
+namespace Scorecards.Web.Features.Scorecards;
+
+public sealed record ReasonRequest(string? Reason);
+
+public static class ScorecardsApi
+{
+    public static void MapScorecardsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/scorecards").WithTags("Scorecards");
+        group.MapGet("/{id:int}", GetAsync).WithSummary("A scorecard with its entries, checklist, approvals and review history.");
+        group.MapGet("/{id:int}/entries/{objectiveCode}", GetEntryAsync).WithSummary("One entry of a scorecard.");
+        group.MapPut("/{id:int}/entries/{objectiveCode}", PutEntryAsync)
+            .WithSummary("Saves an entry. Send the version you started from; if someone saved since, the answer is 409 with both versions.");
+        group.MapPost("/{id:int}/submit", SubmitAsync).WithSummary("Submits the scorecard for review; refused with the checklist while anything required is missing.");
+        group.MapPost("/{id:int}/return", ReturnAsync).WithSummary("Returns a submitted scorecard to its body with a reason (Co-Chairs).");
+        group.MapPost("/{id:int}/approve", ApproveAsync).WithSummary("Approves for the caller's Co-Chair; the second Co-Chair's approval locks it.");
+        group.MapPost("/{id:int}/unapprove", UnapproveAsync).WithSummary("Withdraws approval and reopens the scorecard, with a reason (Co-Chairs).");
+    }
+
+    private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> GetAsync(
+        int id, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct)
+    {
+        var loaded = await service.LoadAsync(id, ct);
+        if (loaded is null)
+        {
+            return ApiProblems.NotFound($"Scorecard {id}");
+        }
+
+        if (!(await auth.AuthorizeAsync(user, loaded.Scorecard, ScorecardOperations.Read)).Succeeded)
+        {
+            return TypedResults.Forbid();
+        }
+
+        return TypedResults.Ok(await ScorecardQueries.ToDtoAsync(db, loaded.Scorecard, loaded.RoundRef, ct));
+    }
+
+    private static async Task<Results<Ok<EntryDto>, ProblemHttpResult, ForbidHttpResult>> GetEntryAsync(
+        int id, string objectiveCode, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct)
+    {
+        var loaded = await service.LoadAsync(id, ct);
+        if (loaded is null)
+        {
+            return ApiProblems.NotFound($"Scorecard {id}");
+        }
+
+        if (!(await auth.AuthorizeAsync(user, loaded.Scorecard, ScorecardOperations.Read)).Succeeded)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var dto = await ScorecardQueries.ToDtoAsync(db, loaded.Scorecard, loaded.RoundRef, ct);
+        var entry = dto.Entries.FirstOrDefault(e => string.Equals(e.ObjectiveCode, objectiveCode, StringComparison.OrdinalIgnoreCase));
+        return entry is null ? ApiProblems.NotFound($"Objective '{objectiveCode}' on scorecard {id}") : TypedResults.Ok(entry);
+    }
+
+    private static async Task<Results<Ok<EntryDto>, ProblemHttpResult, ForbidHttpResult>> PutEntryAsync(
+        int id, string objectiveCode, HttpRequest request, ClaimsPrincipal user, ScorecardService service, AppDbContext db,
+        IAuthorizationService auth, CancellationToken ct)
+    {
+        var loaded = await service.LoadAsync(id, ct);
+        if (loaded is null)
+        {
+            return ApiProblems.NotFound($"Scorecard {id}");
+        }
+
+        if (!(await auth.AuthorizeAsync(user, loaded.Scorecard, ScorecardOperations.Edit)).Succeeded)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var (body, problem) = await ApiProblems.ReadJsonAsync<EntryRequest>(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var code = objectiveCode.ToUpperInvariant();
+        var indicators = await db.Indicators.AsNoTracking()
+            .Where(i => !i.IsRetired && db.Objectives.Any(o => o.Id == i.ObjectiveId && o.Code == code)).ToListAsync(ct);
+        var (values, errors) = body!.ToValues(indicators);
+        if (values is null)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var outcome = await service.SaveEntryAsync(loaded, code, values, body.Version!.Value, user, ct);
+        var current = (await ScorecardQueries.ToDtoAsync(db, (await service.LoadAsync(id, ct))!.Scorecard, loaded.RoundRef, ct))
+            .Entries.FirstOrDefault(e => e.ObjectiveCode == code);
+        return outcome.Status switch
+        {
+            SaveStatus.Saved => TypedResults.Ok(current!),
+            SaveStatus.NotFound => ApiProblems.NotFound($"Objective '{objectiveCode}' on scorecard {id}"),
+            SaveStatus.Invalid => ApiProblems.Validation(outcome.Errors),
+            SaveStatus.Refused => ApiProblems.FromResult(outcome.Refusal!),
+            SaveStatus.Conflict => ApiProblems.Problem(StatusCodes.Status409Conflict, "entry.conflict",
+                $"Someone saved this entry (now version {current!.Version}) after your edit started from version {body.Version}. Nothing was overwritten: compare the two, then save again with version {current.Version}.",
+                new Dictionary<string, object?> { ["yours"] = body, ["theirs"] = current }),
+            _ => throw new InvalidOperationException($"Unexpected save status {outcome.Status}."),
+        };
+    }
+
+    private static Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> SubmitAsync(
+        int id, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct) =>
+        ActAsync(id, user, service, db, auth, ScorecardOperations.Edit, loaded => service.SubmitAsync(loaded, user, ct), ct);
+
+    private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> ReturnAsync(
+        int id, HttpRequest request, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct)
+    {
+        var (body, problem) = await ApiProblems.ReadJsonAsync<ReasonRequest>(request, ct);
+        return problem ?? await ActAsync(id, user, service, db, auth, ScorecardOperations.Review, loaded => service.ReturnAsync(loaded, body!.Reason, user, ct), ct);
+    }
+
+    private static Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> ApproveAsync(
+        int id, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct) =>
+        ActAsync(id, user, service, db, auth, ScorecardOperations.Review, loaded => service.ApproveAsync(loaded, user, ct), ct);
+
+    private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> UnapproveAsync(
+        int id, HttpRequest request, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct)
+    {
+        var (body, problem) = await ApiProblems.ReadJsonAsync<ReasonRequest>(request, ct);
+        return problem ?? await ActAsync(id, user, service, db, auth, ScorecardOperations.Review, loaded => service.UnapproveAsync(loaded, body!.Reason, user, ct), ct);
+    }
+
+    private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> ActAsync(
+        int id, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth,
+        Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, Func<LoadedScorecard, Task<Result>> act, CancellationToken ct)
+    {
+        var loaded = await service.LoadAsync(id, ct);
+        if (loaded is null)
+        {
+            return ApiProblems.NotFound($"Scorecard {id}");
+        }
+
+        if (!(await auth.AuthorizeAsync(user, loaded.Scorecard, operation)).Succeeded)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var result = await act(loaded);
+        if (!result.Succeeded)
+        {
+            return ApiProblems.FromResult(result);
+        }
+
+        return TypedResults.Ok(await ScorecardQueries.ToDtoAsync(db, loaded.Scorecard, loaded.RoundRef, ct));
+    }
+}

@@ -1,0 +1,261 @@
+using System.Reflection;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Data.Accounts;
+using Scorecards.Data.Auditing;
+using Scorecards.Domain;
+using Scorecards.Domain.Bodies;
+using Scorecards.Domain.Members;
+using Scorecards.Domain.Rounds;
+using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Accounts;
+using Scorecards.Web.Features.Framework;
+using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Infrastructure.Authorization;
+
+namespace Scorecards.Web.Features.Seeding;
+
+public sealed record DemoAccount(string Email, string Name, string Role, string? Body, string? Member);
+
+/// <summary>
+/// Fills an empty database with demo data drawn from the reference statement: the members, the six
+/// reporting bodies, an illustrative framework, demo accounts for every role, a published past round and
+/// the current open round with scorecards in every state.
+/// </summary>
+public sealed class DemoSeeder(AppDbContext db, AccountService accounts, FrameworkImporter framework, RoundService rounds, TimeProvider clock)
+{
+    /// <summary>Demo-only password shared by every demo account; the README says so too.</summary>
+    public const string DemoPassword = "scorecards-demo";
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("admin@demo.scorecards.test", "Secretariat Administrator", Roles.Administrator, null, null),
+        new("cochair.indonesia@demo.scorecards.test", "Co-Chair Reviewer (Indonesia)", Roles.CoChair, null, "Indonesia"),
+        new("cochair.australia@demo.scorecards.test", "Co-Chair Reviewer (Australia)", Roles.CoChair, null, "Australia"),
+        new("reporter.wg-tip@demo.scorecards.test", "WG-TIP Reporter", Roles.Reporter, "WG-TIP", "Thailand"),
+        new("reporter.d-wg@demo.scorecards.test", "D-WG Reporter", Roles.Reporter, "D-WG", null),
+        new("reporter.teg-rr@demo.scorecards.test", "TEG-RR Reporter", Roles.Reporter, "TEG-RR", null),
+        new("reporter.tfpp@demo.scorecards.test", "TFPP Reporter", Roles.Reporter, "TFPP", null),
+        new("reporter.rso@demo.scorecards.test", "RSO Reporter", Roles.Reporter, "RSO", null),
+        new("reporter.gabf@demo.scorecards.test", "GABF Reporter", Roles.Reporter, "GABF", null),
+        new("viewer@demo.scorecards.test", "Member Viewer (Viet Nam)", Roles.MemberViewer, null, "Viet Nam"),
+    ];
+
+    private static readonly (string Code, string Name, string[] MemberCoChairs, string[] PersonCoChairs)[] Bodies =
+    [
+        ("WG-TIP", "Working Group on Trafficking in Persons", ["Australia", "Thailand"], []),
+        ("D-WG", "Working Group on the Disruption of People Smuggling and Trafficking in Persons Networks", [], []),
+        ("TEG-RR", "Technical Experts Group on Returns and Reintegration", [], []),
+        ("TFPP", "Taskforce on Planning and Preparedness", [], []),
+        ("RSO", "Regional Support Office", ["Australia", "Indonesia"], []),
+        ("GABF", "Government and Business Forum", [], ["Dr Andrew Forrest", "Mr Garibaldi Thohir"]),
+    ];
+
+    public async Task<bool> IsEmptyAsync(CancellationToken ct) =>
+        !await db.Bodies.AnyAsync(ct) && !await db.Rounds.AnyAsync(ct) && !await db.Members.AnyAsync(ct);
+
+    public async Task<Result> SeedAsync(CancellationToken ct)
+    {
+        if (!await IsEmptyAsync(ct))
+        {
+            return Result.Fail("seed.not-empty", "The database already holds data; demo data is only seeded into an empty database.");
+        }
+
+        db.AuditingSuspended = true;
+        try
+        {
+            await SeedMembersAndBodiesAsync(ct);
+            var (_, errors) = await framework.ImportAsync(await ReadResourceAsync("framework.yaml"), ct);
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException("The demo framework is invalid: " + string.Join("; ", errors));
+            }
+
+            var users = await SeedAccountsAsync(ct);
+            await SeedRoundsAsync(users, ct);
+        }
+        finally
+        {
+            db.AuditingSuspended = false;
+        }
+
+        db.AuditEvents.Add(new AuditEvent
+        {
+            Utc = clock.GetUtcNow().UtcDateTime,
+            UserName = "command line",
+            Action = "Created",
+            EntityType = "DemoData",
+            EntityId = "demo",
+            Subject = "Demo data seeded",
+            After = $"{await db.Members.CountAsync(ct)} members, {await db.Bodies.CountAsync(ct)} bodies, {await db.Objectives.CountAsync(ct)} objectives, {await db.Rounds.CountAsync(ct)} rounds, {await db.Users.CountAsync(ct)} accounts",
+        });
+        db.AuditingSuspended = true;
+        await db.SaveChangesAsync(ct);
+        db.AuditingSuspended = false;
+        return Result.Ok();
+    }
+
+    private async Task SeedMembersAndBodiesAsync(CancellationToken ct)
+    {
+        var csv = await ReadResourceAsync("members.csv");
+        foreach (var line in csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1))
+        {
+            var name = line[..line.LastIndexOf(',', line.LastIndexOf(',') - 1)];
+            var parts = line[(name.Length + 1)..].Split(',');
+            if (!Member.TryParseKind(parts[0], out var kind))
+            {
+                throw new InvalidOperationException($"Unknown member kind '{parts[0]}' in the demo member list.");
+            }
+
+            db.Members.Add(new Member(name.Trim('"'), kind, parts[1] == "observer" ? MemberStatus.Observer : MemberStatus.Member));
+        }
+
+        await db.SaveChangesAsync(ct);
+        var members = await db.Members.ToDictionaryAsync(m => m.Name, m => m.Id, ct);
+        foreach (var (code, name, memberCoChairs, personCoChairs) in Bodies)
+        {
+            var body = new Body(code, name);
+            body.SetCoChairs(memberCoChairs.Select(m => new BodyCoChair(members[m], null)).Concat(personCoChairs.Select(p => new BodyCoChair(null, p))));
+            db.Bodies.Add(body);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Dictionary<string, ClaimsPrincipal>> SeedAccountsAsync(CancellationToken ct)
+    {
+        await accounts.EnsureRolesAsync();
+        var principals = new Dictionary<string, ClaimsPrincipal>();
+        foreach (var account in Accounts)
+        {
+            var (created, errors) = await accounts.CreateAsync(new NewUser(account.Email, account.Name, account.Role, account.Body, account.Member, DemoPassword), ct);
+            if (created is null)
+            {
+                throw new InvalidOperationException($"Demo account {account.Email}: " + string.Join("; ", errors.Select(e => e.Message)));
+            }
+
+            var claims = new List<Claim>
+            {
+                new(ClaimTypes.NameIdentifier, created.User.Id),
+                new(ClaimTypes.Name, account.Email),
+                new(ClaimTypes.Role, account.Role),
+                new(AppClaimTypes.DisplayName, account.Name),
+            };
+            if (created.User.MemberId is { } memberId)
+            {
+                claims.Add(new Claim(AppClaimTypes.Member, memberId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            principals[account.Email] = new ClaimsPrincipal(new ClaimsIdentity(claims, "demo"));
+        }
+
+        return principals;
+    }
+
+    private async Task SeedRoundsAsync(Dictionary<string, ClaimsPrincipal> users, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (past, _) = await rounds.CreateAsync(new RoundInput("18th AHG SOM, 2025", "18th Ad Hoc Group Senior Officials' Meeting, Bangkok, 21 May 2025",
+            new DateOnly(2024, 7, 1), new DateOnly(2025, 4, 30), new DateOnly(2025, 3, 3), new DateOnly(2025, 4, 25)), ct);
+        await rounds.OpenAsync(past!, ct);
+        await FillAsync(past!, DemoNarratives.PastRound, new DateTime(2025, 4, 10, 3, 0, 0, DateTimeKind.Utc), ct);
+        foreach (var scorecard in await db.Scorecards.Where(s => s.RoundId == past!.Id).Select(s => s.Id).ToListAsync(ct))
+        {
+            await ActAsync(scorecard, ct, (s, r, codes) => s.Submit(r, codes, Id(users, "reporter"), "Reporter", At(2025, 4, 20)),
+                (s, r, _) => s.Approve(r, MemberOf(users, "cochair.indonesia"), Id(users, "cochair.indonesia"), "Co-Chair Reviewer (Indonesia)", At(2025, 5, 2)),
+                (s, r, _) => s.Approve(r, MemberOf(users, "cochair.australia"), Id(users, "cochair.australia"), "Co-Chair Reviewer (Australia)", At(2025, 5, 5)));
+        }
+
+        Check(past!.StartReview());
+        Check(past.Publish(At(2025, 5, 21)));
+        await db.SaveChangesAsync(ct);
+
+        var (current, _) = await rounds.CreateAsync(new RoundInput("19th AHG SOM, 2026", "19th Ad Hoc Group Senior Officials' Meeting",
+            new DateOnly(2025, 5, 1), today.AddDays(30), today.AddDays(-21), today.AddDays(30)), ct);
+        await rounds.OpenAsync(current!, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await FillAsync(current!, DemoNarratives.CurrentRound, now.AddDays(-3), ct);
+
+        var cards = await db.Scorecards.Where(s => s.RoundId == current!.Id)
+            .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => new { s.Id, b.Code }).ToDictionaryAsync(x => x.Code, x => x.Id, ct);
+        await ActAsync(cards["D-WG"], ct, (s, r, codes) => s.Submit(r, codes, Id(users, "reporter.d-wg"), "D-WG Reporter", now.AddDays(-2)));
+        await ActAsync(cards["RSO"], ct, (s, r, codes) => s.Submit(r, codes, Id(users, "reporter.rso"), "RSO Reporter", now.AddDays(-5)),
+            (s, r, _) => s.Approve(r, MemberOf(users, "cochair.indonesia"), Id(users, "cochair.indonesia"), "Co-Chair Reviewer (Indonesia)", now.AddDays(-1)));
+        await ActAsync(cards["TFPP"], ct, (s, r, codes) => s.Submit(r, codes, Id(users, "reporter.tfpp"), "TFPP Reporter", now.AddDays(-6)),
+            (s, r, _) => s.Return(r, "Please add what the TFPP's 2025 annual meeting covered under MM-1, and say whether the Andaman Sea work (IM-1) is still delayed.",
+                Id(users, "cochair.australia"), "Co-Chair Reviewer (Australia)", now.AddDays(-4)));
+
+        DateTime At(int y, int m, int d) => new(y, m, d, 4, 0, 0, DateTimeKind.Utc);
+    }
+
+    private async Task FillAsync(Round round, IEnumerable<DemoEntry> demo, DateTime when, CancellationToken ct)
+    {
+        var objectives = await db.Objectives.ToDictionaryAsync(o => o.Code, o => o.Id, ct);
+        var bodies = await db.Bodies.ToDictionaryAsync(b => b.Code, b => b.Id, ct);
+        var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, i => i.Id, ct);
+        var scorecards = await db.Scorecards.Include(s => s.Entries).ThenInclude(e => e.IndicatorValues)
+            .Where(s => s.RoundId == round.Id).ToListAsync(ct);
+        foreach (var item in demo)
+        {
+            var scorecard = scorecards.Single(s => s.BodyId == bodies[item.Body]);
+            var entry = scorecard.Entries.Single(e => e.ObjectiveId == objectives[item.Objective]);
+            var values = new List<IndicatorValueInput>();
+            if (item.Objective == "LE-2" && item.Body == "RSO")
+            {
+                values.Add(new IndicatorValueInput(indicators["LE-2.1"], round.PeriodEnd.Year >= 2026 ? 85 : 30, null, "Officials trained at RSO workshops."));
+            }
+            else if (item.Objective == "BM-3")
+            {
+                values.Add(new IndicatorValueInput(indicators["BM-3.1"], 3, null, "Secondments from Sri Lanka's Department of Immigration and Emigration."));
+            }
+            else if (item.Objective == "BM-2" && item.Body == "D-WG")
+            {
+                values.Add(new IndicatorValueInput(indicators["BM-2.1"], null, item.Completion == Completion.Complete, null));
+            }
+
+            Check(entry.Apply(new EntryValues(item.Completion, null, item.Trajectory, item.Effect, item.Progress, item.Challenges, null, item.NextSteps,
+                item.Link is null ? [] : [item.Link], values), $"reporter.{item.Body.ToLowerInvariant()}@demo.scorecards.test", when));
+            scorecard.Touch();
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task ActAsync(int scorecardId, CancellationToken ct, params Func<Scorecard, RoundStatus, IReadOnlyDictionary<int, string>, Result>[] steps)
+    {
+        var scorecard = await db.Scorecards.Include(s => s.Entries).Include(s => s.Approvals).Include(s => s.ReviewEvents).SingleAsync(s => s.Id == scorecardId, ct);
+        var round = await db.Rounds.SingleAsync(r => r.Id == scorecard.RoundId, ct);
+        var ids = scorecard.Entries.Select(e => e.ObjectiveId).ToList();
+        var codes = await db.Objectives.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        foreach (var step in steps)
+        {
+            Check(step(scorecard, round.Status, codes));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Id(Dictionary<string, ClaimsPrincipal> users, string prefix) =>
+        users.First(u => u.Key.StartsWith(prefix, StringComparison.Ordinal)).Value.UserId();
+
+    private static int? MemberOf(Dictionary<string, ClaimsPrincipal> users, string prefix) =>
+        users.First(u => u.Key.StartsWith(prefix, StringComparison.Ordinal)).Value.MemberId();
+
+    private static void Check(Result result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo data breaks a rule: {result.Message} {string.Join("; ", result.Details)}");
+        }
+    }
+
+    private static async Task<string> ReadResourceAsync(string name)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("Seeding.Demo." + name, StringComparison.Ordinal));
+        await using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scorecards.Domain;
+using Scorecards.Domain.Scorecards;
+
+namespace Scorecards.Web.Infrastructure;
+
+/// <summary>RFC 7807 problem details with a stable <c>code</c>, the one shape every API error takes.</summary>
+public static class ApiProblems
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static ProblemHttpResult Problem(int status, string code, string detail, IDictionary<string, object?>? extra = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (extra is not null)
+        {
+            foreach (var (key, value) in extra)
+            {
+                extensions[key] = value;
+            }
+        }
+
+        return TypedResults.Problem(detail, statusCode: status, title: Title(status), extensions: extensions);
+    }
+
+    /// <summary>A rule refused the action: 409, or 400 when the input itself was at fault.</summary>
+    public static ProblemHttpResult FromResult(Result result, int status = StatusCodes.Status409Conflict) =>
+        Problem(status, result.Code ?? "conflict", result.Message ?? "The request conflicts with the current state.",
+            result.Details.Count > 0 ? new Dictionary<string, object?> { ["details"] = result.Details } : null);
+
+    public static ProblemHttpResult Validation(IEnumerable<FieldError> errors) =>
+        Problem(StatusCodes.Status400BadRequest, "validation", "The request has invalid fields.",
+            new Dictionary<string, object?>
+            {
+                ["errors"] = errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.Field))
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            });
+
+    public static ProblemHttpResult NotFound(string what) => Problem(StatusCodes.Status404NotFound, "not-found", $"{what} was not found.");
+
+    public static string CodeFor(int status) => status switch
+    {
+        400 => "bad-request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not-found",
+        405 => "method-not-allowed",
+        409 => "conflict",
+        413 => "too-large",
+        415 => "unsupported-media-type",
+        429 => "too-many-requests",
+        _ => status >= 500 ? "server-error" : "error",
+    };
+
+    private static string Title(int status) => status switch
+    {
+        400 => "Bad request",
+        401 => "Sign-in required",
+        403 => "Not allowed",
+        404 => "Not found",
+        409 => "Conflict",
+        _ => "Error",
+    };
+
+    /// <summary>Reads a JSON body, naming the path and line of what is wrong when it cannot be read.</summary>
+    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadJsonAsync<T>(HttpRequest request, CancellationToken ct)
+        where T : class
+    {
+        if (request.ContentType is null || !request.ContentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Send the body as application/json."));
+        }
+
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Json, ct);
+            return value is null
+                ? (null, Problem(StatusCodes.Status400BadRequest, "bad-json", "The body is empty; send a JSON object."))
+                : (value, null);
+        }
+        catch (JsonException e)
+        {
+            var where = e.Path is { Length: > 0 } path ? $" at {path}" : "";
+            var line = e.LineNumber is { } l ? $" (line {l + 1})" : "";
+            return (null, Problem(StatusCodes.Status400BadRequest, "bad-json", $"The body is not valid JSON for this request{where}{line}: {FirstSentence(e.Message)}"));
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..(end + 1)] : message;
+    }
+}

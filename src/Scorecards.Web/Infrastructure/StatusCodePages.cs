@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Scorecards.Web.Infrastructure;
+
+/// <summary>Gives bare error status codes a body: problem details for the API, a page for people.</summary>
+public static class StatusCodePages
+{
+    public static void UseAppStatusCodePages(this WebApplication app)
+    {
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(WriteProblemAsync));
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+    }
+
+    private static async Task WriteProblemAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = http.Response.StatusCode,
+                Detail = http.Response.StatusCode switch
+                {
+                    401 => "Sign in, or send a personal access token as 'Authorization: Bearer <token>'.",
+                    403 => "Your account is not allowed to do this.",
+                    404 => "Nothing is at this address.",
+                    405 => "This address does not accept that method.",
+                    _ => null,
+                },
+            },
+        });
+    }
+}
+
+/// <summary>Headers that keep pages from being framed, sniffed or made to load anything from elsewhere.</summary>
+public static class SecurityHeaders
+{
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        await next();
+    });
+}

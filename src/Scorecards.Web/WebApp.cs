@@ -1,0 +1,174 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Scorecards.Data;
+using Scorecards.Data.Accounts;
+using Scorecards.Data.Auditing;
+using Scorecards.Web.Features.Accounts;
+using Scorecards.Web.Features.Audit;
+using Scorecards.Web.Features.Framework;
+using Scorecards.Web.Features.Members;
+using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Features.Scorecards;
+using Scorecards.Web.Features.Seeding;
+using Scorecards.Web.Infrastructure;
+using Scorecards.Web.Infrastructure.Authorization;
+
+namespace Scorecards.Web;
+
+/// <summary>The web application: services, then the request pipeline. Read top to bottom as a table of contents.</summary>
+public static class WebApp
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args, string dataDirectory)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration["Scorecards:DataDirectory"] = Path.GetFullPath(dataDirectory);
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var database = DatabaseSettings.From(builder.Configuration, builder.Configuration["Scorecards:DataDirectory"] ?? "data");
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddAppDatabase(database);
+        services.AddAppIdentity();
+        services.AddAuthorization(Policies.Add);
+        services.AddSingleton<IAuthorizationHandler, ScorecardAuthorizationHandler>();
+        services.AddScorecardsServices();
+        services.AddDataProtection().SetApplicationName("Scorecards").PersistKeysToDbContext<AppDbContext>();
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            ctx.ProblemDetails.Extensions.TryAdd("code", ApiProblems.CodeFor(status));
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+        });
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Scorecards API";
+            doc.Info.Description = "Progress of the Bali Process reporting bodies against the 2023 Adelaide Strategy for Cooperation.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
+        });
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+        });
+        app.UseAppStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new ManifestEmbeddedFileProvider(Assembly.GetExecutingAssembly(), "wwwroot"),
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapRazorPages();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Member);
+        api.MapMembersApi();
+        api.MapFrameworkApi();
+        api.MapRoundsApi();
+        api.MapScorecardsApi();
+        api.MapAuditApi();
+        api.MapFallback(() => ApiProblems.NotFound("That API address"));
+
+        return app;
+    }
+
+    private static void AddAppIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>();
+
+        // Bodies and roles are read into claims at sign-in; re-reading them each minute makes a change by an administrator take effect soon.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "scorecards";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : null;
+            o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddScoped<ApiTokenService>();
+    }
+
+    // The API answers 401 and 403 as problem details; pages send the browser to sign in.
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void AddScorecardsServices(this IServiceCollection services)
+    {
+        services.AddScoped<FrameworkImporter>();
+        services.AddScoped<RoundService>();
+        services.AddScoped<ScorecardService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<DemoSeeder>();
+    }
+}

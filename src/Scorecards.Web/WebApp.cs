@@ -170,5 +170,6 @@ public static class WebApp
         services.AddScoped<ScorecardService>();
         services.AddScoped<AccountService>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Features.Shared.LayoutInfo>();
     }
 }

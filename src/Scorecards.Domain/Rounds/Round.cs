@@ -91,7 +91,7 @@ public sealed class Round
     {
         if (Status != from)
         {
-            return Result.Fail("round.state", $"Only a {Label(from).ToLowerInvariant()} round can be {verb}; this one is {Label(Status).ToLowerInvariant()}.");
+            return Result.Fail("round.state", $"A round can be {verb} only when it is {Label(from).ToLowerInvariant()}; this one is {Label(Status).ToLowerInvariant()}.");
         }
 
         Status = to;

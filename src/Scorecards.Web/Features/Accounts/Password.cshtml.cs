@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Scorecards.Data.Accounts;
+
+namespace Scorecards.Web.Features.Accounts;
+
+public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "Enter your current password.")]
+    public string? Current { get; set; }
+
+    [BindProperty, Required(ErrorMessage = "Enter a new password.")]
+    public string? New { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Current!, New!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(Current) : nameof(New),
+                    error.Code == "PasswordMismatch" ? "The current password is not right." : error.Description);
+            }
+
+            return Page();
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        TempData["Message"] = "Your password has been changed.";
+        return Redirect("/");
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Scorecards.Data;
+using Scorecards.Web.Features.Framework;
+using Scorecards.Web.Infrastructure.Authorization;
+
+namespace Scorecards.Web.Features.Admin;
+
+[Authorize(Policy = Policies.Administrator)]
+[RequestSizeLimit(MaxFileBytes + (64 * 1024))]
+public sealed class FrameworkModel(AppDbContext db, FrameworkImporter importer) : PageModel
+{
+    public const long MaxFileBytes = 2 * 1024 * 1024;
+
+    public FrameworkView View { get; private set; } = null!;
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => View = await FrameworkQueries.LoadAsync(db, includeRetired: true, ct);
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var kind = format == "json" ? FrameworkFormat.Json : FrameworkFormat.Yaml;
+        var document = await importer.ExportAsync(ct);
+        var text = FrameworkFile.Write(document, kind);
+        return File(Encoding.UTF8.GetBytes(text), kind == FrameworkFormat.Json ? "application/json" : "application/yaml",
+            $"framework.{(kind == FrameworkFormat.Json ? "json" : "yaml")}");
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            Errors = ["Choose a framework file (.yaml, .yml or .json) to import."];
+        }
+        else if (file.Length > MaxFileBytes)
+        {
+            Errors = [$"{file.FileName} is {file.Length / 1024} KB; framework files may be at most {MaxFileBytes / 1024 / 1024} MB."];
+        }
+        else
+        {
+            try
+            {
+                FrameworkFile.FormatOf(file.FileName);
+                using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
+                var (summary, errors) = await importer.ImportAsync(await reader.ReadToEndAsync(ct), ct);
+                if (summary is not null)
+                {
+                    TempData["Message"] = $"Imported {file.FileName}: {summary}.";
+                    return RedirectToPage();
+                }
+
+                Errors = [$"{file.FileName} has {errors.Count} error(s); nothing was applied.", .. errors.Select(e => e.ToString())];
+            }
+            catch (FormatException e)
+            {
+                Errors = [e.Message];
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        View = await FrameworkQueries.LoadAsync(db, includeRetired: true, ct);
+        return Page();
+    }
+}

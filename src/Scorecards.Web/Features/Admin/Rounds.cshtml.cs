@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Domain;
+using Scorecards.Domain.Rounds;
+using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Infrastructure.Authorization;
+
+namespace Scorecards.Web.Features.Admin;
+
+[Authorize(Policy = Policies.Administrator)]
+public sealed class RoundsModel(AppDbContext db, RoundService rounds) : PageModel
+{
+    public IReadOnlyList<Round> Rounds { get; private set; } = [];
+
+    [BindProperty]
+    public RoundForm Input { get; set; } = new();
+
+    public sealed class RoundForm
+    {
+        public string? Name { get; set; }
+        public string? Meeting { get; set; }
+        public DateOnly? PeriodStart { get; set; }
+        public DateOnly? PeriodEnd { get; set; }
+        public DateOnly? OpensOn { get; set; }
+        public DateOnly? DueOn { get; set; }
+    }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var (round, errors) = await rounds.CreateAsync(new RoundInput(Input.Name, Input.Meeting, Input.PeriodStart, Input.PeriodEnd, Input.OpensOn, Input.DueOn), ct);
+            if (round is not null)
+            {
+                TempData["Message"] = $"Round '{round.Name}' planned. Open it when reporting should start.";
+                return RedirectToPage();
+            }
+
+            errors.ToList().ForEach(e => ModelState.AddModelError($"Input.{e.Field}", e.Message));
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostOpenAsync(int id, CancellationToken ct) =>
+        ChangeAsync(id, round => rounds.OpenAsync(round, ct), "opened; every body has its scorecard", ct);
+
+    public Task<IActionResult> OnPostReviewAsync(int id, CancellationToken ct) =>
+        ChangeAsync(id, round => rounds.ChangeStateAsync(round, r => r.StartReview(), ct), "moved to review; reporting is closed", ct);
+
+    public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) =>
+        ChangeAsync(id, round => rounds.ChangeStateAsync(round, r => r.Reopen(), ct), "reopened for reporting", ct);
+
+    private async Task<IActionResult> ChangeAsync(int id, Func<Round, Task<Result>> change, string done, CancellationToken ct)
+    {
+        var round = await db.Rounds.SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        var result = await change(round);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", result.Message!);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        TempData["Message"] = $"Round '{round.Name}' {done}.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        Rounds = (await db.Rounds.AsNoTracking().ToListAsync(ct)).OrderByDescending(r => r.PeriodEnd).ToList();
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Scorecards.Web.Features;
+
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "Something went wrong";
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int? code) => Describe(code ?? StatusCodes.Status500InternalServerError);
+
+    public void OnPost(int? code) => Describe(code ?? StatusCodes.Status500InternalServerError);
+
+    private void Describe(int code)
+    {
+        (Title, Explanation) = code switch
+        {
+            404 => ("Page not found", "There is nothing at this address. It may have moved, or the link may be wrong."),
+            403 => ("Not allowed", "Your account is not allowed to see or do this."),
+            400 => ("Request not understood", "The request could not be read. Go back and try again."),
+            _ => ("Something went wrong", "The page could not be shown. Nothing you had saved was lost; try again in a moment."),
+        };
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Scorecards.Data;
+using Scorecards.Data.Accounts;
+using Scorecards.Web.Cli;
+using Scorecards.Web.Infrastructure.Authorization;
+
+namespace Scorecards.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on a test server, with its own in-memory SQLite database (migrated, so the
+/// SQLite migrations run) and, by default, the demo data.
+/// </summary>
+public sealed partial class TestApp : IAsyncDisposable
+{
+    private readonly SqliteConnection _keepAlive;
+    private readonly WebApplication _app;
+
+    private TestApp(SqliteConnection keepAlive, WebApplication app)
+    {
+        _keepAlive = keepAlive;
+        _app = app;
+    }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestApp> StartAsync(bool demo = true)
+    {
+        var connection = $"Data Source=test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
+        var keepAlive = new SqliteConnection(connection);
+        await keepAlive.OpenAsync();
+
+        var builder = WebApp.CreateBuilder([], Path.Combine(Path.GetTempPath(), "scorecards-tests"));
+        builder.Configuration["ConnectionStrings:Scorecards"] = connection;
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        var app = WebApp.Build(builder);
+        await CommandLine.PrepareAsync(app.Services, demo, TextWriter.Null, TestContext.Current.CancellationToken);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new TestApp(keepAlive, app);
+    }
+
+    /// <summary>A client that keeps cookies, as a browser does, and does not follow redirects.</summary>
+    public HttpClient CreateClient()
+    {
+        var handler = new CookieHandler { InnerHandler = _app.GetTestServer().CreateHandler() };
+        return new HttpClient(handler) { BaseAddress = new Uri("http://localhost") };
+    }
+
+    /// <summary>A client signed in through the real sign-in page.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = "scorecards-demo")
+    {
+        var client = CreateClient();
+        var response = await PostFormAsync(client, "/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>An API client with a personal access token of the given account.</summary>
+    public async Task<HttpClient> ApiClientAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
+        var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user, "test", null, TestContext.Current.CancellationToken);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Posts a form the way a browser does: first reads the page for its antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IDictionary<string, string> fields, string? pagePath = null)
+    {
+        var page = await client.GetStringAsync(pagePath ?? path, TestContext.Current.CancellationToken);
+        var token = AntiforgeryToken().Match(page);
+        Assert.True(token.Success, $"No antiforgery token on {pagePath ?? path}");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await client.PostAsync(path, new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>The id of a body's scorecard in the current (open) round of the demo data.</summary>
+    public Task<int> CurrentScorecardIdAsync(string bodyCode) => WithDbAsync(db =>
+        db.Scorecards.Where(s => db.Bodies.Any(b => b.Id == s.BodyId && b.Code == bodyCode)
+                && db.Rounds.Any(r => r.Id == s.RoundId && r.Status == Domain.Rounds.RoundStatus.Open))
+            .Select(s => s.Id).SingleAsync());
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _keepAlive.DisposeAsync();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    private sealed class CookieHandler : DelegatingHandler
+    {
+        private readonly CookieContainer _cookies = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var header = _cookies.GetCookieHeader(request.RequestUri!);
+            if (header.Length > 0)
+            {
+                request.Headers.Add("Cookie", header);
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var values))
+            {
+                foreach (var value in values)
+                {
+                    _cookies.SetCookies(request.RequestUri!, value);
+                }
+            }
+
+            return response;
+        }
+    }
+}
+
+public static class Demo
+{
+    public const string Admin = "admin@demo.scorecards.test";
+    public const string Indonesia = "cochair.indonesia@demo.scorecards.test";
+    public const string Australia = "cochair.australia@demo.scorecards.test";
+    public const string WgTip = "reporter.wg-tip@demo.scorecards.test";
+    public const string Rso = "reporter.rso@demo.scorecards.test";
+    public const string TegRr = "reporter.teg-rr@demo.scorecards.test";
+    public const string Viewer = "viewer@demo.scorecards.test";
+}

@@ -1,0 +1,301 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Web.Tests.Infrastructure;
+
+namespace Scorecards.Web.Tests.Scorecards;
+
+public sealed class ScorecardsApiTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+    private static object EntryBody(int version, string progress = "WG-TIP held its 10th Annual Meeting in Bangkok in November 2024.") => new
+    {
+        version,
+        completion = "Substantial",
+        trajectory = "On track",
+        effect = "Major",
+        progress,
+        links = new[] { "https://www.baliprocess.net/" },
+    };
+
+    [Fact]
+    public async Task Api_WithoutCredentials_Returns401ProblemWithCode()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var response = await app.CreateClient().GetAsync("/api/v1/rounds", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("unauthorized", (await JsonAsync(response)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Api_WithUnknownToken_Returns401()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "sct_not-a-real-token");
+
+        var response = await client.GetAsync("/api/v1/members", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReferenceLists_ReturnTheDemoMembersBodiesAndFramework()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = await app.ApiClientAsync(Demo.Viewer);
+
+        var members = await JsonAsync(await client.GetAsync("/api/v1/members", Ct));
+        var bodies = await JsonAsync(await client.GetAsync("/api/v1/bodies", Ct));
+        var framework = await JsonAsync(await client.GetAsync("/api/v1/framework", Ct));
+
+        Assert.Equal(49, members.GetArrayLength());
+        Assert.Contains(members.EnumerateArray(), m => m.GetProperty("name").GetString() == "Viet Nam");
+        Assert.Equal(["WG-TIP", "D-WG", "TEG-RR", "TFPP", "RSO", "GABF"], bodies.EnumerateArray().Select(b => b.GetProperty("code").GetString()));
+        Assert.Equal(8, framework.GetProperty("focusAreas").GetArrayLength());
+        Assert.Equal("Law enforcement", framework.GetProperty("focusAreas")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task RoundScorecards_ForMemberViewer_ListOnlyApprovedOnes()
+    {
+        await using var app = await TestApp.StartAsync();
+        var rounds = await JsonAsync(await (await app.ApiClientAsync(Demo.Viewer)).GetAsync("/api/v1/rounds", Ct));
+        var current = rounds.EnumerateArray().Single(r => r.GetProperty("status").GetString() == "Open").GetProperty("id").GetInt32();
+        var past = rounds.EnumerateArray().Single(r => r.GetProperty("status").GetString() == "Published").GetProperty("id").GetInt32();
+
+        var viewer = await app.ApiClientAsync(Demo.Viewer);
+        var coChair = await app.ApiClientAsync(Demo.Indonesia);
+
+        Assert.Empty((await JsonAsync(await viewer.GetAsync($"/api/v1/rounds/{current}/scorecards", Ct))).EnumerateArray());
+        Assert.Equal(6, (await JsonAsync(await viewer.GetAsync($"/api/v1/rounds/{past}/scorecards", Ct))).GetArrayLength());
+        Assert.Equal(6, (await JsonAsync(await coChair.GetAsync($"/api/v1/rounds/{current}/scorecards", Ct))).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task PutEntry_ByOwnBodysReporter_SavesAndAudits()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("WG-TIP");
+        var client = await app.ApiClientAsync(Demo.WgTip);
+        var before = await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VP-1", Ct));
+        Assert.True(before.GetProperty("isCarriedOver").GetBoolean());
+
+        var response = await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VP-1", EntryBody(before.GetProperty("version").GetInt32()), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var saved = await JsonAsync(response);
+        Assert.Equal("Substantial", saved.GetProperty("completion").GetString());
+        Assert.False(saved.GetProperty("isCarriedOver").GetBoolean());
+        Assert.Equal(before.GetProperty("version").GetInt32() + 1, saved.GetProperty("version").GetInt32());
+
+        var audit = await app.WithDbAsync(db => db.AuditEvents.Where(a => a.EntityType == "Entry" && a.Field == "Progress").ToListAsync(Ct));
+        var change = Assert.Single(audit);
+        Assert.Equal(Demo.WgTip, change.UserName);
+        Assert.Equal("WG-TIP held its 10th Annual Meeting in Bangkok in November 2024.", change.After);
+        Assert.NotNull(change.Before);
+    }
+
+    [Fact]
+    public async Task PutEntry_FromStaleVersion_Returns409WithBothVersionsAndKeepsTheFirst()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("WG-TIP");
+        var first = await app.ApiClientAsync(Demo.WgTip);
+        var second = await app.ApiClientAsync(Demo.WgTip);
+        var version = (await JsonAsync(await first.GetAsync($"/api/v1/scorecards/{id}/entries/VP-2", Ct))).GetProperty("version").GetInt32();
+
+        var ok = await first.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VP-2", EntryBody(version, "First save."), Ct);
+        var conflict = await second.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VP-2", EntryBody(version, "Second save."), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        var problem = await JsonAsync(conflict);
+        Assert.Equal("entry.conflict", problem.GetProperty("code").GetString());
+        Assert.Equal("Second save.", problem.GetProperty("yours").GetProperty("progress").GetString());
+        Assert.Equal("First save.", problem.GetProperty("theirs").GetProperty("progress").GetString());
+        var stored = await JsonAsync(await first.GetAsync($"/api/v1/scorecards/{id}/entries/VP-2", Ct));
+        Assert.Equal("First save.", stored.GetProperty("progress").GetString());
+    }
+
+    [Fact]
+    public async Task PutEntry_WithBadRating_Returns400NamingTheFieldAndChoices()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("WG-TIP");
+        var client = await app.ApiClientAsync(Demo.WgTip);
+
+        var response = await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VP-1", new { version = 1, completion = "Excellent" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await JsonAsync(response);
+        Assert.Equal("validation", problem.GetProperty("code").GetString());
+        Assert.Contains("Complete, Substantial, Limited", problem.GetProperty("errors").GetProperty("completion")[0].GetString());
+    }
+
+    [Fact]
+    public async Task PutEntry_WithBrokenJson_Returns400SayingWhere()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("WG-TIP");
+        var client = await app.ApiClientAsync(Demo.WgTip);
+
+        var response = await client.PutAsync($"/api/v1/scorecards/{id}/entries/VP-1",
+            new StringContent("{\"version\": \"one\"}", System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await JsonAsync(response);
+        Assert.Equal("bad-json", problem.GetProperty("code").GetString());
+        Assert.Contains("$.version", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task PutEntry_OnAnotherBodysScorecard_Returns403AndChangesNothing()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("RSO");
+        var client = await app.ApiClientAsync(Demo.WgTip);
+
+        var response = await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/LE-1", EntryBody(1), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("forbidden", (await JsonAsync(response)).GetProperty("code").GetString());
+        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.EntityType == "Entry", Ct)));
+    }
+
+    [Fact]
+    public async Task GetScorecard_OfAnotherBodyInDraft_Returns403ForReporterButNotForCoChair()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("GABF");
+
+        var reporter = await (await app.ApiClientAsync(Demo.WgTip)).GetAsync($"/api/v1/scorecards/{id}", Ct);
+        var coChair = await (await app.ApiClientAsync(Demo.Australia)).GetAsync($"/api/v1/scorecards/{id}", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, reporter.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, coChair.StatusCode);
+        Assert.Equal("GABF", (await JsonAsync(coChair)).GetProperty("body").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Submit_WhileItemsMissing_Returns409WithTheChecklist()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("WG-TIP");
+        var client = await app.ApiClientAsync(Demo.WgTip);
+        var entry = await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VP-2", Ct));
+        await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VP-2", new { version = entry.GetProperty("version").GetInt32(), completion = "Limited" }, Ct);
+
+        var response = await client.PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await JsonAsync(response);
+        Assert.Equal("scorecard.incomplete", problem.GetProperty("code").GetString());
+        Assert.Equal(["VP-2: trajectory is not rated", "VP-2: the progress narrative is empty"],
+            problem.GetProperty("details").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
+    public async Task Workflow_SubmitReturnResubmitAndTwoApprovals_EndsApprovedAndLocked()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("GABF");
+        var reporter = await app.ApiClientAsync("reporter.gabf@demo.scorecards.test");
+        var indonesia = await app.ApiClientAsync(Demo.Indonesia);
+        var australia = await app.ApiClientAsync(Demo.Australia);
+
+        Assert.Equal(HttpStatusCode.OK, (await reporter.PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reporter.PostAsJsonAsync($"/api/v1/scorecards/{id}/approve", new { }, Ct)).StatusCode);
+        var noReason = await indonesia.PostAsJsonAsync($"/api/v1/scorecards/{id}/return", new { reason = "" }, Ct);
+        Assert.Equal("review.reason-required", (await JsonAsync(noReason)).GetProperty("code").GetString());
+        var returned = await JsonAsync(await indonesia.PostAsJsonAsync($"/api/v1/scorecards/{id}/return", new { reason = "Name the Colombo Summit's outcomes." }, Ct));
+        Assert.Equal("Returned", returned.GetProperty("status").GetString());
+        Assert.Equal("Name the Colombo Summit's outcomes.", returned.GetProperty("reopenReason").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await reporter.PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct)).StatusCode);
+        Assert.Equal("ApprovedByOne", (await JsonAsync(await indonesia.PostAsync($"/api/v1/scorecards/{id}/approve", null, Ct))).GetProperty("status").GetString());
+        var again = await indonesia.PostAsync($"/api/v1/scorecards/{id}/approve", null, Ct);
+        Assert.Equal("approval.already", (await JsonAsync(again)).GetProperty("code").GetString());
+        var approved = await JsonAsync(await australia.PostAsync($"/api/v1/scorecards/{id}/approve", null, Ct));
+
+        Assert.Equal("Approved", approved.GetProperty("status").GetString());
+        Assert.False(approved.GetProperty("editable").GetBoolean());
+        Assert.Equal(2, approved.GetProperty("approvals").GetArrayLength());
+        var locked = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/SE-2", EntryBody(approved.GetProperty("entries")[0].GetProperty("version").GetInt32()), Ct);
+        Assert.Equal("scorecard.approved", (await JsonAsync(locked)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Audit_IsForAdministratorsOnly_AndFiltersByBody()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("GABF");
+        await (await app.ApiClientAsync("reporter.gabf@demo.scorecards.test")).PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct);
+
+        var denied = await (await app.ApiClientAsync(Demo.Indonesia)).GetAsync("/api/v1/audit", Ct);
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        var gabf = await JsonAsync(await admin.GetAsync("/api/v1/audit?body=GABF", Ct));
+        var rso = await JsonAsync(await admin.GetAsync("/api/v1/audit?body=RSO", Ct));
+
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        var status = gabf.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("field").GetString() == "Status");
+        Assert.Equal("Draft", status.GetProperty("before").GetString());
+        Assert.Equal("Submitted", status.GetProperty("after").GetString());
+        Assert.Equal("reporter.gabf@demo.scorecards.test", status.GetProperty("userName").GetString());
+        Assert.DoesNotContain(rso.GetProperty("events").EnumerateArray(), e => e.GetProperty("field").GetString() == "Status");
+    }
+
+    [Fact]
+    public async Task CreateRound_WithBadDates_Returns400NamingTheField()
+    {
+        await using var app = await TestApp.StartAsync();
+        var admin = await app.ApiClientAsync(Demo.Admin);
+
+        var bad = await admin.PostAsJsonAsync("/api/v1/rounds", new { name = "20th AHG SOM, 2027", periodStart = "2026-05-01", periodEnd = "2027-04-30", opensOn = "2027-03-01", dueOn = "2027-02-01" }, Ct);
+        var reporter = await (await app.ApiClientAsync(Demo.WgTip)).PostAsJsonAsync("/api/v1/rounds", new { name = "x" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("due date", (await JsonAsync(bad)).GetProperty("errors").GetProperty("dueOn")[0].GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, reporter.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpeningARound_CarriesOverTheLastApprovedEntries()
+    {
+        await using var app = await TestApp.StartAsync();
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        var created = await JsonAsync(await admin.PostAsJsonAsync("/api/v1/rounds",
+            new { name = "20th AHG SOM, 2027", periodStart = "2026-12-01", periodEnd = "2027-04-30", opensOn = "2027-03-01", dueOn = "2027-04-15" }, Ct));
+        var roundId = created.GetProperty("id").GetInt32();
+
+        var opened = await admin.PostAsync($"/api/v1/rounds/{roundId}/open", null, Ct);
+        var cards = await JsonAsync(await admin.GetAsync($"/api/v1/rounds/{roundId}/scorecards", Ct));
+        var wgTip = cards.EnumerateArray().Single(c => c.GetProperty("body").GetProperty("code").GetString() == "WG-TIP").GetProperty("id").GetInt32();
+        var entry = await JsonAsync(await admin.GetAsync($"/api/v1/scorecards/{wgTip}/entries/VP-1", Ct));
+
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal(6, cards.GetArrayLength());
+        Assert.True(entry.GetProperty("isCarriedOver").GetBoolean());
+        Assert.Equal("Substantial", entry.GetProperty("completion").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/v1/rounds/{roundId}/open", null, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_AndOpenApi_AreServedWithoutSigningIn()
+    {
+        await using var app = await TestApp.StartAsync(demo: false);
+        var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", Ct)).StatusCode);
+        var openApi = await JsonAsync(await client.GetAsync("/openapi/v1.json", Ct));
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/scorecards/{id}/entries/{objectiveCode}", out _));
+    }
+}

@@ -30,6 +30,8 @@ public static class WebApp
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            // Pages are found in the application assembly; naming it keeps that true when tests host the app.
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
         });
         builder.Configuration["Scorecards:DataDirectory"] = Path.GetFullPath(dataDirectory);
         return builder;

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using Scorecards.Web;
+using Scorecards.Web.Cli;
+
+namespace Scorecards.BrowserTests;
+
+/// <summary>
+/// The real program on a real Kestrel port with demo data in a SQLite file, and Debian's Chromium driven
+/// by Playwright. Without Chromium the tests skip, unless SCORECARDS_REQUIRE_SERVICES is set.
+/// </summary>
+public sealed class BrowserApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IPlaywright _playwright;
+    private readonly string _folder;
+
+    private BrowserApp(WebApplication app, IPlaywright playwright, IBrowser browser, string baseUrl, string folder)
+    {
+        _app = app;
+        _playwright = playwright;
+        Browser = browser;
+        BaseUrl = baseUrl;
+        _folder = folder;
+    }
+
+    public IBrowser Browser { get; }
+    public string BaseUrl { get; }
+
+    public static async Task<BrowserApp> StartAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("SCORECARDS_TEST_CHROMIUM") ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            if (Environment.GetEnvironmentVariable("SCORECARDS_REQUIRE_SERVICES") == "1")
+            {
+                Assert.Fail($"Chromium is not at {chromium}, and browser tests are required here.");
+            }
+
+            Assert.Skip($"Browser tests skipped: no Chromium at {chromium} (apt-get install chromium, or set SCORECARDS_TEST_CHROMIUM).");
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "scorecards-browser-tests", Guid.NewGuid().ToString("N"));
+        var builder = WebApp.CreateBuilder(["--urls=http://127.0.0.1:0"], folder);
+        builder.Logging.ClearProviders();
+        var app = WebApp.Build(builder);
+        await CommandLine.PrepareAsync(app.Services, seedDemo: true, TextWriter.Null, TestContext.Current.CancellationToken);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return new BrowserApp(app, playwright, browser, address, folder);
+    }
+
+    /// <summary>A new browser profile signed in as the given demo account.</summary>
+    public async Task<IPage> SignInAsync(string email)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var page = await context.NewPageAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.GotoAsync("/");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync("scorecards-demo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A SQLite file still held open by a pooled connection is left for the temp folder's cleaner.
+        }
+    }
+}

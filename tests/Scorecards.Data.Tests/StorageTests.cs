@@ -1,0 +1,126 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Domain.Rounds;
+using Scorecards.Domain.Scorecards;
+
+namespace Scorecards.Data.Tests;
+
+/// <summary>The same data tests on both providers, so SQLite and PostgreSQL are known to agree.</summary>
+public sealed class StorageTests
+{
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrate_ThenSeedDemo_StoresTheWholeDemo(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, demo: true);
+
+        var counts = await database.WithDbAsync(async db => new
+        {
+            Members = await db.Members.CountAsync(Ct),
+            Bodies = await db.Bodies.CountAsync(Ct),
+            FocusAreas = await db.FocusAreas.CountAsync(Ct),
+            Rounds = await db.Rounds.OrderBy(r => r.PeriodEnd).Select(r => r.Status).ToListAsync(Ct),
+            Approved = await db.Scorecards.CountAsync(s => s.Status == ScorecardStatus.Approved, Ct),
+            States = await db.Scorecards.Where(s => db.Rounds.Any(r => r.Id == s.RoundId && r.Status == RoundStatus.Open))
+                .Select(s => s.Status).ToListAsync(Ct),
+            CarriedOver = await db.Entries.CountAsync(e => e.IsCarriedOver, Ct),
+            Users = await db.Users.CountAsync(Ct),
+        });
+
+        Assert.Equal(49, counts.Members);
+        Assert.Equal(6, counts.Bodies);
+        Assert.Equal(8, counts.FocusAreas);
+        Assert.Equal([RoundStatus.Published, RoundStatus.Open], counts.Rounds);
+        Assert.Equal(6, counts.Approved);
+        Assert.Equal(
+            [ScorecardStatus.NotStarted, ScorecardStatus.Draft, ScorecardStatus.Draft, ScorecardStatus.Submitted, ScorecardStatus.Returned, ScorecardStatus.ApprovedByOne],
+            counts.States.Order());
+        Assert.True(counts.CarriedOver > 20);
+        Assert.Equal(10, counts.Users);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SavingAnEntry_FromAStaleRead_IsRejectedByTheDatabase(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, demo: true);
+        var first = database.NewContext(out var scope1);
+        var second = database.NewContext(out var scope2);
+        using (scope1)
+        using (scope2)
+        {
+            var id = await first.Entries.Where(e => e.IsCarriedOver).Select(e => e.Id).FirstAsync(Ct);
+            var mine = await first.Entries.Include(e => e.IndicatorValues).SingleAsync(e => e.Id == id, Ct);
+            var theirs = await second.Entries.Include(e => e.IndicatorValues).SingleAsync(e => e.Id == id, Ct);
+            var now = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+            mine.Apply(mine.Values with { Progress = "First." }, "a", now);
+            theirs.Apply(theirs.Values with { Progress = "Second." }, "b", now);
+
+            await first.SaveChangesAsync(Ct);
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(Ct));
+        }
+
+        Assert.Equal("First.", await database.WithDbAsync(db => db.Entries.Where(e => e.IsCarriedOver == false && e.Progress == "First.").Select(e => e.Progress).SingleAsync(Ct)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ChangingAField_WritesAnAuditEventWithBeforeAndAfter(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, demo: true);
+
+        var round = await database.WithDbAsync(async db =>
+        {
+            var r = await db.Rounds.SingleAsync(x => x.Status == RoundStatus.Open, Ct);
+            r.Meeting = "19th Ad Hoc Group Senior Officials' Meeting, Jakarta";
+            await db.SaveChangesAsync(Ct);
+            return r;
+        });
+
+        var events = await database.WithDbAsync(db => db.AuditEvents.Where(a => a.EntityType == "Round").ToListAsync(Ct));
+        var change = Assert.Single(events);
+        Assert.Equal("Meeting", change.Field);
+        Assert.Equal("19th Ad Hoc Group Senior Officials' Meeting", change.Before);
+        Assert.Equal("19th Ad Hoc Group Senior Officials' Meeting, Jakarta", change.After);
+        Assert.Equal(round.Id, change.RoundId);
+        Assert.Equal("command line", change.UserName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task DuplicateScorecard_ForTheSameBodyAndRound_IsRefused(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, demo: true);
+
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => database.WithDbAsync(async db =>
+        {
+            var existing = await db.Scorecards.AsNoTracking().FirstAsync(Ct);
+            db.Scorecards.Add(new Scorecard(existing.RoundId, existing.BodyId));
+            return await db.SaveChangesAsync(Ct);
+        }));
+
+        Assert.NotNull(error.InnerException);
+        Assert.Equal(0, await database.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.EntityType == "Scorecard", Ct)));
+    }
+
+    [Fact]
+    public async Task Sqlite_UsesWriteAheadLogging()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, demo: false);
+
+        var mode = await database.WithDbAsync(async db =>
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            return (string?)await command.ExecuteScalarAsync(Ct);
+        });
+
+        Assert.Equal("wal", mode);
+    }
+}

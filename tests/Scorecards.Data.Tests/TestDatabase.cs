@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Scorecards.Data;
+using Scorecards.Web;
+using Scorecards.Web.Cli;
+
+namespace Scorecards.Data.Tests;
+
+/// <summary>
+/// A fresh, migrated database of either provider, with the app's services over it. SQLite is a file in
+/// a temporary folder; PostgreSQL is a new database on the server named by SCORECARDS_TEST_PG, dropped
+/// afterwards. Without that variable the PostgreSQL cases skip, unless SCORECARDS_REQUIRE_SERVICES is set.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Func<Task> _cleanup;
+
+    private TestDatabase(WebApplication app, Func<Task> cleanup)
+    {
+        _app = app;
+        _cleanup = cleanup;
+    }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool demo)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string connection;
+        Func<Task> cleanup;
+        var folder = Path.Combine(Path.GetTempPath(), "scorecards-data-tests", Guid.NewGuid().ToString("N"));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var server = Environment.GetEnvironmentVariable("SCORECARDS_TEST_PG");
+            if (string.IsNullOrWhiteSpace(server))
+            {
+                if (Environment.GetEnvironmentVariable("SCORECARDS_REQUIRE_SERVICES") == "1")
+                {
+                    Assert.Fail("SCORECARDS_TEST_PG is not set, and PostgreSQL tests are required here.");
+                }
+
+                Assert.Skip("PostgreSQL tests skipped: set SCORECARDS_TEST_PG to a server connection string to run them.");
+            }
+
+            var name = $"scorecards_test_{Guid.NewGuid():N}";
+            connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+            cleanup = async () =>
+            {
+                NpgsqlConnection.ClearAllPools();
+                await using var admin = new NpgsqlConnection(server);
+                await admin.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+            };
+        }
+        else
+        {
+            Directory.CreateDirectory(folder);
+            connection = $"Data Source={Path.Combine(folder, "scorecards.db")};Pooling=False";
+            cleanup = () =>
+            {
+                Directory.Delete(folder, recursive: true);
+                return Task.CompletedTask;
+            };
+        }
+
+        var builder = WebApp.CreateBuilder([], folder);
+        builder.Configuration["Database:Provider"] = provider.ToString();
+        builder.Configuration["ConnectionStrings:Scorecards"] = connection;
+        builder.Logging.ClearProviders();
+        var app = WebApp.Build(builder);
+        await CommandLine.PrepareAsync(app.Services, demo, TextWriter.Null, ct);
+        return new TestDatabase(app, cleanup);
+    }
+
+    public AppDbContext NewContext(out IServiceScope scope)
+    {
+        scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _cleanup();
+    }
+}

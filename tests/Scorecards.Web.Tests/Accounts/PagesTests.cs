@@ -1,0 +1,189 @@
+using System.Net;
+using Scorecards.Web.Tests.Infrastructure;
+
+namespace Scorecards.Web.Tests.Accounts;
+
+public sealed class PagesTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Pages_WithoutSigningIn_RedirectToSignIn()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = app.CreateClient();
+
+        var response = await client.GetAsync("/rounds", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location?.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task SignIn_WithWrongPassword_SaysSoAndFiveFailuresLockTheAccount()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = app.CreateClient();
+        var fields = new Dictionary<string, string> { ["Email"] = Demo.WgTip, ["Password"] = "wrong password" };
+
+        var first = await TestApp.PostFormAsync(client, "/account/login", fields);
+        for (var i = 0; i < 4; i++)
+        {
+            await TestApp.PostFormAsync(client, "/account/login", fields);
+        }
+
+        var right = await TestApp.PostFormAsync(client, "/account/login", new Dictionary<string, string> { ["Email"] = Demo.WgTip, ["Password"] = "scorecards-demo" });
+
+        Assert.Contains("The e-mail address or password is not right.", await first.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("This account is locked", await right.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Home_ForReporter_ShowsTheirScorecardAndDeadline()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = await app.SignInAsync(Demo.WgTip);
+
+        var html = await client.GetStringAsync("/", Ct);
+
+        Assert.Contains("WG-TIP scorecard", html);
+        Assert.Contains("closes in 30 days", html);
+        Assert.Contains("Reporter", html);
+        Assert.DoesNotContain("RSO scorecard", html);
+    }
+
+    [Fact]
+    public async Task Home_ForCoChair_ShowsCompletenessOfEveryBody()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = await app.SignInAsync(Demo.Australia);
+
+        var html = await client.GetStringAsync("/", Ct);
+
+        Assert.Contains("Submission completeness: 19th AHG SOM, 2026", html);
+        Assert.Contains("2 of 6 bodies have submitted.", html);
+        foreach (var body in new[] { "WG-TIP", "D-WG", "TEG-RR", "TFPP", "RSO", "GABF" })
+        {
+            Assert.Contains($">{body}</a>", html);
+        }
+    }
+
+    [Theory]
+    [InlineData("/admin/users")]
+    [InlineData("/admin/audit")]
+    [InlineData("/admin/framework")]
+    [InlineData("/admin/rounds")]
+    public async Task AdminPages_ForReporter_AreRefused(string path)
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = await app.SignInAsync(Demo.WgTip);
+
+        var response = await client.GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/denied", response.Headers.Location?.PathAndQuery);
+        var denied = await client.GetAsync(response.Headers.Location, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+    }
+
+    [Fact]
+    public async Task ScorecardPage_OfAnotherBodyInDraft_IsRefused()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("GABF");
+        var client = await app.SignInAsync(Demo.WgTip);
+
+        var response = await client.GetAsync($"/scorecards/{id}", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/denied", response.Headers.Location?.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task EntryPage_ScriptInANarrative_IsShownAsTextNeverRun()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("WG-TIP");
+        var client = await app.SignInAsync(Demo.WgTip);
+
+        var saved = await TestApp.PostFormAsync(client, $"/scorecards/{id}/entries/VP-2", new Dictionary<string, string>
+        {
+            ["Form.Version"] = "1",
+            ["Form.Completion"] = "Limited",
+            ["Form.Trajectory"] = "OnTrack",
+            ["Form.Progress"] = "Research **continues**. <script>alert('x')</script> [link](javascript:alert(1))",
+        });
+        var html = await client.GetStringAsync($"/scorecards/{id}", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("<strong>continues</strong>", html);
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.Contains("&lt;script&gt;alert", html);
+        Assert.DoesNotContain("href=\"javascript:", html);
+    }
+
+    [Fact]
+    public async Task EntryPage_SaveFromStaleVersion_ShowsBothVersionsAndKeepsTheFirst()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("WG-TIP");
+        var alice = await app.SignInAsync(Demo.WgTip);
+        var bob = await app.SignInAsync(Demo.WgTip);
+        var form = (string progress) => new Dictionary<string, string>
+        {
+            ["Form.Version"] = "1",
+            ["Form.Completion"] = "Limited",
+            ["Form.Trajectory"] = "OnTrack",
+            ["Form.Progress"] = progress,
+        };
+
+        var first = await TestApp.PostFormAsync(alice, $"/scorecards/{id}/entries/VP-2", form("Alice's update on forced marriage research."));
+        var second = await TestApp.PostFormAsync(bob, $"/scorecards/{id}/entries/VP-2", form("Bob's update."));
+        var html = await second.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("Someone else saved this entry", html);
+        Assert.Contains("Bob&#x27;s update.", html);
+        Assert.Contains("update on forced marriage research.", html);
+        var page = await alice.GetStringAsync($"/scorecards/{id}", Ct);
+        Assert.Contains("update on forced marriage research.", page);
+        Assert.DoesNotContain("Bob&#x27;s update", page);
+    }
+
+    [Fact]
+    public async Task SubmitFromPage_WhileIncomplete_ListsWhatIsMissing()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("WG-TIP");
+        var client = await app.SignInAsync(Demo.WgTip);
+        await TestApp.PostFormAsync(client, $"/scorecards/{id}/entries/VP-2", new Dictionary<string, string> { ["Form.Version"] = "1", ["Form.Completion"] = "Limited" });
+
+        var response = await TestApp.PostFormAsync(client, $"/scorecards/{id}?handler=Submit", new Dictionary<string, string>(), $"/scorecards/{id}");
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("2 required items are missing.", html);
+        Assert.Contains("VP-2: trajectory is not rated", html);
+    }
+
+    [Fact]
+    public async Task AdminUsersPage_InvitesAPersonWithAOneTimePassword()
+    {
+        await using var app = await TestApp.StartAsync();
+        var admin = await app.SignInAsync(Demo.Admin);
+
+        var response = await TestApp.PostFormAsync(admin, "/admin/users", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "focal.point@example.org",
+            ["Input.Name"] = "Focal Point",
+            ["Input.Role"] = "Reporter",
+            ["Input.Body"] = "RSO",
+        });
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("focal.point@example.org", html);
+        Assert.Matches("data-testid=\"one-time-password\">[A-Za-z0-9]{20}<", html);
+    }
+}

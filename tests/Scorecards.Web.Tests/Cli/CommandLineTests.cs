@@ -1,0 +1,87 @@
+using Scorecards.Web.Cli;
+
+namespace Scorecards.Web.Tests.Cli;
+
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "scorecards-cli-tests", Guid.NewGuid().ToString("N"));
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await CommandLine.RunAsync([.. args, "--data", _data], output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Seed_ThenUserAddAndTokenCreate_PrintWhatWasMade()
+    {
+        var seeded = await RunAsync("seed", "--demo");
+        var added = await RunAsync("user", "add", "--email", "new.reviewer@example.org", "--name", "New Reviewer", "--role", "CoChair", "--member", "Indonesia");
+        var token = await RunAsync("token", "create", "--email", "new.reviewer@example.org");
+        var list = await RunAsync("user", "list", "--json");
+
+        Assert.Equal(0, seeded.Code);
+        Assert.Contains("admin@demo.scorecards.test", seeded.Output);
+        Assert.Equal(0, added.Code);
+        Assert.Matches("One-time password: [A-Za-z0-9]{20}", added.Output);
+        Assert.Equal(0, token.Code);
+        Assert.StartsWith("sct_", token.Output.TrimEnd().Split('\n')[^1]);
+        Assert.Contains("\"email\": \"new.reviewer@example.org\"", list.Output);
+        Assert.True(File.Exists(Path.Combine(_data, "scorecards.db")));
+    }
+
+    [Fact]
+    public async Task UserAdd_WithUnknownBody_FailsWithOneLineReason()
+    {
+        await RunAsync("migrate");
+
+        var result = await RunAsync("user", "add", "--email", "a@example.org", "--name", "A", "--role", "Reporter", "--body", "XYZ");
+
+        Assert.Equal(1, result.Code);
+        Assert.StartsWith("error: --body: 'XYZ' is not a reporting body", result.Error);
+        Assert.Single(result.Error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task MissingRequiredOption_FailsWithUsageHint()
+    {
+        var result = await RunAsync("user", "add", "--email", "a@example.org");
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains("--name", result.Error);
+        Assert.Contains("Run 'scorecards user add --help'", result.Error);
+    }
+
+    [Fact]
+    public async Task FrameworkImport_WithErrors_AppliesNothingAndNamesLines()
+    {
+        await RunAsync("seed", "--demo");
+        var exported = Path.Combine(_data, "framework.yaml");
+        var broken = Path.Combine(_data, "broken.yaml");
+        Assert.Equal(0, (await RunAsync("framework", "export", exported)).Code);
+        var text = await File.ReadAllTextAsync(exported, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(broken, text.Replace("bodies: [\"GABF\"]", "bodies: [\"NOPE\"]").Replace("title: \"Support safe, dignified", "titel: \"Support safe, dignified"),
+            TestContext.Current.CancellationToken);
+
+        var result = await RunAsync("framework", "import", broken);
+        var again = await RunAsync("framework", "import", exported);
+
+        Assert.Equal(1, result.Code);
+        Assert.Contains("nothing was applied", result.Error);
+        Assert.Matches(@"line \d+, focusAreas\[1\]\.objectives\[1\]\.bodies: 'NOPE' is not a reporting body", result.Error);
+        Assert.Matches(@"line \d+, focusAreas\[7\]\.objectives\[0\]\.titel: is not a known field here", result.Error);
+        Assert.Equal(0, again.Code);
+        Assert.Contains("0 created, 0 updated, 0 retired", again.Output);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}

@@ -170,8 +170,7 @@ public static class CommandLine
             {
                 await PrepareAsync(services, seedDemo: false, output, ct);
                 using var scope = services.CreateScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var users = await UserListAsync(db, ct);
+                var users = await scope.ServiceProvider.GetRequiredService<AccountService>().ListAsync(ct);
                 if (result.GetValue(json))
                 {
                     await output.WriteLineAsync(JsonSerializer.Serialize(users, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
@@ -306,22 +305,6 @@ public static class CommandLine
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
         await using var app = WebApp.Build(builder);
         await work(app.Services);
-    }
-
-    private sealed record UserRow(string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Bodies, string? Member, bool LockedOut);
-
-    private static async Task<List<UserRow>> UserListAsync(AppDbContext db, CancellationToken ct)
-    {
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
-        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
-        var bodies = await db.UserBodies.Join(db.Bodies, ub => ub.BodyId, b => b.Id, (ub, b) => new { ub.UserId, b.Code }).ToListAsync(ct);
-        var members = await db.Members.ToDictionaryAsync(m => m.Id, m => m.Name, ct);
-        var now = DateTimeOffset.UtcNow;
-        return users.Select(u => new UserRow(u.Email ?? "", u.DisplayName,
-            roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList(),
-            bodies.Where(b => b.UserId == u.Id).Select(b => b.Code).Order().ToList(),
-            u.MemberId is { } m ? members.GetValueOrDefault(m) : null,
-            u.LockoutEnd > now)).ToList();
     }
 }
 

@@ -11,6 +11,8 @@ public sealed record NewUser(string? Email, string? Name, string? Role, string? 
 
 public sealed record CreatedUser(AppUser User, string Password, bool PasswordGenerated);
 
+public sealed record AccountRow(string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Bodies, string? Member, bool LockedOut);
+
 /// <summary>Invites people: accounts are only ever created by an administrator or from the command line.</summary>
 public sealed class AccountService(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, TimeProvider clock)
 {
@@ -114,6 +116,21 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
 
         await transaction.CommitAsync(ct);
         return (new CreatedUser(user, password, generated), []);
+    }
+
+    /// <summary>Every account with its roles, bodies and member, by e-mail address.</summary>
+    public async Task<List<AccountRow>> ListAsync(CancellationToken ct)
+    {
+        var list = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+        var userRoles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
+        var bodies = await db.UserBodies.Join(db.Bodies, ub => ub.BodyId, b => b.Id, (ub, b) => new { ub.UserId, b.Code }).ToListAsync(ct);
+        var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+        var now = clock.GetUtcNow();
+        return list.Select(u => new AccountRow(u.Email ?? "", u.DisplayName,
+            userRoles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(),
+            bodies.Where(b => b.UserId == u.Id).Select(b => b.Code).Order(StringComparer.Ordinal).ToList(),
+            u.MemberId is { } m ? members.GetValueOrDefault(m) : null,
+            u.LockoutEnd > now)).ToList();
     }
 
     /// <summary>A one-time password of 20 letters and digits (about 115 bits of randomness).</summary>

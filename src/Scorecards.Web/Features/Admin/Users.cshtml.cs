@@ -8,12 +8,10 @@ using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
 
-public sealed record UserRow(string Email, string Name, string Roles, string Bodies, string? Member, bool LockedOut);
-
 [Authorize(Policy = Policies.Administrator)]
-public sealed class UsersModel(AppDbContext db, AccountService accounts, TimeProvider clock) : PageModel
+public sealed class UsersModel(AppDbContext db, AccountService accounts) : PageModel
 {
-    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+    public IReadOnlyList<AccountRow> Users { get; private set; } = [];
     public IReadOnlyList<string> BodyCodes { get; private set; } = [];
     public IReadOnlyList<string> MemberNames { get; private set; } = [];
     public string? CreatedPassword { get; private set; }
@@ -57,16 +55,8 @@ public sealed class UsersModel(AppDbContext db, AccountService accounts, TimePro
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
-        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
-        var bodies = await db.UserBodies.Join(db.Bodies, ub => ub.BodyId, b => b.Id, (ub, b) => new { ub.UserId, b.Code }).ToListAsync(ct);
-        var members = await db.Members.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct);
-        Users = users.Select(u => new UserRow(u.Email ?? "", u.DisplayName,
-            string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => Data.Accounts.Roles.Label(r.Name!))),
-            string.Join(", ", bodies.Where(b => b.UserId == u.Id).Select(b => b.Code)),
-            members.Find(m => m.Id == u.MemberId)?.Name, u.LockoutEnd > now)).ToList();
+        Users = await accounts.ListAsync(ct);
         BodyCodes = await db.Bodies.OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
-        MemberNames = members.Select(m => m.Name).ToList();
+        MemberNames = await db.Members.OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
     }
 }

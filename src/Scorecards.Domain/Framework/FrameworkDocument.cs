@@ -61,6 +61,12 @@ public static partial class FrameworkRules
     [GeneratedRegex("^[A-Z0-9][A-Z0-9.\\-]{0,23}$")]
     private static partial Regex IndicatorCodePattern();
 
+    public static bool IsFocusAreaCode(string? code) => code is not null && FocusAreaCodePattern().IsMatch(code);
+
+    public static bool IsObjectiveCode(string? code) => code is not null && ObjectiveCodePattern().IsMatch(code);
+
+    public static bool IsIndicatorCode(string? code) => code is not null && IndicatorCodePattern().IsMatch(code);
+
     public static decimal? ParseNumber(string? text) =>
         decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
 
@@ -84,7 +90,7 @@ public static partial class FrameworkRules
         {
             if (Require(errors, area, "code", area.Code))
             {
-                if (!FocusAreaCodePattern().IsMatch(area.Code!))
+                if (!IsFocusAreaCode(area.Code))
                 {
                     errors.Add(new FrameworkError(area.At("code"), "code", $"'{area.Code}' is not a focus area code: use 1–12 capital letters or digits, starting with a letter, such as LE."));
                 }
@@ -111,7 +117,7 @@ public static partial class FrameworkRules
     {
         if (Require(errors, objective, "code", objective.Code))
         {
-            if (!ObjectiveCodePattern().IsMatch(objective.Code!))
+            if (!IsObjectiveCode(objective.Code))
             {
                 errors.Add(new FrameworkError(objective.At("code"), "code", $"'{objective.Code}' is not an objective code: use capitals and digits joined by hyphens, such as LE-1."));
             }
@@ -141,7 +147,7 @@ public static partial class FrameworkRules
         {
             if (Require(errors, indicator, "code", indicator.Code))
             {
-                if (!IndicatorCodePattern().IsMatch(indicator.Code!))
+                if (!IsIndicatorCode(indicator.Code))
                 {
                     errors.Add(new FrameworkError(indicator.At("code"), "code", $"'{indicator.Code}' is not an indicator code: use capitals, digits, dots and hyphens, such as LE-1.1."));
                 }

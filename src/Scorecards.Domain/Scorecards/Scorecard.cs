@@ -68,8 +68,6 @@ public sealed class Scorecard
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    public bool IsLocked => Status is ScorecardStatus.Submitted or ScorecardStatus.ApprovedByOne or ScorecardStatus.Approved;
-
     /// <summary>Adds an entry for each assigned objective that has none, so a body assigned mid-round can report.</summary>
     public IReadOnlyList<Entry> EnsureEntries(IEnumerable<int> objectiveIds)
     {

@@ -68,24 +68,6 @@ public sealed class PagesTests
         }
     }
 
-    [Theory]
-    [InlineData("/admin/users")]
-    [InlineData("/admin/audit")]
-    [InlineData("/admin/framework")]
-    [InlineData("/admin/rounds")]
-    public async Task AdminPages_ForReporter_AreRefused(string path)
-    {
-        await using var app = await TestApp.StartAsync();
-        var client = await app.SignInAsync(Demo.WgTip);
-
-        var response = await client.GetAsync(path, Ct);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/denied", response.Headers.Location?.PathAndQuery);
-        var denied = await client.GetAsync(response.Headers.Location, Ct);
-        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
-    }
-
     [Fact]
     public async Task ScorecardPage_OfAnotherBodyInDraft_IsRefused()
     {

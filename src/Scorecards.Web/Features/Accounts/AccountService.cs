@@ -11,7 +11,9 @@ public sealed record NewUser(string? Email, string? Name, string? Role, string? 
 
 public sealed record CreatedUser(AppUser User, string Password, bool PasswordGenerated);
 
-public sealed record AccountRow(string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Bodies, string? Member, bool LockedOut);
+public sealed record AccountChange(string? Name, int? MemberId, IReadOnlyList<string> Roles, IReadOnlyList<int> BodyIds);
+
+public sealed record AccountRow(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Bodies, string? Member, bool LockedOut);
 
 /// <summary>Invites people: accounts are only ever created by an administrator or from the command line.</summary>
 public sealed class AccountService(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, TimeProvider clock)
@@ -126,11 +128,86 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
         var bodies = await db.UserBodies.Join(db.Bodies, ub => ub.BodyId, b => b.Id, (ub, b) => new { ub.UserId, b.Code }).ToListAsync(ct);
         var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Name, ct);
         var now = clock.GetUtcNow();
-        return list.Select(u => new AccountRow(u.Email ?? "", u.DisplayName,
+        return list.Select(u => new AccountRow(u.Id, u.Email ?? "", u.DisplayName,
             userRoles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(),
             bodies.Where(b => b.UserId == u.Id).Select(b => b.Code).Order(StringComparer.Ordinal).ToList(),
             u.MemberId is { } m ? members.GetValueOrDefault(m) : null,
             u.LockoutEnd > now)).ToList();
+    }
+
+    /// <summary>
+    /// Changes a person's name, member, roles and bodies in one transaction. The security stamp changes too,
+    /// so their sign-in picks up the new rights within a minute.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> UpdateAsync(AppUser user, AccountChange change, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(change.Name) || change.Name.Length > 200)
+        {
+            errors.Add(new FieldError("name", "Give the person's name (at most 200 characters)."));
+        }
+
+        var unknownRoles = change.Roles.Where(r => !Roles.All.Contains(r)).ToList();
+        if (unknownRoles.Count > 0)
+        {
+            errors.Add(new FieldError("roles", $"'{string.Join(", ", unknownRoles)}' is not a role."));
+        }
+
+        if (change.Roles.Contains(Roles.Reporter) && change.BodyIds.Count == 0)
+        {
+            errors.Add(new FieldError("bodies", "A reporter reports for at least one body: choose it."));
+        }
+
+        if (change.Roles.Contains(Roles.CoChair) && change.MemberId is null)
+        {
+            errors.Add(new FieldError("member", "A Co-Chair reviewer acts for a Co-Chair government: choose the member."));
+        }
+
+        if (change.MemberId is { } memberId && !await db.Members.AnyAsync(m => m.Id == memberId, ct))
+        {
+            errors.Add(new FieldError("member", "The chosen member does not exist."));
+        }
+
+        var bodyIds = change.BodyIds.Distinct().ToList();
+        if (await db.Bodies.CountAsync(b => bodyIds.Contains(b.Id), ct) != bodyIds.Count)
+        {
+            errors.Add(new FieldError("bodies", "One of the chosen bodies does not exist."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        user.DisplayName = change.Name!.Trim();
+        user.MemberId = change.MemberId;
+        var current = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, current.Except(change.Roles));
+        await users.AddToRolesAsync(user, change.Roles.Except(current));
+        var links = await db.UserBodies.Where(ub => ub.UserId == user.Id).ToListAsync(ct);
+        db.UserBodies.RemoveRange(links.Where(l => !bodyIds.Contains(l.BodyId)));
+        db.UserBodies.AddRange(bodyIds.Where(id => links.TrueForAll(l => l.BodyId != id)).Select(id => new UserBody { UserId = user.Id, BodyId = id }));
+        await db.SaveChangesAsync(ct);
+        await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync(ct);
+        return [];
+    }
+
+    /// <summary>Replaces a forgotten password with a one-time one, and lifts any lockout.</summary>
+    public async Task<string> ResetPasswordAsync(AppUser user)
+    {
+        var password = GeneratePassword();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, password);
+        if (!reset.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", reset.Errors.Select(e => e.Description)));
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return password;
     }
 
     /// <summary>A one-time password of 20 letters and digits (about 115 bits of randomness).</summary>

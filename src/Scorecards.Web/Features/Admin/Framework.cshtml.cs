@@ -30,9 +30,13 @@ public sealed class FrameworkModel(AppDbContext db, FrameworkImporter importer) 
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0)
+        if (file is null)
         {
             Errors = ["Choose a framework file (.yaml, .yml or .json) to import."];
+        }
+        else if (file.Length == 0)
+        {
+            Errors = [$"{file.FileName} is empty; nothing was applied."];
         }
         else if (file.Length > MaxFileBytes)
         {

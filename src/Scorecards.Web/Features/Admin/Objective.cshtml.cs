@@ -13,6 +13,10 @@ public sealed class ObjectiveModel(AppDbContext db) : PageModel
 {
     public Objective Objective { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Code, string Name)> Bodies { get; private set; } = [];
+    public IReadOnlyList<Indicator> Indicators { get; private set; } = [];
+
+    [BindProperty]
+    public IndicatorInput NewIndicator { get; set; } = new();
 
     [BindProperty]
     public string? Title { get; set; }
@@ -84,6 +88,46 @@ public sealed class ObjectiveModel(AppDbContext db) : PageModel
         return Redirect("/admin/framework");
     }
 
+    public async Task<IActionResult> OnPostAddIndicatorAsync(string code, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, ct))
+        {
+            return NotFound();
+        }
+
+        var indicatorCode = NewIndicator.Code?.Trim().ToUpperInvariant();
+        if (!FrameworkRules.IsIndicatorCode(indicatorCode))
+        {
+            ModelState.AddModelError("NewIndicator.Code", $"'{NewIndicator.Code}' is not an indicator code: use capitals, digits, dots and hyphens, such as {Objective.Code}.{Indicators.Count + 1}.");
+        }
+        else if (await db.Indicators.AnyAsync(i => i.Code == indicatorCode, ct))
+        {
+            ModelState.AddModelError("NewIndicator.Code", $"An indicator with the code {indicatorCode} already exists.");
+        }
+
+        foreach (var (field, message) in NewIndicator.Validate(nameof(NewIndicator)))
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Title = Objective.Title;
+            Description = Objective.Description;
+            Retired = Objective.IsRetired;
+            BodyIds = await db.Assignments.Where(a => a.ObjectiveId == Objective.Id).Select(a => a.BodyId).ToListAsync(ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var indicator = new Indicator(Objective.Id, indicatorCode!, NewIndicator.Name!.Trim(), NewIndicator.Kind) { SortOrder = Indicators.Count };
+        NewIndicator.ApplyTo(indicator);
+        db.Indicators.Add(indicator);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"{indicatorCode} added.";
+        return Redirect($"/admin/objectives/{Objective.Code}");
+    }
+
     private async Task<bool> LoadAsync(string code, CancellationToken ct)
     {
         var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Code == code.ToUpperInvariant(), ct);
@@ -94,6 +138,7 @@ public sealed class ObjectiveModel(AppDbContext db) : PageModel
 
         Objective = objective;
         Bodies = (await db.Bodies.AsNoTracking().OrderBy(b => b.Id).ToListAsync(ct)).Select(b => (b.Id, b.Code, b.Name)).ToList();
+        Indicators = await db.Indicators.AsNoTracking().Where(i => i.ObjectiveId == objective.Id).OrderBy(i => i.SortOrder).ToListAsync(ct);
         return true;
     }
 }

@@ -1,0 +1,114 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Web.Tests.Infrastructure;
+
+namespace Scorecards.Web.Tests.Admin;
+
+/// <summary>Every page, asked for by someone who may not see it, is refused on the server.</summary>
+public sealed class AuthorizationTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] AdminPages =
+    [
+        "/admin/users", "/admin/users/{user}", "/admin/audit", "/admin/framework", "/admin/framework?handler=Export&format=json",
+        "/admin/rounds", "/admin/bodies", "/admin/bodies/WG-TIP", "/admin/members", "/admin/members/{member}",
+        "/admin/focus-areas/LE", "/admin/objectives/LE-1", "/admin/indicators/LE-2.1",
+    ];
+
+    private static readonly string[] MemberPages = ["/", "/rounds", "/rounds/{round}", "/scorecards/{scorecard}", "/scorecards/{scorecard}/entries/LE-3", "/account/password"];
+
+    private static async Task<string> ResolveAsync(TestApp app, string path)
+    {
+        var user = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.WgTip).Select(u => u.Id).SingleAsync(Ct));
+        var member = await app.WithDbAsync(db => db.Members.Where(m => m.Name == "Fiji").Select(m => m.Id).SingleAsync(Ct));
+        var round = await app.WithDbAsync(db => db.Rounds.Select(r => r.Id).MaxAsync(Ct));
+        return path.Replace("{user}", user).Replace("{member}", member.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{round}", round.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{scorecard}", (await app.CurrentScorecardIdAsync("WG-TIP")).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task EveryPage_WithoutSigningIn_SendsToSignIn()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = app.CreateClient();
+
+        foreach (var path in AdminPages.Concat(MemberPages))
+        {
+            var response = await client.GetAsync(await ResolveAsync(app, path), Ct);
+
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{path}: {response.StatusCode}");
+            Assert.StartsWith("/account/login", response.Headers.Location?.PathAndQuery);
+        }
+    }
+
+    [Theory]
+    [InlineData(Demo.WgTip)]
+    [InlineData(Demo.Indonesia)]
+    [InlineData(Demo.Viewer)]
+    public async Task AdminPages_ForOtherRoles_AreRefusedWith403(string email)
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = await app.SignInAsync(email);
+
+        foreach (var path in AdminPages)
+        {
+            var response = await client.GetAsync(await ResolveAsync(app, path), Ct);
+
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.PathAndQuery.StartsWith("/account/denied", StringComparison.Ordinal),
+                $"{email} {path}: {response.StatusCode} {response.Headers.Location}");
+        }
+
+        var denied = await client.GetAsync("/account/denied", Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Contains("Your account is not allowed to see or do this.", await denied.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AdminPages_ForAdministrator_AllOpen()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = await app.SignInAsync(Demo.Admin);
+
+        foreach (var path in AdminPages.Concat(MemberPages))
+        {
+            var response = await client.GetAsync(await ResolveAsync(app, path), Ct);
+
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task PostingToAnotherBodysEntry_FromThePage_IsRefusedAndChangesNothing()
+    {
+        await using var app = await TestApp.StartAsync();
+        var rso = await app.CurrentScorecardIdAsync("RSO");
+        var own = await app.CurrentScorecardIdAsync("WG-TIP");
+        var client = await app.SignInAsync(Demo.WgTip);
+
+        // The antiforgery token comes from the reporter's own entry page; the post goes to another body's entry.
+        var response = await TestApp.PostFormAsync(client, $"/scorecards/{rso}/entries/LE-1",
+            new Dictionary<string, string> { ["Form.Version"] = "1", ["Form.Completion"] = "Complete", ["Form.Progress"] = "Not ours." },
+            $"/scorecards/{own}/entries/LE-3");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/denied", response.Headers.Location?.PathAndQuery);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Entries.CountAsync(e => e.Progress == "Not ours.", Ct)));
+    }
+
+    [Fact]
+    public async Task ReviewActions_ByAReporter_AreRefused()
+    {
+        await using var app = await TestApp.StartAsync();
+        var dwg = await app.CurrentScorecardIdAsync("D-WG");
+        var client = await app.SignInAsync("reporter.d-wg@demo.scorecards.test");
+
+        var response = await TestApp.PostFormAsync(client, $"/scorecards/{dwg}?handler=Approve", new Dictionary<string, string>(), $"/scorecards/{dwg}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/denied", response.Headers.Location?.PathAndQuery);
+        Assert.Equal(Domain.Scorecards.ScorecardStatus.Submitted,
+            await app.WithDbAsync(db => db.Scorecards.Where(s => s.Id == dwg).Select(s => s.Status).SingleAsync(Ct)));
+    }
+}

@@ -48,6 +48,7 @@ public static class WebApp
         services.AddAppDatabase(database);
         services.AddAppIdentity();
         services.AddAuthorization(Policies.Add);
+        services.AddSignInRateLimit();
         services.AddSingleton<IAuthorizationHandler, ScorecardAuthorizationHandler>();
         services.AddScorecardsServices();
         services.AddDataProtection().SetApplicationName("Scorecards").PersistKeysToDbContext<AppDbContext>();
@@ -87,6 +88,7 @@ public static class WebApp
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

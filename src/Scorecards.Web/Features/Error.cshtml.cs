@@ -23,6 +23,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Page not found", "There is nothing at this address. It may have moved, or the link may be wrong."),
             403 => ("Not allowed", "Your account is not allowed to see or do this."),
             400 => ("Request not understood", "The request could not be read. Go back and try again."),
+            429 => ("Too many attempts", "Too many requests came from your address in a short time. Wait a minute, then try again."),
             _ => ("Something went wrong", "The page could not be shown. Nothing you had saved was lost; try again in a moment."),
         };
     }

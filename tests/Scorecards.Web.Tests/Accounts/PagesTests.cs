@@ -39,6 +39,23 @@ public sealed class PagesTests
     }
 
     [Fact]
+    public async Task SignInPage_TooManyRequestsFromOneAddress_AreRefusedWith429()
+    {
+        await using var app = await TestApp.StartAsync(demo: false);
+        var client = app.CreateClient();
+
+        for (var i = 0; i < Features.Accounts.SignInRateLimit.PermitsPerMinute; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login", Ct)).StatusCode);
+        }
+
+        var refused = await client.GetAsync("/account/login", Ct);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Too many attempts", await refused.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
     public async Task Home_ForReporter_ShowsTheirScorecardAndDeadline()
     {
         await using var app = await TestApp.StartAsync();

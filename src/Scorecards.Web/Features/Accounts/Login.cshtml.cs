@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Scorecards.Data.Accounts;
 
 namespace Scorecards.Web.Features.Accounts;
 
 [AllowAnonymous]
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty]

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Scorecards.Web.Tests.Infrastructure;
+
+namespace Scorecards.Web.Tests.Scorecards;
+
+public sealed class RemainingApiTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+    [Fact]
+    public async Task UnknownScorecardAndUnknownAddress_Return404ProblemsWithCode()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = await app.ApiClientAsync(Demo.Admin);
+
+        var scorecard = await client.GetAsync("/api/v1/scorecards/99999", Ct);
+        var entry = await client.GetAsync($"/api/v1/scorecards/{await app.CurrentScorecardIdAsync("RSO")}/entries/ZZ-9", Ct);
+        var address = await client.GetAsync("/api/v1/nothing-here", Ct);
+        var round = await client.GetAsync("/api/v1/rounds/99999", Ct);
+
+        foreach (var response in new[] { scorecard, entry, address, round })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("not-found", (await JsonAsync(response)).GetProperty("code").GetString());
+        }
+
+        Assert.Equal("Objective 'ZZ-9' on scorecard " + await app.CurrentScorecardIdAsync("RSO") + " was not found.", (await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{await app.CurrentScorecardIdAsync("RSO")}/entries/ZZ-9", Ct))).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Unapprove_ByCoChair_ReopensWithTheReason_AndReporterCanEditAgain()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("RSO");
+        var australia = await app.ApiClientAsync(Demo.Australia);
+        var indonesia = await app.ApiClientAsync(Demo.Indonesia);
+        var reporter = await app.ApiClientAsync(Demo.Rso);
+
+        var approved = await JsonAsync(await australia.PostAsync($"/api/v1/scorecards/{id}/approve", null, Ct));
+        var unapproved = await JsonAsync(await indonesia.PostAsJsonAsync($"/api/v1/scorecards/{id}/unapprove", new { reason = "The OSINT figures double-count Chiang Saen." }, Ct));
+        var entry = await JsonAsync(await reporter.GetAsync($"/api/v1/scorecards/{id}/entries/LE-2", Ct));
+        var saved = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/LE-2", new
+        {
+            version = entry.GetProperty("version").GetInt32(),
+            completion = "Substantial",
+            trajectory = "OnTrack",
+            progress = "The RSO trained 60 officials in Chiang Saen.",
+            indicators = new[] { new { code = "LE-2.1", actual = 60 } },
+        }, Ct);
+
+        Assert.Equal("Approved", approved.GetProperty("status").GetString());
+        Assert.Equal("Draft", unapproved.GetProperty("status").GetString());
+        Assert.Equal("The OSINT figures double-count Chiang Saen.", unapproved.GetProperty("reopenReason").GetString());
+        Assert.Equal(0, unapproved.GetProperty("approvals").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(60m, (await JsonAsync(saved)).GetProperty("indicators")[0].GetProperty("actual").GetDecimal());
+    }
+
+    [Fact]
+    public async Task RoundReviewAndReopen_CloseAndReopenReporting()
+    {
+        await using var app = await TestApp.StartAsync();
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        var reporter = await app.ApiClientAsync("reporter.gabf@demo.scorecards.test");
+        var rounds = await JsonAsync(await admin.GetAsync("/api/v1/rounds", Ct));
+        var open = rounds.EnumerateArray().Single(r => r.GetProperty("status").GetString() == "Open").GetProperty("id").GetInt32();
+        var gabf = await app.CurrentScorecardIdAsync("GABF");
+
+        var review = await admin.PostAsync($"/api/v1/rounds/{open}/review", null, Ct);
+        var refused = await reporter.PostAsync($"/api/v1/scorecards/{gabf}/submit", null, Ct);
+        var reopened = await admin.PostAsync($"/api/v1/rounds/{open}/reopen", null, Ct);
+        var submitted = await reporter.PostAsync($"/api/v1/scorecards/{gabf}/submit", null, Ct);
+
+        Assert.Equal("InReview", (await JsonAsync(review)).GetProperty("status").GetString());
+        Assert.Equal("round.closed", (await JsonAsync(refused)).GetProperty("code").GetString());
+        Assert.Equal("Open", (await JsonAsync(reopened)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+    }
+
+    [Fact]
+    public async Task FrameworkPut_ValidatesTheWholeFileFirst_ThenApplies()
+    {
+        await using var app = await TestApp.StartAsync();
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        var broken = "strategy: {code: ASC-2023, name: Adelaide}\nfocusAreas:\n  - code: LE\n    name: Law enforcement\n    objectives:\n      - {code: LE-1, title: T, bodies: [NOPE]}\n";
+        var good = "strategy: {code: ASC-2023, name: 2023 Adelaide Strategy for Cooperation}\nfocusAreas:\n  - code: LE\n    name: Law enforcement\n    objectives:\n      - {code: LE-1, title: Disrupt networks, bodies: [D-WG]}\n";
+
+        var refused = await admin.PutAsync("/api/v1/framework", new StringContent(broken), Ct);
+        var reporter = await (await app.ApiClientAsync(Demo.WgTip)).PutAsync("/api/v1/framework", new StringContent(good), Ct);
+        var applied = await admin.PutAsync("/api/v1/framework", new StringContent(good), Ct);
+        var framework = await JsonAsync(await admin.GetAsync("/api/v1/framework", Ct));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await JsonAsync(refused);
+        Assert.Equal("framework.invalid", problem.GetProperty("code").GetString());
+        Assert.StartsWith("line 6, focusAreas[0].objectives[0].bodies: 'NOPE'", problem.GetProperty("errors")[0].GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, reporter.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        // The 24 other objectives and their 3 indicators are retired, never deleted.
+        Assert.Equal(27, (await JsonAsync(applied)).GetProperty("retired").GetInt32());
+        var area = Assert.Single(framework.GetProperty("focusAreas").EnumerateArray(), a => a.GetProperty("objectives").GetArrayLength() > 0);
+        Assert.Equal("Disrupt networks", area.GetProperty("objectives")[0].GetProperty("title").GetString());
+    }
+}

@@ -101,9 +101,11 @@ public static class WebApp
         api.MapMembersApi();
         api.MapFrameworkApi();
         api.MapRoundsApi();
+        api.MapSummaryApi();
         api.MapScorecardsApi();
         api.MapAuditApi();
         api.MapFallback(() => ApiProblems.NotFound("That API address"));
+        app.MapPublicApi();
 
         return app;
     }

@@ -1,0 +1,35 @@
+using Scorecards.Domain.Scorecards;
+
+namespace Scorecards.Domain.Scoring;
+
+public sealed record GapObjective(int ObjectiveId, IReadOnlyList<int> AssignedBodyIds);
+
+public sealed record GapScorecard(int ScorecardId, int BodyId, ScorecardStatus Status);
+
+/// <summary>What is missing from a round's picture of the Strategy.</summary>
+public sealed record GapReport(
+    IReadOnlyList<int> UnassignedObjectives,
+    IReadOnlyList<int> ObjectivesWithoutEntry,
+    IReadOnlyList<ScoredEntry> RatedWithoutNarrative,
+    IReadOnlyList<GapScorecard> NotSubmitted)
+{
+    public int Count => UnassignedObjectives.Count + ObjectivesWithoutEntry.Count + RatedWithoutNarrative.Count + NotSubmitted.Count;
+}
+
+public static class Gaps
+{
+    /// <summary>
+    /// Objectives no body reports on; assigned objectives that no body has rated this round; entries rated
+    /// (with a level, or No evidence available) that carry no progress narrative; and scorecards not yet
+    /// submitted. Not applicable entries explain themselves with their reason, so they are not gaps.
+    /// </summary>
+    public static GapReport Find(IReadOnlyList<GapObjective> objectives, IReadOnlyList<ScoredEntry> entries, IReadOnlyList<GapScorecard> scorecards)
+    {
+        var rated = entries.Where(e => e.Completion is not null).Select(e => e.ObjectiveId).ToHashSet();
+        return new GapReport(
+            objectives.Where(o => o.AssignedBodyIds.Count == 0).Select(o => o.ObjectiveId).ToList(),
+            objectives.Where(o => o.AssignedBodyIds.Count > 0 && !rated.Contains(o.ObjectiveId)).Select(o => o.ObjectiveId).ToList(),
+            entries.Where(e => e.Completion is { } c && c != Completion.NotApplicable && !e.HasNarrative).ToList(),
+            scorecards.Where(s => s.Status is ScorecardStatus.NotStarted or ScorecardStatus.Draft or ScorecardStatus.Returned).ToList());
+    }
+}

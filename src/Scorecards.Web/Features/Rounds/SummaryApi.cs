@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scorecards.Data;
+using Scorecards.Web.Infrastructure;
+using Scorecards.Web.Infrastructure.Authorization;
+
+namespace Scorecards.Web.Features.Rounds;
+
+public static class SummaryApi
+{
+    public static void MapSummaryApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/rounds/{id:int}/summary", GetAsync).WithTags("Rounds")
+            .WithSummary("The consolidated scorecard: matrix, distributions, trends and gaps, the same numbers the round page shows. Filters: body, area, level.");
+        api.MapPost("/rounds/{id:int}/publish", PublishAsync).WithTags("Rounds").RequireAuthorization(Policies.CoChair)
+            .WithSummary("Publishes a round in review (Co-Chairs): it is frozen and its approved scorecards become public.");
+    }
+
+    /// <summary>The public API: published rounds only, without signing in.</summary>
+    public static void MapPublicApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/public").WithTags("Public").AllowAnonymous();
+        group.MapGet("/rounds", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await PublicQueries.PublishedRoundsAsync(db, ct)))
+            .WithSummary("Published rounds.");
+        group.MapGet("/rounds/{id:int}/summary", GetPublicAsync).WithSummary("The consolidated scorecard of a published round, from approved scorecards only.");
+    }
+
+    private static async Task<Results<Ok<RoundSummary>, ProblemHttpResult>> GetAsync(int id, string? body, string? area, string? level,
+        ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+        await RoundSummaryQueries.ForUserAsync(db, id, user, SummaryFilters.Parse(body, area, level), ct) is { } summary
+            ? TypedResults.Ok(summary)
+            : ApiProblems.NotFound($"Round {id}");
+
+    private static async Task<Results<Ok<RoundSummary>, ProblemHttpResult>> GetPublicAsync(int id, string? body, string? area, string? level,
+        AppDbContext db, CancellationToken ct) =>
+        await RoundSummaryQueries.ForPublicAsync(db, id, SummaryFilters.Parse(body, area, level), ct) is { } summary
+            ? TypedResults.Ok(summary)
+            : ApiProblems.NotFound($"Published round {id}");
+
+    private static async Task<Results<Ok<RoundDto>, ProblemHttpResult>> PublishAsync(int id, AppDbContext db, RoundService rounds, TimeProvider clock, CancellationToken ct)
+    {
+        var round = await db.Rounds.FindAsync([id], ct);
+        if (round is null)
+        {
+            return ApiProblems.NotFound($"Round {id}");
+        }
+
+        var result = await rounds.ChangeStateAsync(round, r => r.Publish(clock.GetUtcNow().UtcDateTime), ct);
+        return result.Succeeded ? TypedResults.Ok(RoundDto.From(round)) : ApiProblems.FromResult(result);
+    }
+}

@@ -198,6 +198,32 @@ public sealed partial class ConsolidatedScorecardTests
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task ObjectiveRetiredBetweenRounds_StaysInThePublishedRound_AndLeavesTheOpenOne()
+    {
+        await using var app = await TestApp.StartAsync();
+        var published = await RoundIdAsync(app, RoundStatus.Published);
+        var open = await RoundIdAsync(app, RoundStatus.Open);
+        var admin = await app.SignInAsync(Demo.Admin);
+        var dwg = await app.WithDbAsync(db => db.Bodies.Where(b => b.Code == "D-WG").Select(b => b.Id).SingleAsync(Ct));
+        await TestApp.PostFormAsync(admin, "/admin/objectives/IM-3", new Dictionary<string, string>
+        {
+            ["Title"] = "Address links with cybercrime, money laundering and illegal, unreported and unregulated fishing",
+            ["BodyIds"] = dwg.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Retired"] = "true",
+        });
+        var api = await app.ApiClientAsync(Demo.Australia);
+
+        var past = await JsonAsync(await api.GetAsync($"/api/v1/rounds/{published}/summary?area=IM", Ct));
+        var now = await JsonAsync(await api.GetAsync($"/api/v1/rounds/{open}/summary?area=IM", Ct));
+
+        var pastObjective = past.GetProperty("focusAreas")[0].GetProperty("objectives").EnumerateArray().Single(o => o.GetProperty("code").GetString() == "IM-3");
+        Assert.True(pastObjective.GetProperty("isRetired").GetBoolean());
+        Assert.Equal("No evidence available", pastObjective.GetProperty("entries")[0].GetProperty("completionLabel").GetString());
+        Assert.DoesNotContain(now.GetProperty("focusAreas")[0].GetProperty("objectives").EnumerateArray(), o => o.GetProperty("code").GetString() == "IM-3");
+        Assert.DoesNotContain("IM-3", now.GetProperty("gaps").GetProperty("objectivesWithoutEntry").EnumerateArray().Select(x => x.GetString()));
+    }
+
     [GeneratedRegex("<tr data-area=\"([A-Z]+)\">")]
     private static partial Regex AreaRows();
 }

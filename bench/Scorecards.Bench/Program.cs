@@ -1,6 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;

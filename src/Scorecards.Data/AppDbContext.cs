@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data.Accounts;
 using Scorecards.Data.Auditing;
+using Scorecards.Domain.Activities;
 using Scorecards.Domain.Bodies;
 using Scorecards.Domain.Framework;
 using Scorecards.Domain.Members;
@@ -25,6 +26,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     public DbSet<Scorecard> Scorecards => Set<Scorecard>();
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<ReviewEvent> ReviewEvents => Set<ReviewEvent>();
+    public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<UserBody> UserBodies => Set<UserBody>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
@@ -51,6 +53,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
         builder.Properties<MemberKind>().HaveConversion<string>().HaveMaxLength(40);
         builder.Properties<MemberStatus>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<IndicatorKind>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<ActivityKind>().HaveConversion<string>().HaveMaxLength(30);
+        builder.Properties<ActivityStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -10,6 +10,7 @@ using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Data.Auditing;
 using Scorecards.Web.Features.Accounts;
+using Scorecards.Web.Features.Activities;
 using Scorecards.Web.Features.Audit;
 using Scorecards.Web.Features.Framework;
 using Scorecards.Web.Features.Members;
@@ -106,6 +107,7 @@ public static class WebApp
         api.MapFrameworkApi();
         api.MapRoundsApi();
         api.MapSummaryApi();
+        api.MapActivitiesApi();
         api.MapScorecardsApi();
         api.MapAuditApi();
         api.MapFallback(() => ApiProblems.NotFound("That API address"));

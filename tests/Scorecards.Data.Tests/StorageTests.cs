@@ -29,6 +29,8 @@ public sealed class StorageTests
                 .Select(s => s.Status).ToListAsync(Ct),
             CarriedOver = await db.Entries.CountAsync(e => e.IsCarriedOver, Ct),
             Users = await db.Users.CountAsync(Ct),
+            Activities = await db.Activities.CountAsync(a => a.Objectives.Count > 0 && a.FocusAreas.Count > 0, Ct),
+            Hanoi = await db.Activities.Where(a => a.City == "Hanoi").Select(a => new { a.StartDate, a.EndDate }).SingleAsync(Ct),
         });
 
         Assert.Equal(49, counts.Members);
@@ -41,6 +43,8 @@ public sealed class StorageTests
             counts.States.Order());
         Assert.True(counts.CarriedOver > 20);
         Assert.Equal(10, counts.Users);
+        Assert.Equal(17, counts.Activities);
+        Assert.Equal((new DateOnly(2024, 7, 16), new DateOnly(2024, 7, 18)), (counts.Hanoi.StartDate, counts.Hanoi.EndDate));
     }
 
     [Theory]

@@ -382,6 +382,122 @@ namespace Scorecards.Data.Postgres.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Activities.Activity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("City")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("LeadBodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Links")
+                        .HasMaxLength(42000)
+                        .HasColumnType("character varying(42000)");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outputs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PartnerOrganisations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("StartDate");
+
+                    b.HasIndex("LeadBodyId", "StartDate");
+
+                    b.ToTable("Activities");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Activities.ActivityFocusArea", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FocusAreaId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActivityId", "FocusAreaId");
+
+                    b.HasIndex("FocusAreaId");
+
+                    b.ToTable("ActivityFocusArea");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Activities.ActivityMember", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActivityId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("ActivityMember");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Activities.ActivityObjective", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActivityId", "ObjectiveId");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("ActivityObjective");
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Bodies.Body", b =>
                 {
                     b.Property<int>("Id")
@@ -997,6 +1113,65 @@ namespace Scorecards.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Activities.Activity", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("LeadBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Activities.ActivityFocusArea", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Activities.Activity", null)
+                        .WithMany("FocusAreas")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Framework.FocusArea", null)
+                        .WithMany()
+                        .HasForeignKey("FocusAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Activities.ActivityMember", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Activities.Activity", null)
+                        .WithMany("PartnerMembers")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Activities.ActivityObjective", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Activities.Activity", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Framework.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Bodies.BodyCoChair", b =>
                 {
                     b.HasOne("Scorecards.Domain.Bodies.Body", null)
@@ -1122,6 +1297,15 @@ namespace Scorecards.Data.Postgres.Migrations
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Activities.Activity", b =>
+                {
+                    b.Navigation("FocusAreas");
+
+                    b.Navigation("Objectives");
+
+                    b.Navigation("PartnerMembers");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Bodies.Body", b =>

@@ -367,6 +367,120 @@ namespace Scorecards.Data.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Activities.Activity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadBodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Links")
+                        .HasMaxLength(42000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outputs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartnerOrganisations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("StartDate");
+
+                    b.HasIndex("LeadBodyId", "StartDate");
+
+                    b.ToTable("Activities");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Activities.ActivityFocusArea", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FocusAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "FocusAreaId");
+
+                    b.HasIndex("FocusAreaId");
+
+                    b.ToTable("ActivityFocusArea");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Activities.ActivityMember", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("ActivityMember");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Activities.ActivityObjective", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "ObjectiveId");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("ActivityObjective");
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Bodies.Body", b =>
                 {
                     b.Property<int>("Id")
@@ -956,6 +1070,65 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Activities.Activity", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("LeadBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Activities.ActivityFocusArea", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Activities.Activity", null)
+                        .WithMany("FocusAreas")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Framework.FocusArea", null)
+                        .WithMany()
+                        .HasForeignKey("FocusAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Activities.ActivityMember", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Activities.Activity", null)
+                        .WithMany("PartnerMembers")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Activities.ActivityObjective", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Activities.Activity", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Framework.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Bodies.BodyCoChair", b =>
                 {
                     b.HasOne("Scorecards.Domain.Bodies.Body", null)
@@ -1081,6 +1254,15 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Activities.Activity", b =>
+                {
+                    b.Navigation("FocusAreas");
+
+                    b.Navigation("Objectives");
+
+                    b.Navigation("PartnerMembers");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Bodies.Body", b =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Scorecards.Data.Accounts;
+using Scorecards.Domain.Activities;
 using Scorecards.Domain.Bodies;
 using Scorecards.Domain.Framework;
 using Scorecards.Domain.Members;
@@ -29,6 +30,7 @@ internal static class AuditTrail
         typeof(Strategy), typeof(FocusArea), typeof(Objective), typeof(Indicator), typeof(Assignment),
         typeof(Member), typeof(Body), typeof(BodyCoChair), typeof(Round), typeof(Scorecard), typeof(Entry), typeof(IndicatorValue),
         typeof(AppUser), typeof(UserBody), typeof(IdentityUserRole<string>), typeof(ApiToken),
+        typeof(Activity), typeof(ActivityMember), typeof(ActivityFocusArea), typeof(ActivityObjective),
     ];
 
     public static List<PendingAuditEvent> Capture(AppDbContext db, IAuditActor actor, DateTime nowUtc)
@@ -157,11 +159,21 @@ internal sealed class PendingAuditEvent(AppDbContext db, EntityEntry entry, IAud
         UserBody ub => (ub.BodyId, null, $"{UserEmail(ub.UserId)} – {BodyCode(ub.BodyId)}"),
         IdentityUserRole<string> ur => (null, null, UserEmail(ur.UserId)),
         ApiToken t => (null, null, $"{UserEmail(t.UserId)} – {t.Name}"),
+        Activity a => (a.LeadBodyId, null, a.Title),
+        ActivityMember or ActivityFocusArea or ActivityObjective => (null, null, $"activity #{ActivityIdOf(entity)}"),
         _ => (null, null, null),
     };
 
     private (int? BodyId, int? RoundId, string? Subject) EntryScope(Scorecard? scorecard, int objectiveId) =>
         (scorecard?.BodyId, scorecard?.RoundId, scorecard is null ? ObjectiveCode(objectiveId) : $"{BodyCode(scorecard.BodyId)} – {ObjectiveCode(objectiveId)}");
+
+    private static int ActivityIdOf(object link) => link switch
+    {
+        ActivityMember m => m.ActivityId,
+        ActivityFocusArea f => f.ActivityId,
+        ActivityObjective o => o.ActivityId,
+        _ => 0,
+    };
 
     private string BodyCode(int id) => db.Bodies.Local.FirstOrDefault(b => b.Id == id)?.Code ?? $"body #{id}";
 

@@ -16,15 +16,21 @@ public sealed class AuthorizationTests
         "/admin/focus-areas/LE", "/admin/objectives/LE-1", "/admin/indicators/LE-2.1",
     ];
 
-    private static readonly string[] MemberPages = ["/", "/rounds", "/rounds/{round}", "/scorecards/{scorecard}", "/scorecards/{scorecard}/entries/LE-3", "/account/password"];
+    private static readonly string[] MemberPages =
+    [
+        "/", "/rounds", "/rounds/{round}", "/scorecards/{scorecard}", "/scorecards/{scorecard}/entries/LE-3", "/account/password",
+        "/activities", "/activities/new", "/activities/{activity}", "/objectives/LE-1/history", "/focus-areas/LE/history",
+    ];
 
     private static async Task<string> ResolveAsync(TestApp app, string path)
     {
         var user = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.WgTip).Select(u => u.Id).SingleAsync(Ct));
         var member = await app.WithDbAsync(db => db.Members.Where(m => m.Name == "Fiji").Select(m => m.Id).SingleAsync(Ct));
         var round = await app.WithDbAsync(db => db.Rounds.Select(r => r.Id).MaxAsync(Ct));
+        var activity = await app.WithDbAsync(db => db.Activities.Select(a => a.Id).MinAsync(Ct));
         return path.Replace("{user}", user).Replace("{member}", member.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Replace("{round}", round.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{activity}", activity.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Replace("{scorecard}", (await app.CurrentScorecardIdAsync("WG-TIP")).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

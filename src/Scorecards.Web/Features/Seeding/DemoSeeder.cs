@@ -74,6 +74,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
 
             var users = await SeedAccountsAsync(ct);
             await SeedRoundsAsync(users, ct);
+            await SeedActivitiesAsync(ct);
         }
         finally
         {
@@ -88,7 +89,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
             EntityType = "DemoData",
             EntityId = "demo",
             Subject = "Demo data seeded",
-            After = $"{await db.Members.CountAsync(ct)} members, {await db.Bodies.CountAsync(ct)} bodies, {await db.Objectives.CountAsync(ct)} objectives, {await db.Rounds.CountAsync(ct)} rounds, {await db.Users.CountAsync(ct)} accounts",
+            After = $"{await db.Members.CountAsync(ct)} members, {await db.Bodies.CountAsync(ct)} bodies, {await db.Objectives.CountAsync(ct)} objectives, {await db.Rounds.CountAsync(ct)} rounds, {await db.Activities.CountAsync(ct)} activities, {await db.Users.CountAsync(ct)} accounts",
         });
         db.AuditingSuspended = true;
         await db.SaveChangesAsync(ct);
@@ -187,6 +188,24 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
                 Id(users, "cochair.australia"), "Co-Chair Reviewer (Australia)", now.AddDays(-4)));
 
         DateTime At(int y, int m, int d) => new(y, m, d, 4, 0, 0, DateTimeKind.Utc);
+    }
+
+    private async Task SeedActivitiesAsync(CancellationToken ct)
+    {
+        var bodies = await db.Bodies.ToDictionaryAsync(b => b.Code, b => b.Id, ct);
+        var members = await db.Members.ToDictionaryAsync(m => m.Name, m => m.Id, ct);
+        var objectives = await db.Objectives.ToDictionaryAsync(o => o.Code, o => (o.Id, o.FocusAreaId), ct);
+        foreach (var a in DemoActivities.All)
+        {
+            var activity = new Domain.Activities.Activity(a.Title);
+            Check(activity.Apply(new Domain.Activities.ActivityValues(a.Title, a.Kind, a.Start, a.End, a.City, a.Member is null ? null : members[a.Member],
+                bodies[a.Body], a.Partners, a.Outputs, null, [], a.Status, (a.PartnerMembers ?? []).Select(m => members[m]).ToList(),
+                a.Objectives.Select(o => objectives[o].FocusAreaId).Distinct().ToList(), a.Objectives.Select(o => objectives[o].Id).ToList()),
+                clock.GetUtcNow().UtcDateTime));
+            db.Activities.Add(activity);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task FillAsync(Round round, IEnumerable<DemoEntry> demo, DateTime when, CancellationToken ct)

@@ -1,0 +1,217 @@
+using Scorecards.Domain.Scorecards;
+
+namespace Scorecards.Domain.Activities;
+
+public enum ActivityKind
+{
+    Meeting,
+    Workshop,
+    Training,
+    TabletopExercise,
+    Research,
+    Secondment,
+    Campaign,
+    Summit,
+    Other,
+}
+
+public enum ActivityStatus
+{
+    Planned,
+    Delivered,
+    Cancelled,
+}
+
+/// <summary>What a person sets on an activity in one save.</summary>
+public sealed record ActivityValues(
+    string? Title,
+    ActivityKind? Kind,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    string? City,
+    int? MemberId,
+    int? LeadBodyId,
+    string? PartnerOrganisations,
+    string? Outputs,
+    int? Participants,
+    IReadOnlyList<string> Links,
+    ActivityStatus? Status,
+    IReadOnlyList<int> PartnerMemberIds,
+    IReadOnlyList<int> FocusAreaIds,
+    IReadOnlyList<int> ObjectiveIds)
+{
+    public const int MaxTitleLength = 300;
+    public const int MaxTextLength = 4000;
+
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            errors.Add(new FieldError(nameof(Title), "Give the activity a title, such as \"D-WG annual meeting\"."));
+        }
+        else if (Title.Length > MaxTitleLength)
+        {
+            errors.Add(new FieldError(nameof(Title), $"The title is {Title.Length} characters long; at most {MaxTitleLength} are allowed."));
+        }
+
+        if (Kind is null)
+        {
+            errors.Add(new FieldError(nameof(Kind), "Choose what kind of activity it is."));
+        }
+
+        if (StartDate is null)
+        {
+            errors.Add(new FieldError(nameof(StartDate), "Give the first day as a date (YYYY-MM-DD)."));
+        }
+
+        if (EndDate is { } end && StartDate is { } start && end < start)
+        {
+            errors.Add(new FieldError(nameof(EndDate), $"The activity ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})."));
+        }
+
+        if (LeadBodyId is null)
+        {
+            errors.Add(new FieldError(nameof(LeadBodyId), "Choose the body that leads the activity."));
+        }
+
+        if (Status is null)
+        {
+            errors.Add(new FieldError(nameof(Status), "Choose whether the activity is planned, delivered or cancelled."));
+        }
+
+        if (Participants is < 0)
+        {
+            errors.Add(new FieldError(nameof(Participants), "The number of participants cannot be negative."));
+        }
+
+        if (City?.Length > 200)
+        {
+            errors.Add(new FieldError(nameof(City), "The city is longer than 200 characters."));
+        }
+
+        if (PartnerOrganisations?.Length > MaxTextLength || Outputs?.Length > MaxTextLength)
+        {
+            errors.Add(new FieldError(PartnerOrganisations?.Length > MaxTextLength ? nameof(PartnerOrganisations) : nameof(Outputs),
+                $"The text is longer than {MaxTextLength} characters."));
+        }
+
+        for (var i = 0; i < Links.Count; i++)
+        {
+            if (!Uri.TryCreate(Links[i], UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                errors.Add(new FieldError(nameof(Links), $"Link {i + 1} ('{Links[i]}') is not a web address starting with http:// or https://."));
+            }
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>Something a body did or plans to do: the evidence that entries cite.</summary>
+public sealed class Activity
+{
+    private readonly List<ActivityMember> _partnerMembers = [];
+    private readonly List<ActivityFocusArea> _focusAreas = [];
+    private readonly List<ActivityObjective> _objectives = [];
+
+    private Activity()
+    {
+        Title = "";
+    }
+
+    public Activity(string title)
+    {
+        Title = title;
+    }
+
+    public int Id { get; private set; }
+    public string Title { get; private set; }
+    public ActivityKind Kind { get; private set; }
+    public DateOnly StartDate { get; private set; }
+    public DateOnly EndDate { get; private set; }
+    public string? City { get; private set; }
+
+    /// <summary>The member where it took place, if any (a virtual event has none).</summary>
+    public int? MemberId { get; private set; }
+    public int LeadBodyId { get; private set; }
+    public string? PartnerOrganisations { get; private set; }
+    public string? Outputs { get; private set; }
+    public int? Participants { get; private set; }
+    public string? Links { get; private set; }
+    public ActivityStatus Status { get; private set; }
+
+    /// <summary>Archived activities leave the register but stay cited where they were cited; nothing is deleted.</summary>
+    public bool IsArchived { get; private set; }
+    public DateTime? UpdatedUtc { get; private set; }
+    public IReadOnlyList<ActivityMember> PartnerMembers => _partnerMembers;
+    public IReadOnlyList<ActivityFocusArea> FocusAreas => _focusAreas;
+    public IReadOnlyList<ActivityObjective> Objectives => _objectives;
+
+    public IReadOnlyList<string> LinkList =>
+        string.IsNullOrWhiteSpace(Links) ? [] : Links.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public Result Apply(ActivityValues values, DateTime nowUtc)
+    {
+        var errors = values.Validate();
+        if (errors.Count > 0)
+        {
+            return Result.Fail("activity.invalid", "The activity has errors.", errors.Select(e => $"{e.Field}: {e.Message}").ToList());
+        }
+
+        Title = values.Title!.Trim();
+        Kind = values.Kind!.Value;
+        StartDate = values.StartDate!.Value;
+        EndDate = values.EndDate ?? values.StartDate!.Value;
+        City = Clean(values.City);
+        MemberId = values.MemberId;
+        LeadBodyId = values.LeadBodyId!.Value;
+        PartnerOrganisations = Clean(values.PartnerOrganisations);
+        Outputs = Clean(values.Outputs);
+        Participants = values.Participants;
+        Links = values.Links.Count == 0 ? null : string.Join('\n', values.Links.Select(l => l.Trim()));
+        Status = values.Status!.Value;
+        Sync(_partnerMembers, values.PartnerMemberIds, x => x.MemberId, id => new ActivityMember(id));
+        Sync(_focusAreas, values.FocusAreaIds, x => x.FocusAreaId, id => new ActivityFocusArea(id));
+        Sync(_objectives, values.ObjectiveIds, x => x.ObjectiveId, id => new ActivityObjective(id));
+        UpdatedUtc = nowUtc;
+        return Result.Ok();
+    }
+
+    public void Archive() => IsArchived = true;
+
+    public void Restore() => IsArchived = false;
+
+    public static string Label(ActivityKind kind) => kind switch
+    {
+        ActivityKind.TabletopExercise => "Tabletop exercise",
+        _ => kind.ToString(),
+    };
+
+    private static void Sync<T>(List<T> list, IEnumerable<int> wanted, Func<T, int> key, Func<int, T> create)
+    {
+        var ids = wanted.Distinct().ToHashSet();
+        list.RemoveAll(x => !ids.Contains(key(x)));
+        list.AddRange(ids.Where(id => !list.Exists(x => key(x) == id)).Select(create));
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
+}
+
+public sealed class ActivityMember(int memberId)
+{
+    public int ActivityId { get; private set; }
+    public int MemberId { get; private set; } = memberId;
+}
+
+public sealed class ActivityFocusArea(int focusAreaId)
+{
+    public int ActivityId { get; private set; }
+    public int FocusAreaId { get; private set; } = focusAreaId;
+}
+
+public sealed class ActivityObjective(int objectiveId)
+{
+    public int ActivityId { get; private set; }
+    public int ObjectiveId { get; private set; } = objectiveId;
+}

@@ -1,0 +1,173 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Domain.Activities;
+using Scorecards.Web.Infrastructure.Authorization;
+
+namespace Scorecards.Web.Features.Activities;
+
+/// <summary>The activity form as typed; objectives and partner members one per line or comma-separated.</summary>
+public sealed class ActivityForm
+{
+    public string? Title { get; set; }
+    public string? Kind { get; set; }
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public string? City { get; set; }
+    public string? Member { get; set; }
+    public string? LeadBody { get; set; }
+    public string? PartnerOrganisations { get; set; }
+    public string? PartnerMembers { get; set; }
+    public string? Objectives { get; set; }
+    public string? Outputs { get; set; }
+    public int? Participants { get; set; }
+    public string? Links { get; set; }
+    public string? Status { get; set; }
+
+    public ActivityRequest ToRequest() => new(Title, Kind, StartDate, EndDate, City, Member, LeadBody, PartnerOrganisations, Split(PartnerMembers, '\n'),
+        Split(Objectives, ',', '\n', ' '), Outputs, Participants, Split(Links, '\n'), Status);
+
+    public static ActivityForm From(ActivityDto a) => new()
+    {
+        Title = a.Title,
+        Kind = a.Kind.ToString(),
+        StartDate = a.StartDate,
+        EndDate = a.EndDate,
+        City = a.City,
+        Member = a.Member,
+        LeadBody = a.LeadBody,
+        PartnerOrganisations = a.PartnerOrganisations,
+        PartnerMembers = string.Join("\n", a.PartnerMembers),
+        Objectives = string.Join(", ", a.Objectives),
+        Outputs = a.Outputs,
+        Participants = a.Participants,
+        Links = string.Join("\n", a.Links),
+        Status = a.Status.ToString(),
+    };
+
+    private static List<string> Split(string? text, params char[] separators) =>
+        (text ?? "").Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}
+
+public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public ActivityDto? Activity { get; private set; }
+    public bool CanManage { get; private set; }
+    public IReadOnlyList<string> BodyCodes { get; private set; } = [];
+    public IReadOnlyList<string> Members { get; private set; } = [];
+
+    [BindProperty]
+    public ActivityForm Form { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (id is { } existing)
+        {
+            Activity = await ActivityQueries.GetAsync(db, existing, ct);
+            if (Activity is null)
+            {
+                return NotFound();
+            }
+
+            Form = ActivityForm.From(Activity);
+        }
+        else
+        {
+            Form = new ActivityForm { Status = nameof(ActivityStatus.Delivered), LeadBody = await OwnBodyAsync(ct) };
+        }
+
+        await LoadListsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        Activity? activity = null;
+        if (id is { } existing)
+        {
+            activity = await db.Activities.Include(a => a.PartnerMembers).Include(a => a.FocusAreas).Include(a => a.Objectives).SingleOrDefaultAsync(a => a.Id == existing, ct);
+            if (activity is null)
+            {
+                return NotFound();
+            }
+
+            if (!ActivityQueries.CanManage(User, activity.LeadBodyId))
+            {
+                return Forbid();
+            }
+        }
+
+        var (values, errors) = await Form.ToRequest().ToValuesAsync(db, ct);
+        if (values is not null && !ActivityQueries.CanManage(User, values.LeadBodyId!.Value))
+        {
+            return Forbid();
+        }
+
+        if (values is null)
+        {
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError($"Form.{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}", error.Message);
+            }
+
+            Activity = id is { } i ? await ActivityQueries.GetAsync(db, i, ct) : null;
+            await LoadListsAsync(ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (activity is null)
+        {
+            activity = new Activity(values.Title!);
+            db.Activities.Add(activity);
+        }
+
+        activity.Apply(values, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"'{activity.Title}' saved.";
+        return Redirect($"/activities/{activity.Id}");
+    }
+
+    public async Task<IActionResult> OnPostArchiveAsync(int id, bool restore, CancellationToken ct)
+    {
+        var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+
+        if (!ActivityQueries.CanManage(User, activity.LeadBodyId))
+        {
+            return Forbid();
+        }
+
+        if (restore)
+        {
+            activity.Restore();
+        }
+        else
+        {
+            activity.Archive();
+        }
+
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = restore ? $"'{activity.Title}' is back in the register." : $"'{activity.Title}' archived. It stays on record and can be restored.";
+        return Redirect($"/activities/{id}");
+    }
+
+    private async Task<string?> OwnBodyAsync(CancellationToken ct)
+    {
+        var own = User.BodyIds().ToList();
+        return await db.Bodies.Where(b => own.Contains(b.Id)).OrderBy(b => b.Id).Select(b => b.Code).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task LoadListsAsync(CancellationToken ct)
+    {
+        var own = User.IsInRole(Data.Accounts.Roles.Reporter) ? User.BodyIds().ToList() : [];
+        var all = User.IsAdministrator();
+        BodyCodes = await db.Bodies.AsNoTracking().Where(b => all || own.Contains(b.Id)).OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
+        Members = await db.Members.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
+        CanManage = Activity is null ? BodyCodes.Count > 0 : BodyCodes.Contains(Activity.LeadBody);
+    }
+}

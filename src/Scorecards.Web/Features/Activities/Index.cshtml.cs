@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Domain.Activities;
+
+namespace Scorecards.Web.Features.Activities;
+
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Body { get; set; }
+    [BindProperty(SupportsGet = true)] public ActivityKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Member { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Archived { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public ActivityPage Results { get; private set; } = null!;
+    public IReadOnlyList<string> BodyCodes { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Name)> Areas { get; private set; } = [];
+    public IReadOnlyList<string> Members { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Results = await ActivityQueries.SearchAsync(db, new ActivityFilter(Body, Kind, Area, Member, From, To, Q, null, Archived, PageNumber, 25), ct);
+        BodyCodes = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
+        Areas = (await db.FocusAreas.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new { f.Code, f.Name }).ToListAsync(ct)).Select(f => (f.Code, f.Name)).ToList();
+        Members = await db.Members.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
+    }
+
+    /// <summary>The current filters as a query string, with a different page.</summary>
+    public string PageLink(int page)
+    {
+        var query = Request.Query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"));
+        return "/activities?" + string.Join("&", query.Append($"page={page}"));
+    }
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Web.Tests.Infrastructure;
+
+namespace Scorecards.Web.Tests.Activities;
+
+public sealed class ActivitiesTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+    private static IEnumerable<string?> Titles(JsonElement page) => page.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("title").GetString());
+
+    private static object NewActivity(string body = "WG-TIP", string start = "2025-09-10", string end = "2025-09-11") => new
+    {
+        title = "WG-TIP 11th Annual Meeting",
+        kind = "Meeting",
+        startDate = start,
+        endDate = end,
+        city = "Manila",
+        member = "Philippines",
+        leadBody = body,
+        partnerMembers = new[] { "Thailand" },
+        objectives = new[] { "VP-1", "SE-4" },
+        participants = 80,
+        status = "Planned",
+    };
+
+    [Fact]
+    public async Task Register_HoldsTheStatementsActivities_WithFiltersSearchAndPaging()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = await app.ApiClientAsync(Demo.Viewer);
+
+        var all = await JsonAsync(await client.GetAsync("/api/v1/activities?pageSize=5", Ct));
+        var hanoi = await JsonAsync(await client.GetAsync("/api/v1/activities?body=D-WG&member=Viet%20Nam", Ct));
+        var summit = await JsonAsync(await client.GetAsync("/api/v1/activities?kind=summit", Ct));
+        var bm = await JsonAsync(await client.GetAsync("/api/v1/activities?area=BM&from=2025-01-01", Ct));
+        var text = await JsonAsync(await client.GetAsync("/api/v1/activities?q=colombo", Ct));
+        var range = await JsonAsync(await client.GetAsync("/api/v1/activities?from=2025-05-27&to=2025-05-27", Ct));
+        var page2 = await JsonAsync(await client.GetAsync("/api/v1/activities?pageSize=5&page=2", Ct));
+
+        Assert.True(all.GetProperty("total").GetInt32() >= 15);
+        Assert.Equal(5, all.GetProperty("activities").GetArrayLength());
+        Assert.DoesNotContain(Titles(page2).First(), Titles(all));
+        var dwg = Assert.Single(hanoi.GetProperty("activities").EnumerateArray());
+        Assert.Equal("2024-07-16", dwg.GetProperty("startDate").GetString());
+        Assert.Equal("2024-07-18", dwg.GetProperty("endDate").GetString());
+        Assert.Equal("Hanoi", dwg.GetProperty("city").GetString());
+        Assert.Equal(["GABF Sri Lanka Summit"], Titles(summit));
+        Assert.Contains("Bali Process Joint Tabletop Exercise: cross-border trafficking networks", Titles(bm));
+        Assert.Contains("GABF Sri Lanka Summit", Titles(text));
+        string[] onThe27th = ["Interregional Technical Workshop on online investigations and OSINT", "Regional Meeting on Countering People Smuggling"];
+        Assert.Equal(onThe27th, Titles(range).Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/activities?kind=party", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_ByOwnBodysReporter_Saves_AndAnotherBodys_IsForbidden()
+    {
+        await using var app = await TestApp.StartAsync();
+        var reporter = await app.ApiClientAsync(Demo.WgTip);
+
+        var created = await reporter.PostAsJsonAsync("/api/v1/activities", NewActivity(), Ct);
+        var forbidden = await reporter.PostAsJsonAsync("/api/v1/activities", NewActivity(body: "RSO"), Ct);
+        var viewer = await (await app.ApiClientAsync(Demo.Viewer)).PostAsJsonAsync("/api/v1/activities", NewActivity(), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await JsonAsync(created);
+        Assert.Equal(["SE", "VP"], body.GetProperty("focusAreas").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["Thailand"], body.GetProperty("partnerMembers").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.EntityType == "Activity" && a.Action == "Created" && a.UserName == Demo.WgTip, Ct)));
+    }
+
+    [Fact]
+    public async Task Create_WithBadInput_NamesEveryField()
+    {
+        await using var app = await TestApp.StartAsync();
+        var reporter = await app.ApiClientAsync(Demo.WgTip);
+
+        var response = await reporter.PostAsJsonAsync("/api/v1/activities", new
+        {
+            title = "",
+            kind = "party",
+            startDate = "2025-09-10",
+            endDate = "2025-09-01",
+            leadBody = "WG-TIP",
+            member = "Atlantis",
+            objectives = new[] { "ZZ-1" },
+        }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await JsonAsync(response)).GetProperty("errors");
+        Assert.Contains("'party' is not a kind of activity", errors.GetProperty("kind")[0].GetString());
+        Assert.Equal("'Atlantis' is not a member; use the name as the member list spells it.", errors.GetProperty("member")[0].GetString());
+        Assert.Equal("'ZZ-1' is not an objective.", errors.GetProperty("objectives")[0].GetString());
+        Assert.Equal("The activity ends (2025-09-01) before it starts (2025-09-10).", errors.GetProperty("endDate")[0].GetString());
+        Assert.True(errors.TryGetProperty("title", out _));
+    }
+
+    [Fact]
+    public async Task Archive_TakesItOutOfTheRegisterWithoutDeleting_AndRestoreBringsItBack()
+    {
+        await using var app = await TestApp.StartAsync();
+        var reporter = await app.ApiClientAsync("reporter.gabf@demo.scorecards.test");
+        var id = await app.WithDbAsync(db => db.Activities.Where(a => a.Title == "GABF Sri Lanka Summit").Select(a => a.Id).SingleAsync(Ct));
+
+        var otherBody = await (await app.ApiClientAsync(Demo.WgTip)).PostAsync($"/api/v1/activities/{id}/archive", null, Ct);
+        var archived = await JsonAsync(await reporter.PostAsync($"/api/v1/activities/{id}/archive", null, Ct));
+        var register = await JsonAsync(await reporter.GetAsync("/api/v1/activities?q=summit", Ct));
+        var archive = await JsonAsync(await reporter.GetAsync("/api/v1/activities?q=summit&archived=true", Ct));
+        var restored = await JsonAsync(await reporter.PostAsync($"/api/v1/activities/{id}/restore", null, Ct));
+
+        Assert.Equal(HttpStatusCode.Forbidden, otherBody.StatusCode);
+        Assert.True(archived.GetProperty("isArchived").GetBoolean());
+        Assert.Equal(0, register.GetProperty("total").GetInt32());
+        Assert.Equal(1, archive.GetProperty("total").GetInt32());
+        Assert.False(restored.GetProperty("isArchived").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Pages_ListFilterAddAndEdit()
+    {
+        await using var app = await TestApp.StartAsync();
+        var reporter = await app.SignInAsync(Demo.WgTip);
+        var viewer = await app.SignInAsync(Demo.Viewer);
+
+        var list = await reporter.GetStringAsync("/activities?body=TEG-RR", Ct);
+        var bad = await TestApp.PostFormAsync(reporter, "/activities/new", new Dictionary<string, string>
+        {
+            ["Form.Title"] = "WG-TIP webinar",
+            ["Form.Kind"] = "Workshop",
+            ["Form.StartDate"] = "2025-10-02",
+            ["Form.EndDate"] = "2025-10-01",
+            ["Form.LeadBody"] = "WG-TIP",
+            ["Form.Status"] = "Planned",
+        });
+        var added = await TestApp.PostFormAsync(reporter, "/activities/new", new Dictionary<string, string>
+        {
+            ["Form.Title"] = "WG-TIP webinar",
+            ["Form.Kind"] = "Workshop",
+            ["Form.StartDate"] = "2025-10-01",
+            ["Form.EndDate"] = "2025-10-01",
+            ["Form.LeadBody"] = "WG-TIP",
+            ["Form.Status"] = "Planned",
+            ["Form.Objectives"] = "IS-3, LE-3",
+        });
+        var page = await reporter.GetStringAsync(added.Headers.Location!.ToString(), Ct);
+        var viewerPage = await viewer.GetStringAsync(added.Headers.Location!.ToString(), Ct);
+        var viewerNew = await viewer.GetStringAsync("/activities/new", Ct);
+
+        Assert.Contains("TEG-RR 7th Annual Meeting", list);
+        Assert.DoesNotContain("GABF Sri Lanka Summit", list);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("The activity ends (2025-10-01) before it starts (2025-10-02).", await bad.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains("IS-3, LE-3", page);
+        Assert.Contains("Save activity", page);
+        Assert.DoesNotContain("Save activity", viewerPage);
+        Assert.Contains("Only WG-TIP's reporters and administrators can change this activity.", viewerPage);
+        Assert.Contains("Only reporters (for their own body) and administrators add activities.", viewerNew);
+    }
+}

@@ -841,6 +841,21 @@ namespace Scorecards.Data.Postgres.Migrations
                     b.ToTable("Approval");
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Scorecards.Citation", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EntryId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("Citation");
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Scorecards.Entry", b =>
                 {
                     b.Property<int>("Id")
@@ -1243,6 +1258,21 @@ namespace Scorecards.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Scorecards.Citation", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Scorecards.Entry", null)
+                        .WithMany("Citations")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Scorecards.Entry", b =>
                 {
                     b.HasOne("Scorecards.Domain.Framework.Objective", null)
@@ -1315,6 +1345,8 @@ namespace Scorecards.Data.Postgres.Migrations
 
             modelBuilder.Entity("Scorecards.Domain.Scorecards.Entry", b =>
                 {
+                    b.Navigation("Citations");
+
                     b.Navigation("IndicatorValues");
                 });
 

@@ -806,6 +806,21 @@ namespace Scorecards.Data.Sqlite.Migrations
                     b.ToTable("Approval");
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Scorecards.Citation", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("Citation");
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Scorecards.Entry", b =>
                 {
                     b.Property<int>("Id")
@@ -1200,6 +1215,21 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Scorecards.Citation", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Scorecards.Entry", null)
+                        .WithMany("Citations")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Scorecards.Entry", b =>
                 {
                     b.HasOne("Scorecards.Domain.Framework.Objective", null)
@@ -1272,6 +1302,8 @@ namespace Scorecards.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Scorecards.Domain.Scorecards.Entry", b =>
                 {
+                    b.Navigation("Citations");
+
                     b.Navigation("IndicatorValues");
                 });
 

@@ -30,7 +30,7 @@ internal static class AuditTrail
         typeof(Strategy), typeof(FocusArea), typeof(Objective), typeof(Indicator), typeof(Assignment),
         typeof(Member), typeof(Body), typeof(BodyCoChair), typeof(Round), typeof(Scorecard), typeof(Entry), typeof(IndicatorValue),
         typeof(AppUser), typeof(UserBody), typeof(IdentityUserRole<string>), typeof(ApiToken),
-        typeof(Activity), typeof(ActivityMember), typeof(ActivityFocusArea), typeof(ActivityObjective),
+        typeof(Citation), typeof(Activity), typeof(ActivityMember), typeof(ActivityFocusArea), typeof(ActivityObjective),
     ];
 
     public static List<PendingAuditEvent> Capture(AppDbContext db, IAuditActor actor, DateTime nowUtc)
@@ -145,6 +145,9 @@ internal sealed class PendingAuditEvent(AppDbContext db, EntityEntry entry, IAud
         Entry e => EntryScope(e.Scorecard ?? db.Scorecards.Local.FirstOrDefault(s => s.Id == e.ScorecardId), e.ObjectiveId),
         IndicatorValue v => db.Entries.Local.FirstOrDefault(e => e.Id == v.EntryId) is { } parent
             ? EntryScope(parent.Scorecard ?? db.Scorecards.Local.FirstOrDefault(s => s.Id == parent.ScorecardId), parent.ObjectiveId)
+            : (null, null, null),
+        Citation c => db.Entries.Local.FirstOrDefault(e => e.Id == c.EntryId) is { } cited
+            ? EntryScope(cited.Scorecard ?? db.Scorecards.Local.FirstOrDefault(s => s.Id == cited.ScorecardId), cited.ObjectiveId)
             : (null, null, null),
         Round r => (null, r.Id, r.Name),
         Body b => (b.Id, null, b.Code),

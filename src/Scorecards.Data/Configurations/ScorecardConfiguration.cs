@@ -52,8 +52,20 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         builder.HasOne<Objective>().WithMany().HasForeignKey(e => e.ObjectiveId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.IndicatorValues).WithOne().HasForeignKey(v => v.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.IndicatorValues).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(e => e.Citations).WithOne().HasForeignKey(c => c.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Citations).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(e => e.Values);
         builder.Ignore(e => e.LinkList);
+    }
+}
+
+internal sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
+{
+    public void Configure(EntityTypeBuilder<Citation> builder)
+    {
+        builder.HasKey(c => new { c.EntryId, c.ActivityId });
+        builder.HasOne<Scorecards.Domain.Activities.Activity>().WithMany().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.ActivityId);
     }
 }
 

@@ -14,8 +14,11 @@ public sealed record EntryValues(
     string? SupportNeeded,
     string? NextSteps,
     IReadOnlyList<string> Links,
-    IReadOnlyList<IndicatorValueInput> IndicatorValues)
+    IReadOnlyList<IndicatorValueInput> IndicatorValues,
+    IReadOnlyList<int>? ActivityIds = null)
 {
+    public const int MaxCitations = 50;
+
     public const int MaxNarrativeLength = 8000;
     public const int MaxLinks = 20;
     public const int MaxReasonLength = 1000;
@@ -37,6 +40,11 @@ public sealed record EntryValues(
         Narrative(errors, nameof(Challenges), Challenges);
         Narrative(errors, nameof(SupportNeeded), SupportNeeded);
         Narrative(errors, nameof(NextSteps), NextSteps);
+
+        if (ActivityIds?.Count > MaxCitations)
+        {
+            errors.Add(new FieldError(nameof(ActivityIds), $"{ActivityIds.Count} activities are cited; at most {MaxCitations} are allowed."));
+        }
 
         if (Links.Count > MaxLinks)
         {
@@ -69,6 +77,7 @@ public sealed record IndicatorValueInput(int IndicatorId, decimal? Actual, bool?
 public sealed class Entry
 {
     private readonly List<IndicatorValue> _indicatorValues = [];
+    private readonly List<Citation> _citations = [];
 
     private Entry()
     {
@@ -104,13 +113,17 @@ public sealed class Entry
     public string? UpdatedBy { get; private set; }
     public IReadOnlyList<IndicatorValue> IndicatorValues => _indicatorValues;
 
+    /// <summary>The activities cited as evidence for this entry.</summary>
+    public IReadOnlyList<Citation> Citations => _citations;
+
     public bool IsNotApplicable => Completion == Scorecards.Completion.NotApplicable;
 
     public IReadOnlyList<string> LinkList =>
         string.IsNullOrWhiteSpace(Links) ? [] : Links.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public EntryValues Values => new(Completion, NotApplicableReason, Trajectory, Effect, Progress, Challenges, SupportNeeded, NextSteps,
-        LinkList, _indicatorValues.Select(v => new IndicatorValueInput(v.IndicatorId, v.Actual, v.MilestoneReached, v.Note)).ToList());
+        LinkList, _indicatorValues.Select(v => new IndicatorValueInput(v.IndicatorId, v.Actual, v.MilestoneReached, v.Note)).ToList(),
+        _citations.Select(c => c.ActivityId).ToList());
 
     /// <summary>What this entry still lacks before its scorecard can be submitted.</summary>
     public IReadOnlyList<string> Missing()
@@ -165,6 +178,13 @@ public sealed class Entry
         NextSteps = Clean(values.NextSteps);
         Links = values.Links.Count == 0 ? null : string.Join('\n', values.Links.Select(l => l.Trim()));
         SetIndicatorValues(values.IndicatorValues);
+        if (values.ActivityIds is { } cited)
+        {
+            var wanted = cited.ToHashSet();
+            _citations.RemoveAll(c => !wanted.Contains(c.ActivityId));
+            _citations.AddRange(wanted.Where(id => !_citations.Exists(c => c.ActivityId == id)).Select(id => new Citation(id)));
+        }
+
         IsCarriedOver = false;
         Version++;
         UpdatedUtc = nowUtc;
@@ -207,6 +227,13 @@ public sealed class Entry
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
+}
+
+/// <summary>That an entry cites an activity as evidence.</summary>
+public sealed class Citation(int activityId)
+{
+    public int EntryId { get; private set; }
+    public int ActivityId { get; private set; } = activityId;
 }
 
 /// <summary>An indicator's actual value reported in an entry, read against the indicator's baseline and target.</summary>

@@ -11,9 +11,10 @@ public sealed record GapReport(
     IReadOnlyList<int> UnassignedObjectives,
     IReadOnlyList<int> ObjectivesWithoutEntry,
     IReadOnlyList<ScoredEntry> RatedWithoutNarrative,
-    IReadOnlyList<GapScorecard> NotSubmitted)
+    IReadOnlyList<GapScorecard> NotSubmitted,
+    IReadOnlyList<int> ObjectivesWithoutActivity)
 {
-    public int Count => UnassignedObjectives.Count + ObjectivesWithoutEntry.Count + RatedWithoutNarrative.Count + NotSubmitted.Count;
+    public int Count => UnassignedObjectives.Count + ObjectivesWithoutEntry.Count + RatedWithoutNarrative.Count + NotSubmitted.Count + ObjectivesWithoutActivity.Count;
 }
 
 public static class Gaps
@@ -22,14 +23,19 @@ public static class Gaps
     /// Objectives no body reports on; assigned objectives that no body has rated this round; entries rated
     /// (with a level, or No evidence available) that carry no progress narrative; and scorecards not yet
     /// submitted. Not applicable entries explain themselves with their reason, so they are not gaps.
+    /// Objectives that bodies report on but that no activity of the period serves are listed too.
     /// </summary>
-    public static GapReport Find(IReadOnlyList<GapObjective> objectives, IReadOnlyList<ScoredEntry> entries, IReadOnlyList<GapScorecard> scorecards)
+    public static GapReport Find(IReadOnlyList<GapObjective> objectives, IReadOnlyList<ScoredEntry> entries, IReadOnlyList<GapScorecard> scorecards,
+        IReadOnlySet<int>? objectivesWithActivity = null)
     {
         var rated = entries.Where(e => e.Completion is not null).Select(e => e.ObjectiveId).ToHashSet();
         return new GapReport(
             objectives.Where(o => o.AssignedBodyIds.Count == 0).Select(o => o.ObjectiveId).ToList(),
             objectives.Where(o => o.AssignedBodyIds.Count > 0 && !rated.Contains(o.ObjectiveId)).Select(o => o.ObjectiveId).ToList(),
             entries.Where(e => e.Completion is { } c && c != Completion.NotApplicable && !e.HasNarrative).ToList(),
-            scorecards.Where(s => s.Status is ScorecardStatus.NotStarted or ScorecardStatus.Draft or ScorecardStatus.Returned).ToList());
+            scorecards.Where(s => s.Status is ScorecardStatus.NotStarted or ScorecardStatus.Draft or ScorecardStatus.Returned).ToList(),
+            objectivesWithActivity is null
+                ? []
+                : objectives.Where(o => o.AssignedBodyIds.Count > 0 && !objectivesWithActivity.Contains(o.ObjectiveId)).Select(o => o.ObjectiveId).ToList());
     }
 }

@@ -113,6 +113,14 @@ public sealed class ScoresTests
     }
 
     [Fact]
+    public void Gaps_ListAssignedObjectivesThatNoActivityServes()
+    {
+        var gaps = Gaps.Find([new GapObjective(1, [1]), new GapObjective(2, [1]), new GapObjective(3, [])], [], [], new HashSet<int> { 1 });
+
+        Assert.Equal([2], gaps.ObjectivesWithoutActivity);
+    }
+
+    [Fact]
     public void Gaps_ObjectiveRetiredOrUnrated_ShowsAsWithoutEntry()
     {
         var gaps = Gaps.Find([new GapObjective(5, [1])], [E(null, objective: 5)], []);

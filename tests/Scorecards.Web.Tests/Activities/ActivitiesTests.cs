@@ -166,3 +166,57 @@ public sealed class ActivitiesTests
         Assert.Contains("Only reporters (for their own body) and administrators add activities.", viewerNew);
     }
 }
+
+public sealed class EvidenceTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+    [Fact]
+    public async Task Entry_CitesAnActivityOfThePeriod_AndTheRoundPageShowsIt()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await app.CurrentScorecardIdAsync("WG-TIP");
+        var workshop = await app.WithDbAsync(db => db.Activities.Where(a => a.City == "Chiang Saen").Select(a => a.Id).SingleAsync(Ct));
+        var summit = await app.WithDbAsync(db => db.Activities.Where(a => a.City == "Colombo").Select(a => a.Id).SingleAsync(Ct));
+        var reporter = await app.ApiClientAsync(Demo.WgTip);
+        var entry = await JsonAsync(await reporter.GetAsync($"/api/v1/scorecards/{id}/entries/IM-2", Ct));
+        object Body(params int[] activities) => new
+        {
+            version = entry.GetProperty("version").GetInt32(),
+            completion = "Substantial",
+            trajectory = "On track",
+            progress = "WG-TIP joined the RSO's OSINT workshop in Chiang Saen on trafficking into cyber-scam centres.",
+            activities,
+        };
+
+        var outside = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/IM-2", Body(summit), Ct);
+        var saved = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/IM-2", Body(workshop), Ct);
+        var roundId = await app.WithDbAsync(db => db.Scorecards.Where(s => s.Id == id).Select(s => s.RoundId).SingleAsync(Ct));
+        var page = await (await app.SignInAsync(Demo.Indonesia)).GetStringAsync($"/rounds/{roundId}?area=IM&body=WG-TIP", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Contains("'GABF Sri Lanka Summit' (2024-06-13 to 2024-06-14) is outside the round's period",
+            (await JsonAsync(outside)).GetProperty("errors").GetProperty("activityIds")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Interregional Technical Workshop on online investigations and OSINT",
+            (await JsonAsync(saved)).GetProperty("activities")[0].GetProperty("title").GetString());
+        Assert.Contains("<strong>Evidence:</strong> Interregional Technical Workshop on online investigations and OSINT (27 May 2025, Chiang Saen)", page);
+    }
+
+    [Fact]
+    public async Task PublishedRound_ShowsTheEvidenceItsEntriesCite_AndGapsListObjectivesWithoutActivity()
+    {
+        await using var app = await TestApp.StartAsync();
+        var published = await app.WithDbAsync(db => db.Rounds.Where(r => r.Status == Domain.Rounds.RoundStatus.Published).Select(r => r.Id).SingleAsync(Ct));
+
+        var html = await app.CreateClient().GetStringAsync($"/public/rounds/{published}?area=BM&body=D-WG", Ct);
+        var summary = await JsonAsync(await app.CreateClient().GetAsync($"/api/v1/public/rounds/{published}/summary", Ct));
+
+        Assert.Contains("<strong>Evidence:</strong> D-WG annual meeting (16 Jul 2024, Hanoi)", html);
+        var withoutActivity = summary.GetProperty("gaps").GetProperty("objectivesWithoutActivity").EnumerateArray().Select(x => x.GetString()).ToList();
+        Assert.Contains("IM-3", withoutActivity);
+        Assert.DoesNotContain("BM-1", withoutActivity);
+    }
+}

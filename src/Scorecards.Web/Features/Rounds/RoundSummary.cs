@@ -24,7 +24,7 @@ public sealed record TrendDto(Trend Trend, string Label, int Rose, int Fell, int
 public sealed record SummaryBody(int Id, string Code, string Name, int? ScorecardId, ScorecardStatus? Status, bool Included);
 
 public sealed record SummaryEntry(string BodyCode, int ScorecardId, string ObjectiveCode, Completion? Completion, string? CompletionLabel,
-    Trajectory? Trajectory, Completion? Previous, Trend Trend, bool HasNarrative, string? Progress);
+    Trajectory? Trajectory, Completion? Previous, Trend Trend, bool HasNarrative, string? Progress, IReadOnlyList<Scorecards.CitedActivity> Activities);
 
 public sealed record SummaryObjective(string Code, string Title, bool IsRetired, IReadOnlyList<string> AssignedBodies,
     DistributionDto Distribution, TrendDto Trend, IReadOnlyList<SummaryEntry> Entries);
@@ -39,7 +39,7 @@ public sealed record GapEntry(string BodyCode, int ScorecardId, string Objective
 public sealed record GapBody(string BodyCode, int ScorecardId, ScorecardStatus Status, string StatusLabel);
 
 public sealed record SummaryGaps(IReadOnlyList<string> UnassignedObjectives, IReadOnlyList<string> ObjectivesWithoutEntry,
-    IReadOnlyList<GapEntry> RatedWithoutNarrative, IReadOnlyList<GapBody> NotSubmitted);
+    IReadOnlyList<GapEntry> RatedWithoutNarrative, IReadOnlyList<GapBody> NotSubmitted, IReadOnlyList<string> ObjectivesWithoutActivity);
 
 public sealed record SummaryFilter(string? Body, string? Area, Completion? Level)
 {

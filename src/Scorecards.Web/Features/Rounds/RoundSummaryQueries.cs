@@ -8,7 +8,7 @@ using Scorecards.Domain.Scoring;
 namespace Scorecards.Web.Features.Rounds;
 
 /// <summary>
-/// Builds a <see cref="RoundSummary"/> from a fixed handful of queries (nine), however many rounds,
+/// Builds a <see cref="RoundSummary"/> from a fixed handful of queries (eleven), however many rounds,
 /// bodies or entries there are; every figure comes from <see cref="Scores"/> and <see cref="Gaps"/>.
 /// </summary>
 public static class RoundSummaryQueries
@@ -50,7 +50,14 @@ public static class RoundSummaryQueries
 
         var includedIds = scorecards.Where(s => s.Included).Select(s => s.Id).ToList();
         var entries = await db.Entries.AsNoTracking().Where(e => includedIds.Contains(e.ScorecardId))
-            .Select(e => new { e.ScorecardId, e.ObjectiveId, e.Completion, e.Trajectory, e.Progress }).ToListAsync(ct);
+            .Select(e => new { e.Id, e.ScorecardId, e.ObjectiveId, e.Completion, e.Trajectory, e.Progress }).ToListAsync(ct);
+        var citations = await db.Set<Citation>().AsNoTracking()
+            .Join(db.Entries.Where(e => includedIds.Contains(e.ScorecardId)), c => c.EntryId, e => e.Id, (c, e) => c)
+            .Join(db.Activities, c => c.ActivityId, a => a.Id, (c, a) => new { c.EntryId, a.Id, a.Title, a.StartDate, a.EndDate, a.City, a.LeadBodyId })
+            .ToListAsync(ct);
+        var servedObjectives = (await db.Set<Domain.Activities.ActivityObjective>().AsNoTracking()
+            .Join(db.Activities.Where(a => !a.IsArchived && a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd), o => o.ActivityId, a => a.Id, (o, a) => o.ObjectiveId)
+            .Distinct().ToListAsync(ct)).ToHashSet();
         var previousEntries = previous is null
             ? []
             : await db.Entries.AsNoTracking()
@@ -60,6 +67,7 @@ public static class RoundSummaryQueries
 
         var bodyOf = scorecards.ToDictionary(s => s.Id, s => s.BodyId);
         var bodyCode = bodies.ToDictionary(b => b.Id, b => b.Code);
+        var evidence = citations.ToLookup(c => c.EntryId, c => new Scorecards.CitedActivity(c.Id, c.Title, c.StartDate, c.EndDate, c.City, bodyCode.GetValueOrDefault(c.LeadBodyId, "")));
         var before = previousEntries.ToDictionary(p => (p.BodyId, p.ObjectiveId), p => p.Completion);
         var reportedObjectives = entries.Where(e => e.Completion is not null).Select(e => e.ObjectiveId).ToHashSet();
         var shownObjectives = objectives.Where(o => !o.IsRetired || (PublicStatuses.Contains(round.Status) && reportedObjectives.Contains(o.Id))).ToList();
@@ -75,9 +83,10 @@ public static class RoundSummaryQueries
             .ToList();
         var inView = scored.Where(x => filterBody is null || x.Scored.BodyId == filterBody.Id).ToList();
 
-        SummaryEntry Entry(ScoredEntry s, int scorecardId, Trajectory? trajectory, string? progress) =>
+        SummaryEntry Entry(ScoredEntry s, int entryId, int scorecardId, Trajectory? trajectory, string? progress, bool withEvidence) =>
             new(bodyCode[s.BodyId], scorecardId, objectiveById[s.ObjectiveId].Code, s.Completion, s.Completion?.Label(), trajectory, s.Previous,
-                Scores.TrendOf(s.Completion, s.Previous), s.HasNarrative, progress);
+                Scores.TrendOf(s.Completion, s.Previous), s.HasNarrative, progress,
+                withEvidence ? evidence[entryId].OrderBy(a => a.StartDate).ToList() : []);
 
         bool Shown(ScoredEntry s) => filter.Level is null || s.Completion == filter.Level;
 
@@ -95,12 +104,12 @@ public static class RoundSummaryQueries
                         DistributionDto.From(Scores.Distribute(forObjective.Select(x => x.Scored))),
                         TrendDto.From(Scores.TrendOf(forObjective.Select(x => x.Scored))),
                         forObjective.Where(x => Shown(x.Scored)).OrderBy(x => x.Scored.BodyId)
-                            .Select(x => Entry(x.Scored, x.Row.ScorecardId, x.Row.Trajectory, x.Row.Progress)).ToList());
+                            .Select(x => Entry(x.Scored, x.Row.Id, x.Row.ScorecardId, x.Row.Trajectory, x.Row.Progress, withEvidence: true)).ToList());
                 }).ToList();
                 var cells = shownBodies.Select(b => new SummaryCell(b.Code,
                     inArea.Where(x => x.Scored.BodyId == b.Id && Shown(x.Scored))
                         .OrderBy(x => objectiveById[x.Scored.ObjectiveId].SortOrder).ThenBy(x => objectiveById[x.Scored.ObjectiveId].Code, StringComparer.Ordinal)
-                        .Select(x => Entry(x.Scored, x.Row.ScorecardId, x.Row.Trajectory, null)).ToList())).ToList();
+                        .Select(x => Entry(x.Scored, x.Row.Id, x.Row.ScorecardId, x.Row.Trajectory, null, withEvidence: false)).ToList())).ToList();
                 return new SummaryArea(area.Code, area.Name, DistributionDto.From(Scores.Distribute(inArea.Select(x => x.Scored))),
                     TrendDto.From(Scores.TrendOf(inArea.Select(x => x.Scored))), cells, areaObjectives);
             }).ToList();
@@ -108,13 +117,15 @@ public static class RoundSummaryQueries
         var gaps = Gaps.Find(
             shownObjectives.Where(o => !o.IsRetired).Select(o => new GapObjective(o.Id, assignments.Where(a => a.ObjectiveId == o.Id).Select(a => a.BodyId).ToList())).ToList(),
             scored.Select(x => x.Scored).ToList(),
-            scorecards.Select(s => new GapScorecard(s.Id, s.BodyId, s.Status)).ToList());
+            scorecards.Select(s => new GapScorecard(s.Id, s.BodyId, s.Status)).ToList(),
+            servedObjectives);
         var summaryGaps = new SummaryGaps(
             gaps.UnassignedObjectives.Select(id => objectiveById[id].Code).ToList(),
             gaps.ObjectivesWithoutEntry.Select(id => objectiveById[id].Code).ToList(),
             gaps.RatedWithoutNarrative.Select(e => new GapEntry(bodyCode[e.BodyId], scorecards.First(s => s.BodyId == e.BodyId).Id, objectiveById[e.ObjectiveId].Code))
                 .OrderBy(g => g.BodyCode, StringComparer.Ordinal).ThenBy(g => g.ObjectiveCode, StringComparer.Ordinal).ToList(),
-            gaps.NotSubmitted.Select(s => new GapBody(bodyCode[s.BodyId], s.ScorecardId, s.Status, Scorecard.Label(s.Status))).OrderBy(g => g.BodyCode, StringComparer.Ordinal).ToList());
+            gaps.NotSubmitted.Select(s => new GapBody(bodyCode[s.BodyId], s.ScorecardId, s.Status, Scorecard.Label(s.Status))).OrderBy(g => g.BodyCode, StringComparer.Ordinal).ToList(),
+            gaps.ObjectivesWithoutActivity.Select(id => objectiveById[id].Code).ToList());
 
         return new RoundSummary(round.Id, round.Name, round.Status, Round.Label(round.Status), previous?.Id, previous?.Name, filter,
             shownBodies.Select(b => scorecards.Find(s => s.BodyId == b.Id) is { } s

@@ -31,6 +31,7 @@ public sealed class EntryForm
     public string? NextSteps { get; set; }
     public string? Links { get; set; }
     public List<IndicatorForm> Indicators { get; set; } = [];
+    public List<int> ActivityIds { get; set; } = [];
 
     public static EntryForm From(EntryDto e) => new()
     {
@@ -51,6 +52,7 @@ public sealed class EntryForm
             MilestoneReached = i.MilestoneReached == true,
             Note = i.Note,
         }).ToList(),
+        ActivityIds = e.Activities.Select(a => a.Id).ToList(),
     };
 }
 
@@ -60,6 +62,9 @@ public sealed class EntryModel(ScorecardService service, AppDbContext db, IAutho
     public EntryDto Entry { get; private set; } = null!;
     public EntryDto? Previous { get; private set; }
     public string? PreviousRound { get; private set; }
+
+    /// <summary>Activities of the round's period that may be cited, the body's own first.</summary>
+    public IReadOnlyList<CitedActivity> Candidates { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
     /// <summary>Set when someone else saved first: their version, shown beside what this person typed.</summary>
@@ -168,7 +173,7 @@ public sealed class EntryModel(ScorecardService service, AppDbContext db, IAutho
 
         var links = (Form.Links ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         return new EntryValues(Form.Completion, Form.NotApplicableReason, Form.Trajectory, Form.Effect, Form.Progress, Form.Challenges,
-            Form.SupportNeeded, Form.NextSteps, links, indicators);
+            Form.SupportNeeded, Form.NextSteps, links, indicators, Form.ActivityIds);
     }
 
     private async Task<IActionResult> RedisplayAsync(LoadedScorecard loaded, string code, CancellationToken ct, int status = StatusCodes.Status400BadRequest)
@@ -194,6 +199,13 @@ public sealed class EntryModel(ScorecardService service, AppDbContext db, IAutho
         Entry = entry;
         CanEdit = Scorecard.Editable && (await auth.AuthorizeAsync(User, loaded.Scorecard, ScorecardOperations.Edit)).Succeeded;
         await LoadPreviousAsync(loaded, entry, ct);
+        var round = loaded.Round;
+        var body = loaded.Scorecard.BodyId;
+        var candidates = await db.Activities.AsNoTracking()
+            .Where(a => !a.IsArchived && a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd)
+            .Join(db.Bodies, a => a.LeadBodyId, b => b.Id, (a, b) => new { Activity = new CitedActivity(a.Id, a.Title, a.StartDate, a.EndDate, a.City, b.Code), Own = a.LeadBodyId == body })
+            .ToListAsync(ct);
+        Candidates = candidates.OrderByDescending(c => c.Own).ThenBy(c => c.Activity.StartDate).Select(c => c.Activity).ToList();
         return true;
     }
 
@@ -209,7 +221,8 @@ public sealed class EntryModel(ScorecardService service, AppDbContext db, IAutho
             .FirstOrDefaultAsync(ct);
         if (previous is not null)
         {
-            Previous = ScorecardQueries.ToEntryDto(previous.e, entry.ObjectiveCode, entry.ObjectiveTitle, entry.FocusAreaCode, entry.FocusAreaName, []);
+            Previous = ScorecardQueries.ToEntryDto(previous.e, entry.ObjectiveCode, entry.ObjectiveTitle, entry.FocusAreaCode, entry.FocusAreaName, [],
+                new Dictionary<int, CitedActivity>());
             PreviousRound = previous.Name;
         }
     }

@@ -8,7 +8,7 @@ public sealed record IndicatorValueRequest(string? Code, decimal? Actual, bool? 
 /// <summary>An entry as a client sends it: ratings as words (labels or names), the version the edit started from.</summary>
 public sealed record EntryRequest(int? Version, string? Completion, string? NotApplicableReason, string? Trajectory, string? Effect,
     string? Progress, string? Challenges, string? SupportNeeded, string? NextSteps, IReadOnlyList<string>? Links,
-    IReadOnlyList<IndicatorValueRequest>? Indicators)
+    IReadOnlyList<IndicatorValueRequest>? Indicators, IReadOnlyList<int>? Activities = null)
 {
     /// <summary>Turns the request into entry values, or says which fields are wrong and what they accept.</summary>
     public (EntryValues? Values, IReadOnlyList<FieldError> Errors) ToValues(IReadOnlyList<Indicator> indicators)
@@ -42,7 +42,7 @@ public sealed record EntryRequest(int? Version, string? Completion, string? NotA
         }
 
         var entryValues = new EntryValues(completion, NotApplicableReason, trajectory, effect, Progress, Challenges, SupportNeeded, NextSteps,
-            (Links ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).ToList(), values);
+            (Links ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).ToList(), values, Activities);
         var invalid = entryValues.Validate();
         return invalid.Count > 0 ? (null, invalid) : (entryValues, []);
     }

@@ -13,11 +13,13 @@ public sealed record BodyRef(int Id, string Code, string Name);
 public sealed record IndicatorValueDto(int IndicatorId, string Code, string Name, IndicatorKind Kind, string? Unit, decimal? Baseline, decimal? Target,
     decimal? Actual, bool? MilestoneReached, string? Note);
 
+public sealed record CitedActivity(int Id, string Title, DateOnly StartDate, DateOnly EndDate, string? City, string LeadBody);
+
 public sealed record EntryDto(int Id, string ObjectiveCode, string ObjectiveTitle, string FocusAreaCode, string FocusAreaName,
     Completion? Completion, string? CompletionLabel, string? NotApplicableReason, Trajectory? Trajectory, Effect? Effect,
     string? Progress, string? Challenges, string? SupportNeeded, string? NextSteps, IReadOnlyList<string> Links,
     IReadOnlyList<IndicatorValueDto> Indicators, bool IsCarriedOver, int Version, DateTime? UpdatedUtc, string? UpdatedBy,
-    IReadOnlyList<string> Missing);
+    IReadOnlyList<string> Missing, IReadOnlyList<CitedActivity> Activities);
 
 public sealed record ApprovalDto(int MemberId, string Member, DateTime ApprovedUtc);
 
@@ -62,6 +64,7 @@ public static class ScorecardQueries
             .Join(db.FocusAreas, o => o.FocusAreaId, f => f.Id, (o, f) => new { o.Id, o.Code, o.Title, o.IsRetired, o.SortOrder, AreaCode = f.Code, AreaName = f.Name, AreaOrder = f.SortOrder })
             .ToListAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => objectiveIds.Contains(i.ObjectiveId) && !i.IsRetired).OrderBy(i => i.SortOrder).ToListAsync(ct);
+        var cited = await CitedAsync(db, scorecard.Entries.SelectMany(e => e.Citations.Select(c => c.ActivityId)), ct);
         var memberIds = scorecard.Approvals.Select(a => a.MemberId).ToList();
         var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
 
@@ -72,7 +75,7 @@ public static class ScorecardQueries
             .Where(x => x.Objective is { IsRetired: false })
             .OrderBy(x => x.Objective!.AreaOrder).ThenBy(x => x.Objective!.SortOrder).ThenBy(x => x.Objective!.Code, StringComparer.Ordinal)
             .Select(x => ToEntryDto(x.Entry, x.Objective!.Code, x.Objective.Title, x.Objective.AreaCode, x.Objective.AreaName,
-                indicators.Where(i => i.ObjectiveId == x.Entry.ObjectiveId)))
+                indicators.Where(i => i.ObjectiveId == x.Entry.ObjectiveId), cited))
             .ToList();
 
         return new ScorecardDto(scorecard.Id, round, body, scorecard.Status, Scorecard.Label(scorecard.Status), scorecard.Version,
@@ -82,7 +85,22 @@ public static class ScorecardQueries
             scorecard.Checklist(current), entries);
     }
 
-    public static EntryDto ToEntryDto(Entry e, string code, string title, string areaCode, string areaName, IEnumerable<Indicator> indicators) =>
+    /// <summary>The activities with the given ids, as entries show them.</summary>
+    public static async Task<IReadOnlyDictionary<int, CitedActivity>> CitedAsync(AppDbContext db, IEnumerable<int> activityIds, CancellationToken ct)
+    {
+        var ids = activityIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<int, CitedActivity>();
+        }
+
+        return await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Join(db.Bodies, a => a.LeadBodyId, b => b.Id, (a, b) => new CitedActivity(a.Id, a.Title, a.StartDate, a.EndDate, a.City, b.Code))
+            .ToDictionaryAsync(a => a.Id, ct);
+    }
+
+    public static EntryDto ToEntryDto(Entry e, string code, string title, string areaCode, string areaName, IEnumerable<Indicator> indicators,
+        IReadOnlyDictionary<int, CitedActivity> cited) =>
         new(e.Id, code, title, areaCode, areaName, e.Completion, e.Completion?.Label(), e.NotApplicableReason, e.Trajectory, e.Effect,
             e.Progress, e.Challenges, e.SupportNeeded, e.NextSteps, e.LinkList,
             indicators.Select(i =>
@@ -90,5 +108,6 @@ public static class ScorecardQueries
                 var value = e.IndicatorValues.FirstOrDefault(v => v.IndicatorId == i.Id);
                 return new IndicatorValueDto(i.Id, i.Code, i.Name, i.Kind, i.Unit, i.Baseline, i.Target, value?.Actual, value?.MilestoneReached, value?.Note);
             }).ToList(),
-            e.IsCarriedOver, e.Version, e.UpdatedUtc, e.UpdatedBy, e.Missing());
+            e.IsCarriedOver, e.Version, e.UpdatedUtc, e.UpdatedBy, e.Missing(),
+            e.Citations.Select(c => cited.GetValueOrDefault(c.ActivityId)).OfType<CitedActivity>().OrderBy(a => a.StartDate).ToList());
 }

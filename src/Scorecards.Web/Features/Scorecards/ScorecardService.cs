@@ -34,6 +34,7 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
     {
         var scorecard = await db.Scorecards
             .Include(s => s.Entries).ThenInclude(e => e.IndicatorValues)
+            .Include(s => s.Entries).ThenInclude(e => e.Citations)
             .Include(s => s.Approvals)
             .Include(s => s.ReviewEvents)
             .AsSplitQuery()
@@ -84,7 +85,8 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
             return new SaveOutcome(SaveStatus.Conflict, entry, null, []);
         }
 
-        var errors = values.Validate();
+        var errors = values.Validate().ToList();
+        errors.AddRange(await CheckCitationsAsync(values.ActivityIds, round, ct));
         if (errors.Count > 0)
         {
             return new SaveOutcome(SaveStatus.Invalid, entry, null, errors);
@@ -100,11 +102,30 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
         {
             // Someone saved between our read and our write: show their version, keep ours in the form.
             db.ChangeTracker.Clear();
-            var theirs = await db.Entries.AsNoTracking().Include(e => e.IndicatorValues).SingleAsync(e => e.Id == entry.Id, ct);
+            var theirs = await db.Entries.AsNoTracking().Include(e => e.IndicatorValues).Include(e => e.Citations).SingleAsync(e => e.Id == entry.Id, ct);
             return new SaveOutcome(SaveStatus.Conflict, theirs, null, []);
         }
 
         return new SaveOutcome(SaveStatus.Saved, entry, null, []);
+    }
+
+    /// <summary>Evidence must be on the register, not archived, and take place at least partly in the round's period.</summary>
+    private async Task<IReadOnlyList<FieldError>> CheckCitationsAsync(IReadOnlyList<int>? activityIds, Round round, CancellationToken ct)
+    {
+        if (activityIds is null || activityIds.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = activityIds.Distinct().ToList();
+        var found = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.IsArchived, a.StartDate, a.EndDate }).ToListAsync(ct);
+        var errors = new List<FieldError>();
+        errors.AddRange(ids.Where(id => found.TrueForAll(a => a.Id != id)).Select(id => new FieldError(nameof(EntryValues.ActivityIds), $"Activity {id} is not on the register.")));
+        errors.AddRange(found.Where(a => a.IsArchived).Select(a => new FieldError(nameof(EntryValues.ActivityIds), $"'{a.Title}' is archived and cannot be cited.")));
+        errors.AddRange(found.Where(a => a.EndDate < round.PeriodStart || a.StartDate > round.PeriodEnd).Select(a => new FieldError(nameof(EntryValues.ActivityIds),
+            $"'{a.Title}' ({a.StartDate:yyyy-MM-dd} to {a.EndDate:yyyy-MM-dd}) is outside the round's period ({round.PeriodStart:yyyy-MM-dd} to {round.PeriodEnd:yyyy-MM-dd}).")));
+        return errors;
     }
 
     public async Task<Result> SubmitAsync(LoadedScorecard loaded, ClaimsPrincipal user, CancellationToken ct)

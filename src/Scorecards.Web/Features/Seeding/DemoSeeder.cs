@@ -73,8 +73,8 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
             }
 
             var users = await SeedAccountsAsync(ct);
-            await SeedRoundsAsync(users, ct);
             await SeedActivitiesAsync(ct);
+            await SeedRoundsAsync(users, ct);
         }
         finally
         {
@@ -214,7 +214,13 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
         var bodies = await db.Bodies.ToDictionaryAsync(b => b.Code, b => b.Id, ct);
         var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, i => i.Id, ct);
         var scorecards = await db.Scorecards.Include(s => s.Entries).ThenInclude(e => e.IndicatorValues)
+            .Include(s => s.Entries).ThenInclude(e => e.Citations)
             .Where(s => s.RoundId == round.Id).ToListAsync(ct);
+        // Each entry cites its body's activities of the period that serve the same objective.
+        var evidence = await db.Activities.AsNoTracking()
+            .Where(a => a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd && a.Status == Domain.Activities.ActivityStatus.Delivered)
+            .Join(db.Set<Domain.Activities.ActivityObjective>(), a => a.Id, o => o.ActivityId, (a, o) => new { a.Id, a.LeadBodyId, o.ObjectiveId })
+            .ToListAsync(ct);
         foreach (var item in demo)
         {
             var scorecard = scorecards.Single(s => s.BodyId == bodies[item.Body]);
@@ -234,7 +240,9 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
             }
 
             Check(entry.Apply(new EntryValues(item.Completion, null, item.Trajectory, item.Effect, item.Progress, item.Challenges, null, item.NextSteps,
-                item.Link is null ? [] : [item.Link], values), $"reporter.{item.Body.ToLowerInvariant()}@demo.scorecards.test", when));
+                item.Link is null ? [] : [item.Link], values,
+                evidence.Where(x => x.LeadBodyId == bodies[item.Body] && x.ObjectiveId == objectives[item.Objective]).Select(x => x.Id).ToList()),
+                $"reporter.{item.Body.ToLowerInvariant()}@demo.scorecards.test", when));
             scorecard.Touch();
         }
 

@@ -57,19 +57,13 @@ public static class ActivitiesApi
     private static async Task<Results<Created<ActivityDto>, ProblemHttpResult, ForbidHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
         AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<ActivityRequest>(request, ct);
+        var (values, problem) = await ReadValuesAsync(request, db, ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var (values, errors) = await body!.ToValuesAsync(db, ct);
-        if (values is null)
-        {
-            return ApiProblems.Validation(errors);
-        }
-
-        if (!ActivityQueries.CanManage(user, values.LeadBodyId!.Value))
+        if (!ActivityQueries.CanManage(user, values!.LeadBodyId!.Value))
         {
             return TypedResults.Forbid();
         }
@@ -84,7 +78,7 @@ public static class ActivitiesApi
     private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult, ForbidHttpResult>> UpdateAsync(int id, HttpRequest request, ClaimsPrincipal user,
         AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var activity = await db.Activities.Include(a => a.PartnerMembers).Include(a => a.FocusAreas).Include(a => a.Objectives).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var activity = await ActivityQueries.LoadForChangeAsync(db, id, ct);
         if (activity is null)
         {
             return ApiProblems.NotFound($"Activity {id}");
@@ -95,20 +89,14 @@ public static class ActivitiesApi
             return TypedResults.Forbid();
         }
 
-        var (body, problem) = await ApiProblems.ReadJsonAsync<ActivityRequest>(request, ct);
+        var (values, problem) = await ReadValuesAsync(request, db, ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var (values, errors) = await body!.ToValuesAsync(db, ct);
-        if (values is null)
-        {
-            return ApiProblems.Validation(errors);
-        }
-
         // Moving an activity to another body needs rights over that body too.
-        if (!ActivityQueries.CanManage(user, values.LeadBodyId!.Value))
+        if (!ActivityQueries.CanManage(user, values!.LeadBodyId!.Value))
         {
             return TypedResults.Forbid();
         }
@@ -116,6 +104,19 @@ public static class ActivitiesApi
         activity.Apply(values, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok((await ActivityQueries.GetAsync(db, id, ct))!);
+    }
+
+    // The body as JSON, with its names and codes resolved; a problem says what is wrong and where.
+    private static async Task<(ActivityValues? Values, ProblemHttpResult? Problem)> ReadValuesAsync(HttpRequest request, AppDbContext db, CancellationToken ct)
+    {
+        var (body, problem) = await ApiProblems.ReadJsonAsync<ActivityRequest>(request, ct);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var (values, errors) = await body!.ToValuesAsync(db, ct);
+        return values is null ? (null, ApiProblems.Validation(errors)) : (values, null);
     }
 
     private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult, ForbidHttpResult>> ArchiveAsync(int id, bool archive, ClaimsPrincipal user,

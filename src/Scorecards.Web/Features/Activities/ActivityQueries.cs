@@ -79,6 +79,10 @@ public static class ActivityQueries
         return new ActivityPage(page, size, total, await ToDtosAsync(db, rows, ct));
     }
 
+    /// <summary>An activity with its links to members, areas and objectives, tracked for a change.</summary>
+    public static Task<Activity?> LoadForChangeAsync(AppDbContext db, int id, CancellationToken ct) =>
+        db.Activities.Include(a => a.PartnerMembers).Include(a => a.FocusAreas).Include(a => a.Objectives).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, ct);
+
     public static async Task<ActivityDto?> GetAsync(AppDbContext db, int id, CancellationToken ct)
     {
         var activity = await db.Activities.AsNoTracking().Include(a => a.PartnerMembers).Include(a => a.FocusAreas).Include(a => a.Objectives)

@@ -86,7 +86,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
         Activity? activity = null;
         if (id is { } existing)
         {
-            activity = await db.Activities.Include(a => a.PartnerMembers).Include(a => a.FocusAreas).Include(a => a.Objectives).SingleOrDefaultAsync(a => a.Id == existing, ct);
+            activity = await ActivityQueries.LoadForChangeAsync(db, existing, ct);
             if (activity is null)
             {
                 return NotFound();

@@ -8,7 +8,7 @@ using Scorecards.Domain.Scoring;
 namespace Scorecards.Web.Features.Rounds;
 
 /// <summary>
-/// Builds a <see cref="RoundSummary"/> from a fixed handful of queries (eleven), however many rounds,
+/// Builds a <see cref="RoundSummary"/> from a fixed handful of queries (twelve), however many rounds,
 /// bodies or entries there are; every figure comes from <see cref="Scores"/> and <see cref="Gaps"/>.
 /// </summary>
 public static class RoundSummaryQueries

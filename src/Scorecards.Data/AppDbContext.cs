@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data.Accounts;
 using Scorecards.Data.Auditing;
+using Scorecards.Data.Uploads;
 using Scorecards.Domain.Activities;
 using Scorecards.Domain.Bodies;
 using Scorecards.Domain.Framework;
@@ -30,6 +31,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     public DbSet<UserBody> UserBodies => Set<UserBody>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Set while seeding demo data, whose thousands of rows are one event, not thousands.</summary>

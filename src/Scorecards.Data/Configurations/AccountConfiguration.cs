@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Scorecards.Data.Accounts;
 using Scorecards.Data.Auditing;
+using Scorecards.Data.Uploads;
 using Scorecards.Domain.Bodies;
 using Scorecards.Domain.Members;
 
@@ -53,5 +54,16 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(a => new { a.BodyId, a.Utc });
         builder.HasIndex(a => new { a.RoundId, a.Utc });
         builder.HasIndex(a => new { a.UserId, a.Utc });
+    }
+}
+
+internal sealed class UploadConfiguration : IEntityTypeConfiguration<Upload>
+{
+    public void Configure(EntityTypeBuilder<Upload> builder)
+    {
+        builder.Property(u => u.Purpose).HasMaxLength(40);
+        builder.Property(u => u.FileName).HasMaxLength(260);
+        builder.HasIndex(u => u.CreatedUtc);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

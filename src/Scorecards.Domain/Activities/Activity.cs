@@ -169,7 +169,7 @@ public sealed class Activity
         PartnerOrganisations = Clean(values.PartnerOrganisations);
         Outputs = Clean(values.Outputs);
         Participants = values.Participants;
-        Links = values.Links.Count == 0 ? null : string.Join('\n', values.Links.Select(l => l.Trim()));
+        Links = JoinLinks(values.Links);
         Status = values.Status!.Value;
         Sync(_partnerMembers, values.PartnerMemberIds, x => x.MemberId, id => new ActivityMember(id));
         Sync(_focusAreas, values.FocusAreaIds, x => x.FocusAreaId, id => new ActivityFocusArea(id));
@@ -177,6 +177,16 @@ public sealed class Activity
         UpdatedUtc = nowUtc;
         return Result.Ok();
     }
+
+    /// <summary>Whether saving these (valid) values would leave the activity as it is.</summary>
+    public bool Matches(ActivityValues values) =>
+        Title == values.Title?.Trim() && Kind == values.Kind && StartDate == values.StartDate && EndDate == (values.EndDate ?? values.StartDate)
+        && City == Clean(values.City) && MemberId == values.MemberId && LeadBodyId == values.LeadBodyId
+        && PartnerOrganisations == Clean(values.PartnerOrganisations) && Outputs == Clean(values.Outputs) && Participants == values.Participants
+        && Links == JoinLinks(values.Links) && Status == values.Status
+        && _partnerMembers.Select(x => x.MemberId).ToHashSet().SetEquals(values.PartnerMemberIds)
+        && _focusAreas.Select(x => x.FocusAreaId).ToHashSet().SetEquals(values.FocusAreaIds)
+        && _objectives.Select(x => x.ObjectiveId).ToHashSet().SetEquals(values.ObjectiveIds);
 
     public void Archive() => IsArchived = true;
 
@@ -194,6 +204,8 @@ public sealed class Activity
         list.RemoveAll(x => !ids.Contains(key(x)));
         list.AddRange(ids.Where(id => !list.Exists(x => key(x) == id)).Select(create));
     }
+
+    private static string? JoinLinks(IReadOnlyList<string> links) => links.Count == 0 ? null : string.Join('\n', links.Select(l => l.Trim()));
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
 }

@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Web.Features.Accounts;
+using Scorecards.Web.Features.Activities;
 using Scorecards.Web.Features.Framework;
 using Scorecards.Web.Features.Seeding;
 using Scorecards.Web.Infrastructure.Authorization;
+using Scorecards.Web.Infrastructure.Spreadsheets;
 
 namespace Scorecards.Web.Cli;
 
@@ -30,7 +32,7 @@ public static class CommandLine
     {
         var root = new RootCommand("Scorecards: reporting against the 2023 Adelaide Strategy for Cooperation.")
         {
-            Serve(), Migrate(output), Seed(output), User(output), FrameworkVerb(output), Token(output),
+            Serve(), Migrate(output), Seed(output), User(output), FrameworkVerb(output), ActivitiesVerb(output), Token(output),
         };
         root.Options.Add(DataOption);
 
@@ -237,6 +239,83 @@ public static class CommandLine
         });
 
         return new Command("framework", "Imports and exports the framework: strategy, focus areas, objectives, indicators and assignments.") { import, export };
+    }
+
+    private static Command ActivitiesVerb(TextWriter output)
+    {
+        var importFile = new Argument<FileInfo>("FILE") { Description = "A .csv or .xlsx file with the columns of the activities export." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only check the file and say what it would create, update and reject." };
+        var import = new Command("import", "Imports activities from a file: all rows, or none if any row is rejected.") { importFile, dryRun };
+        import.SetAction(async (result, ct) =>
+        {
+            var file = result.GetValue(importFile)!;
+            if (!file.Exists)
+            {
+                throw new CommandException($"{file.FullName} does not exist.");
+            }
+
+            if (file.Length > ActivityImporter.MaxBytes)
+            {
+                throw new CommandException($"{file.Name} is larger than {ActivityImporter.MaxBytes / 1024 / 1024} MB; split it into smaller files.");
+            }
+
+            var content = await File.ReadAllBytesAsync(file.FullName, ct);
+            await WithServicesAsync(result, async services =>
+            {
+                await PrepareAsync(services, seedDemo: false, output, ct);
+                using var scope = services.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                // The operator at the command line acts for every body.
+                var preview = result.GetValue(dryRun)
+                    ? await ActivityImporter.PreviewAsync(db, file.Name, content, _ => true, ct)
+                    : await ActivityImporter.ApplyAsync(db, file.Name, content, _ => true, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+                foreach (var r in preview.Rejections)
+                {
+                    await output.WriteLineAsync($"{file.Name}: {(r.Row == 0 ? "" : $"row {r.Row}, ")}{(r.Column.Length == 0 ? "" : $"{r.Column}: ")}{r.Reason}");
+                }
+
+                var counts = $"{preview.Rows} rows: {preview.Created} to create, {preview.Updated} to update, {preview.Unchanged} unchanged, {preview.Rejected} rejected";
+                if (preview.Rejections.Count > 0)
+                {
+                    throw new CommandException($"{file.Name} cannot be imported ({counts}); nothing was changed.");
+                }
+
+                await output.WriteLineAsync(preview.Applied
+                    ? $"Imported {file.Name}: {preview.Created} created, {preview.Updated} updated, {preview.Unchanged} unchanged."
+                    : $"Dry run of {file.Name}, nothing changed: {counts}.");
+            });
+            return 0;
+        });
+
+        var exportFile = new Argument<FileInfo>("FILE") { Description = "Where to write the register, .csv or .xlsx." };
+        var body = new Option<string>("--body") { Description = "Only the activities this body leads, such as D-WG." };
+        var from = new Option<DateOnly?>("--from") { Description = "Only activities that end on or after this date (YYYY-MM-DD)." };
+        var to = new Option<DateOnly?>("--to") { Description = "Only activities that start on or before this date (YYYY-MM-DD)." };
+        var export = new Command("export", "Writes the activities register to a file that can be edited and imported again.") { exportFile, body, from, to };
+        export.SetAction(async (result, ct) =>
+        {
+            var file = result.GetValue(exportFile)!;
+            var format = file.Extension.ToLowerInvariant() switch
+            {
+                ".csv" => "csv",
+                ".xlsx" => "xlsx",
+                _ => throw new CommandException($"{file.Name}: write the register to a .csv or an .xlsx file."),
+            };
+            await WithServicesAsync(result, async services =>
+            {
+                await PrepareAsync(services, seedDemo: false, output, ct);
+                using var scope = services.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var activities = await ActivityQueries.ListAsync(db, new ActivityFilter(result.GetValue(body), From: result.GetValue(from), To: result.GetValue(to)), ct);
+                await using var stream = File.Create(file.FullName);
+                await SheetWriter.WriteAsync(ActivitySheet.ToTable(activities), format, stream, ct);
+
+                await output.WriteLineAsync($"Wrote {activities.Count} activities to {file.FullName}.");
+            });
+            return 0;
+        });
+
+        return new Command("activities", "Imports and exports the activities register.") { import, export };
     }
 
     private static Command Token(TextWriter output)

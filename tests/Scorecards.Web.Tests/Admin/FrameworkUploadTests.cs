@@ -29,15 +29,7 @@ public sealed class FrameworkUploadTests
         await using var app = await TestApp.StartAsync();
         var admin = await app.SignInAsync(Demo.Admin);
         var before = await app.WithDbAsync(db => db.Objectives.OrderBy(o => o.Code).Select(o => o.Code + o.Title + o.IsRetired).ToListAsync(Ct));
-        var page = await admin.GetStringAsync("/admin/framework", Ct);
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
-            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "file", name },
-        };
-
-        var response = await admin.PostAsync("/admin/framework?handler=Import", form, Ct);
+        var response = await TestApp.PostFileAsync(admin, "/admin/framework?handler=Import", "/admin/framework", name, System.Text.Encoding.UTF8.GetBytes(content));
         var html = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

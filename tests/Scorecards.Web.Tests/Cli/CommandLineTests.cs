@@ -33,6 +33,31 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task ActivitiesExportAndImport_RoundTrip_AndABadRow_ChangesNothing()
+    {
+        await RunAsync("seed", "--demo");
+        var csv = Path.Combine(_data, "activities.csv");
+        var xlsx = Path.Combine(_data, "d-wg.xlsx");
+
+        var exported = await RunAsync("activities", "export", csv);
+        var exportedXlsx = await RunAsync("activities", "export", xlsx, "--body", "D-WG");
+        var dryRun = await RunAsync("activities", "import", xlsx, "--dry-run");
+        await File.AppendAllTextAsync(csv, ",New regional workshop,Workshop,2025-10-01,2025-09-30,,,RSO,,,,,,,\r\n", TestContext.Current.CancellationToken);
+        var rejected = await RunAsync("activities", "import", csv);
+        var wrongType = await RunAsync("activities", "export", Path.Combine(_data, "a.pdf"));
+
+        Assert.Equal(0, exported.Code);
+        Assert.Contains("Wrote 17 activities", exported.Output);
+        Assert.Contains("Wrote 3 activities", exportedXlsx.Output);
+        Assert.Equal(0, dryRun.Code);
+        Assert.Contains("nothing changed: 3 rows: 0 to create, 0 to update, 3 unchanged, 0 rejected", dryRun.Output);
+        Assert.Equal(1, rejected.Code);
+        Assert.Contains("activities.csv: row 19, End date: The activity ends (2025-09-30) before it starts (2025-10-01).", rejected.Output);
+        Assert.StartsWith("error: activities.csv cannot be imported (18 rows: 0 to create, 0 to update, 17 unchanged, 1 rejected); nothing was changed.", rejected.Error);
+        Assert.Equal(1, wrongType.Code);
+    }
+
+    [Fact]
     public async Task UserAdd_WithUnknownBody_FailsWithOneLineReason()
     {
         await RunAsync("migrate");

@@ -86,6 +86,21 @@ public sealed partial class TestApp : IAsyncDisposable
         return await client.PostAsync(path, new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Uploads a file from a page's form the way a browser does, with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string path, string pagePath, string fileName, byte[] content,
+        string field = "file")
+    {
+        var page = await client.GetStringAsync(pagePath, TestContext.Current.CancellationToken);
+        var token = AntiforgeryToken().Match(page);
+        Assert.True(token.Success, $"No antiforgery token on {pagePath}");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), field, fileName },
+        };
+        return await client.PostAsync(path, form, TestContext.Current.CancellationToken);
+    }
+
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {
         using var scope = Services.CreateScope();

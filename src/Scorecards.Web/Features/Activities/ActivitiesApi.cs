@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Activities;
 using Scorecards.Web.Infrastructure;
+using Scorecards.Web.Infrastructure.Spreadsheets;
 
 namespace Scorecards.Web.Features.Activities;
 
@@ -13,6 +14,11 @@ public static class ActivitiesApi
     {
         var group = api.MapGroup("/activities").WithTags("Activities");
         group.MapGet("", SearchAsync).WithSummary("The activities register: filter by body, kind, area, member, from/to dates, status and text (q); paged.");
+        group.MapGet("/export", ExportAsync)
+            .WithSummary("The filtered register as a file: format=csv or xlsx, with the same filters as the list; the columns are those of the import.");
+        group.MapPost("/import", ImportAsync)
+            .WithSummary("Imports activities from the body, sent as text/csv or as an .xlsx workbook. dryRun=true previews; otherwise the file is applied "
+                + "in full, or, if any row is rejected, not at all (422 with every rejected row).");
         group.MapGet("/{id:int}", GetAsync).WithSummary("One activity.");
         group.MapPost("", CreateAsync).WithSummary("Adds an activity; reporters add their own body's, administrators any body's.");
         group.MapPut("/{id:int}", UpdateAsync).WithSummary("Changes an activity.");
@@ -25,12 +31,100 @@ public static class ActivitiesApi
     private static async Task<Results<Ok<ActivityPage>, ProblemHttpResult>> SearchAsync(string? body, string? kind, string? area, string? member,
         DateOnly? from, DateOnly? to, string? q, string? status, bool? archived, int? page, int? pageSize, AppDbContext db, CancellationToken ct)
     {
+        var (filter, problem) = ReadFilter(body, kind, area, member, from, to, q, status, archived, page, pageSize);
+        return problem ?? (Results<Ok<ActivityPage>, ProblemHttpResult>)TypedResults.Ok(await ActivityQueries.SearchAsync(db, filter!, ct));
+    }
+
+    private static async Task<IResult> ExportAsync(string? format, string? body, string? kind, string? area, string? member,
+        DateOnly? from, DateOnly? to, string? q, string? status, bool? archived, HttpContext http, AppDbContext db, CancellationToken ct)
+    {
+        var (filter, problem) = ReadFilter(body, kind, area, member, from, to, q, status, archived, null, null);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (format?.ToLowerInvariant() is not ("csv" or "xlsx" or null))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{format}' is not an export format; use csv or xlsx.");
+        }
+
+        var table = ActivitySheet.ToTable(await ActivityQueries.ListAsync(db, filter!, ct));
+        await SheetWriter.SendAsync(http.Response, table, format?.ToLowerInvariant() ?? "csv", "activities", ct);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<IResult> ImportAsync(bool? dryRun, string? fileName, HttpRequest request, ClaimsPrincipal user, AppDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (!ActivityQueries.CanImport(user))
+        {
+            return TypedResults.Forbid();
+        }
+
+        // A raw body, not a form: a browser cannot send these types across sites without asking first.
+        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var extension = mediaType switch
+        {
+            "text/csv" => ".csv",
+            UploadedSheet.XlsxType => ".xlsx",
+            _ => null,
+        };
+        if (extension is null)
+        {
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type",
+                $"Send the file as the body with Content-Type text/csv or {UploadedSheet.XlsxType}.");
+        }
+
+        var content = await ReadBodyAsync(request, ActivityImporter.MaxBytes, ct);
+        if (content is null)
+        {
+            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "too-large",
+                $"The file is larger than {ActivityImporter.MaxBytes / 1024 / 1024} MB; split it into smaller files.");
+        }
+
+        var name = string.IsNullOrWhiteSpace(fileName) ? "activities" + extension : Path.GetFileNameWithoutExtension(fileName) + extension;
+        bool CanManage(int bodyId) => ActivityQueries.CanManage(user, bodyId);
+        if (dryRun == true)
+        {
+            return TypedResults.Ok(await ActivityImporter.PreviewAsync(db, name, content, CanManage, ct));
+        }
+
+        var result = await ActivityImporter.ApplyAsync(db, name, content, CanManage, clock.GetUtcNow().UtcDateTime, ct);
+        return result.Applied
+            ? TypedResults.Ok(result)
+            : ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "import.rejected",
+                $"{result.Rejected} row(s) of the file cannot be imported; nothing was changed.",
+                new Dictionary<string, object?> { ["preview"] = result });
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static (ActivityFilter? Filter, ProblemHttpResult? Problem) ReadFilter(string? body, string? kind, string? area, string? member,
+        DateOnly? from, DateOnly? to, string? q, string? status, bool? archived, int? page, int? pageSize)
+    {
         ActivityKind? parsedKind = null;
         if (!string.IsNullOrWhiteSpace(kind))
         {
             if (!Enum.TryParse<ActivityKind>(kind, ignoreCase: true, out var k))
             {
-                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{kind}' is not a kind of activity; use one of {string.Join(", ", Enum.GetNames<ActivityKind>())}.");
+                return (null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{kind}' is not a kind of activity; use one of {string.Join(", ", Enum.GetNames<ActivityKind>())}."));
             }
 
             parsedKind = k;
@@ -41,14 +135,13 @@ public static class ActivitiesApi
         {
             if (!Enum.TryParse<ActivityStatus>(status, ignoreCase: true, out var s))
             {
-                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{status}' is not a status; use planned, delivered or cancelled.");
+                return (null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{status}' is not a status; use planned, delivered or cancelled."));
             }
 
             parsedStatus = s;
         }
 
-        return TypedResults.Ok(await ActivityQueries.SearchAsync(db,
-            new ActivityFilter(body, parsedKind, area, member, from, to, q, parsedStatus, archived ?? false, page ?? 1, pageSize ?? 25), ct));
+        return (new ActivityFilter(body, parsedKind, area, member, from, to, q, parsedStatus, archived ?? false, page ?? 1, pageSize ?? 25), null);
     }
 
     private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> GetAsync(int id, AppDbContext db, CancellationToken ct) =>

@@ -22,10 +22,30 @@ public static class ActivityQueries
 
     public static bool CanManage(ClaimsPrincipal user, int leadBodyId) => user.IsAdministrator() || user.ReportsFor(leadBodyId);
 
+    /// <summary>Administrators import for any body, reporters for their own; others have nothing to import.</summary>
+    public static bool CanImport(ClaimsPrincipal user) => user.IsAdministrator() || user.BodyIds().Count > 0;
+
     public static async Task<ActivityPage> SearchAsync(AppDbContext db, ActivityFilter filter, CancellationToken ct)
     {
         var page = Math.Max(1, filter.Page);
         var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        var query = Filtered(db, filter);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(a => a.StartDate).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size)
+            .Include(a => a.PartnerMembers).Include(a => a.FocusAreas).Include(a => a.Objectives).AsSplitQuery().ToListAsync(ct);
+        return new ActivityPage(page, size, total, await ToDtosAsync(db, rows, ct));
+    }
+
+    /// <summary>Every activity the filter matches, newest first, for an export.</summary>
+    public static async Task<List<ActivityDto>> ListAsync(AppDbContext db, ActivityFilter filter, CancellationToken ct)
+    {
+        var rows = await Filtered(db, filter).OrderByDescending(a => a.StartDate).ThenBy(a => a.Id)
+            .Include(a => a.PartnerMembers).Include(a => a.FocusAreas).Include(a => a.Objectives).AsSplitQuery().ToListAsync(ct);
+        return await ToDtosAsync(db, rows, ct);
+    }
+
+    private static IQueryable<Activity> Filtered(AppDbContext db, ActivityFilter filter)
+    {
         var query = db.Activities.AsNoTracking().Where(a => a.IsArchived == filter.Archived);
         if (!string.IsNullOrWhiteSpace(filter.Body))
         {
@@ -73,10 +93,7 @@ public static class ActivityQueries
                 || (a.Outputs != null && a.Outputs.ToLower().Contains(q)) || (a.PartnerOrganisations != null && a.PartnerOrganisations.ToLower().Contains(q)));
         }
 
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(a => a.StartDate).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size)
-            .Include(a => a.PartnerMembers).Include(a => a.FocusAreas).Include(a => a.Objectives).AsSplitQuery().ToListAsync(ct);
-        return new ActivityPage(page, size, total, await ToDtosAsync(db, rows, ct));
+        return query;
     }
 
     /// <summary>An activity with its links to members, areas and objectives, tracked for a change.</summary>

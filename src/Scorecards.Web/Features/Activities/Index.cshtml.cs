@@ -32,9 +32,11 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     }
 
     /// <summary>The current filters as a query string, with a different page.</summary>
-    public string PageLink(int page)
-    {
-        var query = Request.Query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"));
-        return "/activities?" + string.Join("&", query.Append($"page={page}"));
-    }
+    public string PageLink(int page) => "/activities?" + string.Join("&", Filters().Append($"page={page}"));
+
+    /// <summary>The whole filtered list, not just this page, as a file.</summary>
+    public string ExportLink(string format) => "/api/v1/activities/export?" + string.Join("&", Filters().Append($"format={format}"));
+
+    private IEnumerable<string> Filters() => Request.Query.Where(q => q.Key is not ("page" or "format"))
+        .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"));
 }

@@ -1,0 +1,277 @@
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Domain.Activities;
+using Scorecards.Web.Infrastructure.Spreadsheets;
+
+namespace Scorecards.Web.Features.Activities;
+
+/// <summary>One reason a row cannot be imported; row 0 is the file as a whole.</summary>
+public sealed record ImportRejection(int Row, string Column, string Reason);
+
+/// <summary>What an import would do, or did: counts, and every rejected row with its column and reason.</summary>
+public sealed record ImportPreview(string FileName, int Rows, int Created, int Updated, int Unchanged, int Rejected,
+    IReadOnlyList<ImportRejection> Rejections, bool Applied)
+{
+    public bool CanApply => Rejections.Count == 0 && Created + Updated > 0;
+}
+
+/// <summary>
+/// Imports activities from a CSV or XLSX file: every row is checked before anything is written, and the
+/// file is applied in one transaction only when no row is rejected, so an import is never half-applied.
+/// A row updates the activity whose Id it gives, or else the one with the same lead body, title and start
+/// date; otherwise it creates one.
+/// </summary>
+public static class ActivityImporter
+{
+    public const int MaxRows = 20_000;
+    public const int MaxBytes = 10 * 1024 * 1024;
+
+    private sealed record Planned(int Row, ActivityValues Values, Activity? Existing);
+
+    public static async Task<ImportPreview> PreviewAsync(AppDbContext db, string fileName, byte[] content, Func<int, bool> canManage, CancellationToken ct)
+    {
+        var (preview, _) = await PlanAsync(db, fileName, content, canManage, ct);
+        return preview;
+    }
+
+    /// <summary>Applies the file if no row is rejected; otherwise changes nothing and returns the preview with the reasons.</summary>
+    public static async Task<ImportPreview> ApplyAsync(AppDbContext db, string fileName, byte[] content, Func<int, bool> canManage,
+        DateTime nowUtc, CancellationToken ct)
+    {
+        var (preview, planned) = await PlanAsync(db, fileName, content, canManage, ct);
+        if (preview.Rejections.Count > 0)
+        {
+            return preview;
+        }
+
+        foreach (var plan in planned)
+        {
+            if (plan.Existing is { } existing)
+            {
+                if (!existing.Matches(plan.Values))
+                {
+                    existing.Apply(plan.Values, nowUtc);
+                }
+            }
+            else
+            {
+                var activity = new Activity(plan.Values.Title!);
+                activity.Apply(plan.Values, nowUtc);
+                db.Activities.Add(activity);
+            }
+        }
+
+        // One save: the context wraps the rows and their audit events in a single transaction.
+        await db.SaveChangesAsync(ct);
+        return preview with { Applied = true };
+    }
+
+    private static async Task<(ImportPreview, List<Planned>)> PlanAsync(AppDbContext db, string fileName, byte[] content,
+        Func<int, bool> canManage, CancellationToken ct)
+    {
+        var rejections = new List<ImportRejection>();
+        ImportPreview Preview(int rows, int created = 0, int updated = 0, int unchanged = 0) =>
+            new(fileName, rows, created, updated, unchanged, rejections.Select(r => r.Row).Distinct().Count(r => r > 0), rejections, Applied: false);
+
+        if (content.Length > MaxBytes)
+        {
+            rejections.Add(new ImportRejection(0, "", $"The file is {content.Length / 1024 / 1024.0:0.#} MB; at most {MaxBytes / 1024 / 1024} MB can be imported at once."));
+            return (Preview(0), []);
+        }
+
+        var (sheet, error) = UploadedSheet.Read(fileName, content, MaxRows);
+        if (sheet is null)
+        {
+            rejections.Add(new ImportRejection(0, "", error!));
+            return (Preview(0), []);
+        }
+
+        var columns = MapColumns(sheet.Header, rejections);
+        if (rejections.Count > 0)
+        {
+            return (Preview(sheet.Rows.Count), []);
+        }
+
+        var rows = sheet.Rows.Where(r => !r.IsBlank).ToList();
+        if (rows.Count == 0)
+        {
+            rejections.Add(new ImportRejection(0, "", "The file has a header row but no activities under it."));
+            return (Preview(0), []);
+        }
+
+        var lookups = await ActivityLookups.LoadAsync(db, ct);
+        var existing = await db.Activities.AsNoTracking()
+            .Select(a => new { a.Id, a.LeadBodyId, a.Title, a.StartDate, a.IsArchived })
+            .ToListAsync(ct);
+        var byId = existing.ToDictionary(a => a.Id);
+        var byKey = existing.Where(a => !a.IsArchived).GroupBy(a => Key(a.LeadBodyId, a.Title, a.StartDate))
+            .ToDictionary(g => g.Key, g => g.Min(a => a.Id));
+
+        var seenIds = new Dictionary<int, int>();
+        var seenKeys = new Dictionary<string, int>();
+        var matches = new List<(int Row, ActivityValues Values, int? ExistingId)>();
+        foreach (var row in rows)
+        {
+            string Cell(string column) => columns.TryGetValue(column, out var index) ? row[index].Trim() : "";
+            var before = rejections.Count;
+            void Reject(string column, string reason) => rejections.Add(new ImportRejection(row.Number, column, reason));
+
+            int? id = null;
+            if (Cell(ActivitySheet.Id) is { Length: > 0 } idText)
+            {
+                if (int.TryParse(idText, out var parsed) && byId.TryGetValue(parsed, out var known))
+                {
+                    id = parsed;
+                    if (known.IsArchived)
+                    {
+                        Reject(ActivitySheet.Id, $"Activity {parsed} is archived; restore it in the register before changing it.");
+                    }
+                    else if (!canManage(known.LeadBodyId))
+                    {
+                        Reject(ActivitySheet.Id, $"Activity {parsed} belongs to another body, which you do not report for.");
+                    }
+                }
+                else
+                {
+                    Reject(ActivitySheet.Id, $"'{idText}' is not the number of an activity in the register; leave Id empty to add a new one.");
+                }
+            }
+
+            var start = ParseDate(Cell(ActivitySheet.StartDate), ActivitySheet.StartDate, Reject);
+            var end = ParseDate(Cell(ActivitySheet.EndDate), ActivitySheet.EndDate, Reject);
+            if (!ActivitySheet.TryParseCount(Cell(ActivitySheet.Participants), out var participants))
+            {
+                Reject(ActivitySheet.Participants, $"'{Cell(ActivitySheet.Participants)}' is not a whole number of participants.");
+            }
+
+            var request = new ActivityRequest(Cell(ActivitySheet.Title), Cell(ActivitySheet.Kind), start, end, Cell(ActivitySheet.City),
+                Cell(ActivitySheet.Member), Cell(ActivitySheet.LeadBody), Cell(ActivitySheet.PartnerOrganisations),
+                ActivitySheet.SplitList(Cell(ActivitySheet.PartnerMembers)), ActivitySheet.SplitList(Cell(ActivitySheet.Objectives)),
+                Cell(ActivitySheet.Outputs), participants, ActivitySheet.SplitLinks(Cell(ActivitySheet.Links)), Cell(ActivitySheet.Status));
+            var (values, errors) = request.ToValues(lookups);
+            // A cell already rejected as unreadable is not reported a second time as missing.
+            var rejectedColumns = rejections.Skip(before).Select(r => r.Column).ToHashSet();
+            foreach (var e in errors.Where(e => !rejectedColumns.Contains(ColumnOf(e.Field))))
+            {
+                Reject(ColumnOf(e.Field), e.Message);
+            }
+
+            if (values is null || rejections.Count > before)
+            {
+                continue;
+            }
+
+            if (!canManage(values.LeadBodyId!.Value))
+            {
+                Reject(ActivitySheet.LeadBody, $"You do not report for {Cell(ActivitySheet.LeadBody).ToUpperInvariant()}; you can import only your own body's activities.");
+                continue;
+            }
+
+            var key = Key(values.LeadBodyId.Value, values.Title!.Trim(), values.StartDate!.Value);
+            if (id is { } given && seenIds.TryGetValue(given, out var firstWithId))
+            {
+                Reject(ActivitySheet.Id, $"Row {firstWithId} already changes activity {given}.");
+                continue;
+            }
+
+            if (seenKeys.TryGetValue(key, out var firstWithKey))
+            {
+                Reject(ActivitySheet.Title, $"Repeats row {firstWithKey}: the same title, lead body and start date.");
+                continue;
+            }
+
+            seenKeys[key] = row.Number;
+            if (id is { } idToChange)
+            {
+                seenIds[idToChange] = row.Number;
+            }
+
+            matches.Add((row.Number, values, id ?? (byKey.TryGetValue(key, out var same) ? same : null)));
+        }
+
+        // An existing activity is loaded, with its links, only when a row changes it.
+        var toLoad = matches.Where(m => m.ExistingId is not null).Select(m => m.ExistingId!.Value).Distinct().ToList();
+        var loaded = new Dictionary<int, Activity>();
+        foreach (var chunk in toLoad.Chunk(1000))
+        {
+            var ids = chunk.ToList();
+            foreach (var activity in await db.Activities.Include(a => a.PartnerMembers).Include(a => a.FocusAreas).Include(a => a.Objectives)
+                .AsSplitQuery().Where(a => ids.Contains(a.Id)).ToListAsync(ct))
+            {
+                loaded[activity.Id] = activity;
+            }
+        }
+
+        var planned = matches.Select(m => new Planned(m.Row, m.Values, m.ExistingId is { } e ? loaded[e] : null)).ToList();
+        var unchanged = planned.Count(p => p.Existing?.Matches(p.Values) == true);
+        var updated = planned.Count(p => p.Existing is not null) - unchanged;
+        var created = planned.Count(p => p.Existing is null);
+        return (Preview(rows.Count, created, updated, unchanged), planned);
+    }
+
+    private static Dictionary<string, int> MapColumns(IReadOnlyList<string> header, List<ImportRejection> rejections)
+    {
+        var columns = new Dictionary<string, int>();
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(header[i]))
+            {
+                continue;
+            }
+
+            var canonical = ActivitySheet.Canonical(header[i]);
+            if (canonical is null)
+            {
+                rejections.Add(new ImportRejection(1, header[i], $"'{header[i]}' is not a column of the activities file; the columns are: {string.Join(", ", ActivitySheet.Columns.Select(c => c.Heading))}."));
+            }
+            else if (!columns.TryAdd(canonical, i))
+            {
+                rejections.Add(new ImportRejection(1, header[i], $"The column '{canonical}' appears twice."));
+            }
+        }
+
+        foreach (var required in ActivitySheet.Required.Where(r => !columns.ContainsKey(r)))
+        {
+            rejections.Add(new ImportRejection(1, required, $"The file has no '{required}' column, which every activity needs."));
+        }
+
+        return columns;
+    }
+
+    private static DateOnly? ParseDate(string text, string column, Action<string, string> reject)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var date = UploadedSheet.ParseDate(text);
+        if (date is null)
+        {
+            reject(column, $"'{text}' is not a date; write it as YYYY-MM-DD, such as 2024-07-16.");
+        }
+
+        return date;
+    }
+
+    private static string ColumnOf(string field) => field switch
+    {
+        "title" => ActivitySheet.Title,
+        "kind" => ActivitySheet.Kind,
+        "startDate" => ActivitySheet.StartDate,
+        "endDate" => ActivitySheet.EndDate,
+        "city" => ActivitySheet.City,
+        "member" => ActivitySheet.Member,
+        "leadBody" or "leadBodyId" => ActivitySheet.LeadBody,
+        "partnerMembers" => ActivitySheet.PartnerMembers,
+        "partnerOrganisations" => ActivitySheet.PartnerOrganisations,
+        "objectives" => ActivitySheet.Objectives,
+        "outputs" => ActivitySheet.Outputs,
+        "participants" => ActivitySheet.Participants,
+        "links" => ActivitySheet.Links,
+        "status" => ActivitySheet.Status,
+        _ => field,
+    };
+
+    private static string Key(int bodyId, string title, DateOnly start) => $"{bodyId}|{start:yyyy-MM-dd}|{title.Trim().ToUpperInvariant()}";
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Data.Uploads;
+using Scorecards.Web.Infrastructure.Authorization;
+using Scorecards.Web.Infrastructure.Spreadsheets;
+
+namespace Scorecards.Web.Features.Activities;
+
+/// <summary>Upload, preview, confirm: the file is kept between the preview and the confirmation, and checked again when applied.</summary>
+[RequestSizeLimit(ActivityImporter.MaxBytes + (256 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = ActivityImporter.MaxBytes + (256 * 1024))]
+public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public const string Purpose = "activities";
+    public const int ShownRejections = 200;
+
+    public ImportPreview? Preview { get; private set; }
+    public Guid? UploadId { get; private set; }
+
+    public IActionResult OnGet() => ActivityQueries.CanImport(User) ? Page() : Forbid();
+
+    public async Task<IActionResult> OnGetTemplateAsync(string? format, CancellationToken ct)
+    {
+        await SheetWriter.SendAsync(Response, ActivitySheet.ToTable([]), format == "xlsx" ? "xlsx" : "csv", "activities-template", ct);
+        return new EmptyResult();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (!ActivityQueries.CanImport(User))
+        {
+            return Forbid();
+        }
+
+        if (file is null)
+        {
+            ModelState.AddModelError("file", "Choose a .csv or .xlsx file to import.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        byte[] content;
+        using (var buffer = new MemoryStream())
+        {
+            await file.CopyToAsync(buffer, ct);
+            content = buffer.ToArray();
+        }
+
+        var fileName = Path.GetFileName(file.FileName);
+        Preview = await ActivityImporter.PreviewAsync(db, fileName, content, CanManage, ct);
+        if (Preview.CanApply)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var expired = now - Upload.Lifetime;
+            await db.Uploads.Where(u => u.CreatedUtc < expired).ExecuteDeleteAsync(ct);
+            var upload = new Upload { Id = Guid.NewGuid(), UserId = User.UserId(), Purpose = Purpose, FileName = fileName, Content = content, CreatedUtc = now };
+            db.Uploads.Add(upload);
+            await db.SaveChangesAsync(ct);
+            UploadId = upload.Id;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApplyAsync(Guid upload, CancellationToken ct)
+    {
+        if (!ActivityQueries.CanImport(User))
+        {
+            return Forbid();
+        }
+
+        var userId = User.UserId();
+        var expired = clock.GetUtcNow().UtcDateTime - Upload.Lifetime;
+        var stored = await db.Uploads.SingleOrDefaultAsync(u => u.Id == upload && u.UserId == userId && u.Purpose == Purpose && u.CreatedUtc >= expired, ct);
+        if (stored is null)
+        {
+            ModelState.AddModelError("file", "That upload has expired or was already applied; upload the file again.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        // Checked again: the register may have changed since the preview.
+        Preview = await ActivityImporter.ApplyAsync(db, stored.FileName, stored.Content, CanManage, clock.GetUtcNow().UtcDateTime, ct);
+        if (!Preview.Applied)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        db.Uploads.Remove(stored);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Imported {stored.FileName}: {Preview.Created} created, {Preview.Updated} updated, {Preview.Unchanged} unchanged.";
+        return Redirect("/activities");
+    }
+
+    private bool CanManage(int bodyId) => ActivityQueries.CanManage(User, bodyId);
+}

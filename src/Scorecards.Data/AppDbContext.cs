@@ -7,9 +7,11 @@ using Scorecards.Data.Uploads;
 using Scorecards.Domain.Activities;
 using Scorecards.Domain.Bodies;
 using Scorecards.Domain.Framework;
+using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Members;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Domain.WorkPlans;
 
 namespace Scorecards.Data;
 
@@ -28,6 +30,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<ReviewEvent> ReviewEvents => Set<ReviewEvent>();
     public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<WorkPlan> WorkPlans => Set<WorkPlan>();
+    public DbSet<WorkPlanItem> WorkPlanItems => Set<WorkPlanItem>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<UserBody> UserBodies => Set<UserBody>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
@@ -57,6 +63,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
         builder.Properties<IndicatorKind>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<ActivityKind>().HaveConversion<string>().HaveMaxLength(30);
         builder.Properties<ActivityStatus>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<WorkPlanItemStatus>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<MeetingKind>().HaveConversion<string>().HaveMaxLength(30);
+        builder.Properties<DecisionStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

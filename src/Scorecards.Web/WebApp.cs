@@ -13,6 +13,7 @@ using Scorecards.Web.Features.Accounts;
 using Scorecards.Web.Features.Activities;
 using Scorecards.Web.Features.Audit;
 using Scorecards.Web.Features.Framework;
+using Scorecards.Web.Features.Meetings;
 using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Features.Scorecards;
@@ -108,6 +109,7 @@ public static class WebApp
         api.MapRoundsApi();
         api.MapSummaryApi();
         api.MapActivitiesApi();
+        api.MapMeetingsApi();
         api.MapScorecardsApi();
         api.MapAuditApi();
         api.MapFallback(() => ApiProblems.NotFound("That API address"));

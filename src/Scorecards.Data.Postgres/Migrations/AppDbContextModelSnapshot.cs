@@ -769,6 +769,127 @@ namespace Scorecards.Data.Postgres.Migrations
                     b.ToTable("Strategies");
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Meetings.Decision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DueMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerBodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueMeetingId");
+
+                    b.HasIndex("OwnerBodyId");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "OwnerBodyId");
+
+                    b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Meetings.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("HostMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("OtherAttendees")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("HostMemberId");
+
+                    b.HasIndex("StartDate");
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Meetings.MeetingAttendee", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsChair")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("MeetingId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("MeetingAttendee");
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Members.Member", b =>
                 {
                     b.Property<int>("Id")
@@ -1081,6 +1202,114 @@ namespace Scorecards.Data.Postgres.Migrations
                     b.ToTable("Scorecards");
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.WorkPlans.WorkPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.ToTable("WorkPlans");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.WorkPlans.WorkPlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("StatusOverride")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("TargetEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("TargetStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("WorkPlanId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkPlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("WorkPlanItems");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.WorkPlans.WorkPlanItemActivity", b =>
+                {
+                    b.Property<int>("WorkPlanItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkPlanItemId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("WorkPlanItemActivity");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.WorkPlans.WorkPlanItemObjective", b =>
+                {
+                    b.Property<int>("WorkPlanItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkPlanItemId", "ObjectiveId");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("WorkPlanItemObjective");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1288,6 +1517,54 @@ namespace Scorecards.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Meetings.Decision", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("DueMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scorecards.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Meetings.Meeting", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scorecards.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("HostMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Meetings.MeetingAttendee", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Meetings.Meeting", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Scorecards.Approval", b =>
                 {
                     b.HasOne("Scorecards.Domain.Members.Member", null)
@@ -1374,6 +1651,54 @@ namespace Scorecards.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.WorkPlans.WorkPlan", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.WorkPlans.WorkPlanItem", b =>
+                {
+                    b.HasOne("Scorecards.Domain.WorkPlans.WorkPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("WorkPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.WorkPlans.WorkPlanItemActivity", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.WorkPlans.WorkPlanItem", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("WorkPlanItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.WorkPlans.WorkPlanItemObjective", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Framework.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.WorkPlans.WorkPlanItem", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("WorkPlanItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Activities.Activity", b =>
                 {
                     b.Navigation("FocusAreas");
@@ -1386,6 +1711,11 @@ namespace Scorecards.Data.Postgres.Migrations
             modelBuilder.Entity("Scorecards.Domain.Bodies.Body", b =>
                 {
                     b.Navigation("CoChairs");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Scorecards.Entry", b =>
@@ -1402,6 +1732,18 @@ namespace Scorecards.Data.Postgres.Migrations
                     b.Navigation("Entries");
 
                     b.Navigation("ReviewEvents");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.WorkPlans.WorkPlan", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.WorkPlans.WorkPlanItem", b =>
+                {
+                    b.Navigation("Activities");
+
+                    b.Navigation("Objectives");
                 });
 #pragma warning restore 612, 618
         }

@@ -7,9 +7,11 @@ using Scorecards.Data.Accounts;
 using Scorecards.Domain.Activities;
 using Scorecards.Domain.Bodies;
 using Scorecards.Domain.Framework;
+using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Members;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Domain.WorkPlans;
 
 namespace Scorecards.Data.Auditing;
 
@@ -31,6 +33,8 @@ internal static class AuditTrail
         typeof(Member), typeof(Body), typeof(BodyCoChair), typeof(Round), typeof(Scorecard), typeof(Entry), typeof(IndicatorValue),
         typeof(AppUser), typeof(UserBody), typeof(IdentityUserRole<string>), typeof(ApiToken),
         typeof(Citation), typeof(Activity), typeof(ActivityMember), typeof(ActivityFocusArea), typeof(ActivityObjective),
+        typeof(WorkPlan), typeof(WorkPlanItem), typeof(WorkPlanItemObjective), typeof(WorkPlanItemActivity),
+        typeof(Meeting), typeof(MeetingAttendee), typeof(Decision),
     ];
 
     public static List<PendingAuditEvent> Capture(AppDbContext db, IAuditActor actor, DateTime nowUtc)
@@ -164,6 +168,13 @@ internal sealed class PendingAuditEvent(AppDbContext db, EntityEntry entry, IAud
         ApiToken t => (null, null, $"{UserEmail(t.UserId)} – {t.Name}"),
         Activity a => (a.LeadBodyId, null, a.Title),
         ActivityMember or ActivityFocusArea or ActivityObjective => (null, null, $"activity #{ActivityIdOf(entity)}"),
+        WorkPlan p => (p.BodyId, null, $"{BodyCode(p.BodyId)} {p.Title}"),
+        WorkPlanItem i => (null, null, $"work plan #{i.WorkPlanId}, item {i.Number}: {i.Title}"),
+        WorkPlanItemObjective o => (null, null, $"work plan item #{o.WorkPlanItemId}"),
+        WorkPlanItemActivity a => (null, null, $"work plan item #{a.WorkPlanItemId}"),
+        Meeting m => (m.BodyId, null, m.Title),
+        MeetingAttendee a => (null, null, $"meeting #{a.MeetingId}"),
+        Decision d => (d.OwnerBodyId, null, $"meeting #{d.MeetingId}, decision {d.Number}"),
         _ => (null, null, null),
     };
 

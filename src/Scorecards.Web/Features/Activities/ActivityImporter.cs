@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Activities;
+using Scorecards.Web.Features.Shared;
 using Scorecards.Web.Infrastructure.Spreadsheets;
 
 namespace Scorecards.Web.Features.Activities;
@@ -99,7 +100,7 @@ public static class ActivityImporter
             return (Preview(0), []);
         }
 
-        var lookups = await ActivityLookups.LoadAsync(db, ct);
+        var lookups = await Lookups.LoadAsync(db, ct);
         var existing = await db.Activities.AsNoTracking()
             .Select(a => new { a.Id, a.LeadBodyId, a.Title, a.StartDate, a.IsArchived })
             .ToListAsync(ct);

@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Activities;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Shared;
 
 namespace Scorecards.Web.Features.Activities;
 
@@ -11,16 +11,16 @@ public sealed record ActivityRequest(string? Title, string? Kind, DateOnly? Star
     string? Outputs, int? Participants, IReadOnlyList<string>? Links, string? Status)
 {
     public async Task<(ActivityValues? Values, IReadOnlyList<FieldError> Errors)> ToValuesAsync(AppDbContext db, CancellationToken ct) =>
-        ToValues(await ActivityLookups.LoadAsync(db, ct));
+        ToValues(await Lookups.LoadAsync(db, ct));
 
     /// <summary>Resolves names and codes; every unknown one is an error naming the field and the value.</summary>
-    public (ActivityValues? Values, IReadOnlyList<FieldError> Errors) ToValues(ActivityLookups lookups)
+    public (ActivityValues? Values, IReadOnlyList<FieldError> Errors) ToValues(Lookups lookups)
     {
         var errors = new List<FieldError>();
         ActivityKind? kind = null;
         if (!string.IsNullOrWhiteSpace(Kind))
         {
-            kind = ActivityLookups.Kind(Kind);
+            kind = ActivitySheet.KindOf(Kind);
             if (kind is null)
             {
                 errors.Add(new FieldError("kind", $"'{Kind}' is not a kind of activity; use one of {string.Join(", ", Enum.GetValues<ActivityKind>().Select(Activity.Label))}."));
@@ -37,41 +37,9 @@ public sealed record ActivityRequest(string? Title, string? Kind, DateOnly? Star
             }
         }
 
-        int? leadBodyId = null;
-        if (!string.IsNullOrWhiteSpace(LeadBody))
-        {
-            leadBodyId = lookups.Bodies.TryGetValue(LeadBody.Trim(), out var id) ? id : null;
-            if (leadBodyId is null)
-            {
-                errors.Add(new FieldError("leadBody", $"'{LeadBody}' is not a reporting body; use one of {string.Join(", ", lookups.Bodies.Keys.Order(StringComparer.Ordinal))}."));
-            }
-        }
-
-        int? memberId = null;
-        if (!string.IsNullOrWhiteSpace(Member))
-        {
-            if (lookups.Members.TryGetValue(Member.Trim(), out var id))
-            {
-                memberId = id;
-            }
-            else
-            {
-                errors.Add(new FieldError("member", $"'{Member}' is not a member; use the name as the member list spells it."));
-            }
-        }
-
-        var partnerIds = new List<int>();
-        foreach (var name in (PartnerMembers ?? []).Where(n => !string.IsNullOrWhiteSpace(n)))
-        {
-            if (lookups.Members.TryGetValue(name.Trim(), out var id))
-            {
-                partnerIds.Add(id);
-            }
-            else
-            {
-                errors.Add(new FieldError("partnerMembers", $"'{name.Trim()}' is not a member."));
-            }
-        }
+        var leadBodyId = lookups.BodyId(LeadBody, "leadBody", errors);
+        var memberId = lookups.MemberId(Member, "member", errors);
+        var partnerIds = lookups.MemberIds(PartnerMembers, "partnerMembers", errors);
 
         var objectiveIds = new List<int>();
         var areaIds = new List<int>();
@@ -94,43 +62,4 @@ public sealed record ActivityRequest(string? Title, string? Kind, DateOnly? Star
             .Where(e => !errors.Exists(x => x.Field == e.Field)));
         return errors.Count > 0 ? (null, errors) : (values, []);
     }
-}
-
-/// <summary>The names and codes an activity may refer to, loaded once for a request or a whole file.</summary>
-public sealed class ActivityLookups
-{
-    private ActivityLookups(Dictionary<string, int> bodies, Dictionary<string, int> members, Dictionary<string, (int, int)> objectives)
-    {
-        Bodies = bodies;
-        Members = members;
-        Objectives = objectives;
-    }
-
-    /// <summary>Body id by code, any case.</summary>
-    public IReadOnlyDictionary<string, int> Bodies { get; }
-
-    /// <summary>Member id by name as the member list spells it, any case.</summary>
-    public IReadOnlyDictionary<string, int> Members { get; }
-
-    /// <summary>Objective id and its focus area by code, any case.</summary>
-    public IReadOnlyDictionary<string, (int Id, int FocusAreaId)> Objectives { get; }
-
-    public static async Task<ActivityLookups> LoadAsync(AppDbContext db, CancellationToken ct)
-    {
-        var bodies = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, b => b.Id, StringComparer.OrdinalIgnoreCase, ct);
-        var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Name, m => m.Id, StringComparer.OrdinalIgnoreCase, ct);
-        var objectives = await db.Objectives.AsNoTracking().Select(o => new { o.Code, o.Id, o.FocusAreaId })
-            .ToDictionaryAsync(o => o.Code, o => (o.Id, o.FocusAreaId), StringComparer.OrdinalIgnoreCase, ct);
-        return new ActivityLookups(bodies, members, objectives);
-    }
-
-    /// <summary>A kind by its name or label, ignoring case, spaces and punctuation ("Tabletop exercise", "tabletop-exercise").</summary>
-    public static ActivityKind? Kind(string text)
-    {
-        var wanted = Normalise(text);
-        var match = Enum.GetValues<ActivityKind>().Where(k => Normalise(k.ToString()) == wanted || Normalise(Activity.Label(k)) == wanted).ToList();
-        return match.Count == 1 ? match[0] : null;
-    }
-
-    private static string Normalise(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 }

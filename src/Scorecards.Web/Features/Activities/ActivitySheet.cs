@@ -64,6 +64,14 @@ public static class ActivitySheet
         return Columns.Select(c => c.Heading).FirstOrDefault(c => Normalise(c) == wanted);
     }
 
+    /// <summary>A kind by its name or label, ignoring case, spaces and punctuation ("Tabletop exercise", "tabletop-exercise").</summary>
+    public static ActivityKind? KindOf(string text)
+    {
+        var wanted = Normalise(text);
+        var match = Enum.GetValues<ActivityKind>().Where(k => Normalise(k.ToString()) == wanted || Normalise(Activity.Label(k)) == wanted).ToList();
+        return match.Count == 1 ? match[0] : null;
+    }
+
     public static string Normalise(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
     internal static IReadOnlyList<string> SplitList(string cell) =>

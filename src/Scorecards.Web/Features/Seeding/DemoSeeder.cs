@@ -6,6 +6,7 @@ using Scorecards.Data.Accounts;
 using Scorecards.Data.Auditing;
 using Scorecards.Domain;
 using Scorecards.Domain.Bodies;
+using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Members;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
@@ -75,6 +76,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
             var users = await SeedAccountsAsync(ct);
             await SeedActivitiesAsync(ct);
             await SeedRoundsAsync(users, ct);
+            await SeedMeetingsAsync(ct);
         }
         finally
         {
@@ -89,7 +91,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
             EntityType = "DemoData",
             EntityId = "demo",
             Subject = "Demo data seeded",
-            After = $"{await db.Members.CountAsync(ct)} members, {await db.Bodies.CountAsync(ct)} bodies, {await db.Objectives.CountAsync(ct)} objectives, {await db.Rounds.CountAsync(ct)} rounds, {await db.Activities.CountAsync(ct)} activities, {await db.Users.CountAsync(ct)} accounts",
+            After = $"{await db.Members.CountAsync(ct)} members, {await db.Bodies.CountAsync(ct)} bodies, {await db.Objectives.CountAsync(ct)} objectives, {await db.Rounds.CountAsync(ct)} rounds, {await db.Activities.CountAsync(ct)} activities, {await db.Meetings.CountAsync(ct)} meetings, {await db.Users.CountAsync(ct)} accounts",
         });
         db.AuditingSuspended = true;
         await db.SaveChangesAsync(ct);
@@ -203,6 +205,31 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
                 a.Objectives.Select(o => objectives[o].FocusAreaId).Distinct().ToList(), a.Objectives.Select(o => objectives[o].Id).ToList()),
                 clock.GetUtcNow().UtcDateTime));
             db.Activities.Add(activity);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedMeetingsAsync(CancellationToken ct)
+    {
+        var bodies = await db.Bodies.ToDictionaryAsync(b => b.Code, b => b.Id, ct);
+        var members = await db.Members.ToDictionaryAsync(m => m.Name, m => m.Id, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var m in DemoMeetings.All)
+        {
+            var meeting = new Meeting(m.Title);
+            Check(meeting.Apply(new MeetingValues(m.Title, m.Kind, m.Start, m.End, m.City, members[m.Host], m.Body is null ? null : bodies[m.Body],
+                m.Chairs.Select(c => members[c]).ToList(), m.Attendees.Select(a => members[a]).ToList(), m.Others)));
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync(ct);
+            var number = 0;
+            foreach (var d in m.Decisions)
+            {
+                var decision = new Decision(meeting.Id, ++number);
+                var due = d.DueDate ?? (d.DueInDays is { } days ? DateOnly.FromDateTime(now).AddDays(days) : null);
+                Check(decision.Apply(new DecisionValues(d.Text, bodies[d.Owner], null, due, d.Status, d.Note), now));
+                db.Decisions.Add(decision);
+            }
         }
 
         await db.SaveChangesAsync(ct);

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+
+namespace Scorecards.Web.Features.Meetings;
+
+/// <summary>A decision as typed in a form.</summary>
+public sealed class DecisionForm
+{
+    public string? Text { get; set; }
+    public string? OwnerBody { get; set; }
+    public int? DueMeeting { get; set; }
+    public DateOnly? DueDate { get; set; }
+    public string? Status { get; set; }
+    public string? StatusNote { get; set; }
+
+    public DecisionRequest ToRequest() => new(Text, OwnerBody, DueMeeting, DueDate, Status, StatusNote);
+
+    public static DecisionForm From(DecisionDto d) => new()
+    {
+        Text = d.Text,
+        OwnerBody = d.OwnerBody,
+        DueMeeting = d.DueMeetingId,
+        DueDate = d.DueDate,
+        Status = d.Status.ToString(),
+        StatusNote = d.StatusNote,
+    };
+}
+
+public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public MeetingDto Meeting { get; private set; } = null!;
+    public IReadOnlyList<DecisionDto> Decisions { get; private set; } = [];
+    public IReadOnlyList<string> BodyCodes { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Title, DateOnly StartDate)> MeetingChoices { get; private set; } = [];
+
+    [BindProperty]
+    public DecisionForm Form { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostDecisionAsync(int id, CancellationToken ct)
+    {
+        if (!MeetingQueries.CanManage(User))
+        {
+            return Forbid();
+        }
+
+        if (!await db.Meetings.AnyAsync(m => m.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var (values, errors) = await Form.ToRequest().ToValuesAsync(db, ct);
+        if (values is null)
+        {
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError($"Form.{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}", error.Message);
+            }
+
+            await LoadAsync(id, ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var decision = await DecisionCommands.AddAsync(db, id, values, clock.GetUtcNow().UtcDateTime, ct);
+        TempData["Message"] = $"Decision {decision.Number} recorded.";
+        return Redirect($"/meetings/{id}#decisions");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var meeting = await MeetingQueries.GetAsync(db, id, ct);
+        if (meeting is null)
+        {
+            return false;
+        }
+
+        Meeting = meeting;
+        Decisions = (await MeetingQueries.DecisionsAsync(db, new DecisionFilter(Meeting: id, PageSize: MeetingQueries.MaxPageSize), MeetingsApi.Today(clock), ct))
+            .Decisions.OrderBy(d => d.Number).ToList();
+        BodyCodes = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
+        MeetingChoices = await MeetingQueries.MeetingChoicesAsync(db, ct);
+        return true;
+    }
+}

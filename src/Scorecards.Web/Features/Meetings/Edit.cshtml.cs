@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Domain.Meetings;
+
+namespace Scorecards.Web.Features.Meetings;
+
+/// <summary>A meeting as typed: chairs and attendees are ticked from the member list.</summary>
+public sealed class MeetingForm
+{
+    public string? Title { get; set; }
+    public string? Kind { get; set; }
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public string? City { get; set; }
+    public string? Host { get; set; }
+    public string? Body { get; set; }
+    public List<string> Chairs { get; set; } = [];
+    public List<string> Attendees { get; set; } = [];
+    public string? OtherAttendees { get; set; }
+
+    public MeetingRequest ToRequest() => new(Title, Kind, StartDate, EndDate, City, Host, Body, Chairs, Attendees, OtherAttendees);
+
+    public static MeetingForm From(MeetingDto m) => new()
+    {
+        Title = m.Title,
+        Kind = m.Kind.ToString(),
+        StartDate = m.StartDate,
+        EndDate = m.EndDate,
+        City = m.City,
+        Host = m.Host,
+        Body = m.Body,
+        Chairs = [.. m.Chairs],
+        Attendees = [.. m.Attendees],
+        OtherAttendees = m.OtherAttendees,
+    };
+}
+
+/// <summary>Records or changes a meeting; the secretariat's job.</summary>
+public sealed class EditModel(AppDbContext db) : PageModel
+{
+    public int? MeetingId { get; private set; }
+    public IReadOnlyList<string> BodyCodes { get; private set; } = [];
+    public IReadOnlyList<string> Members { get; private set; } = [];
+
+    [BindProperty]
+    public MeetingForm Form { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (!MeetingQueries.CanManage(User))
+        {
+            return Forbid();
+        }
+
+        if (id is { } existing)
+        {
+            var meeting = await MeetingQueries.GetAsync(db, existing, ct);
+            if (meeting is null)
+            {
+                return NotFound();
+            }
+
+            Form = MeetingForm.From(meeting);
+            MeetingId = existing;
+        }
+        else
+        {
+            Form = new MeetingForm { Kind = nameof(MeetingKind.AdHocGroupSom) };
+        }
+
+        await LoadListsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        if (!MeetingQueries.CanManage(User))
+        {
+            return Forbid();
+        }
+
+        Meeting? meeting = null;
+        if (id is { } existing)
+        {
+            meeting = await db.Meetings.Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == existing, ct);
+            if (meeting is null)
+            {
+                return NotFound();
+            }
+        }
+
+        var (values, errors) = await Form.ToRequest().ToValuesAsync(db, ct);
+        if (values is null)
+        {
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError($"Form.{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}", error.Message);
+            }
+
+            MeetingId = id;
+            await LoadListsAsync(ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (meeting is null)
+        {
+            meeting = new Meeting(values.Title!);
+            db.Meetings.Add(meeting);
+        }
+
+        meeting.Apply(values);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"'{meeting.Title}' saved.";
+        return Redirect($"/meetings/{meeting.Id}");
+    }
+
+    private async Task LoadListsAsync(CancellationToken ct)
+    {
+        BodyCodes = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
+        Members = await db.Members.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
+    }
+}

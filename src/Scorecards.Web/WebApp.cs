@@ -18,6 +18,7 @@ using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Features.Scorecards;
 using Scorecards.Web.Features.Seeding;
+using Scorecards.Web.Features.WorkPlans;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
@@ -110,6 +111,7 @@ public static class WebApp
         api.MapSummaryApi();
         api.MapActivitiesApi();
         api.MapMeetingsApi();
+        api.MapWorkPlansApi();
         api.MapScorecardsApi();
         api.MapAuditApi();
         api.MapFallback(() => ApiProblems.NotFound("That API address"));

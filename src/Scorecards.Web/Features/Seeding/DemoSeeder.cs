@@ -10,6 +10,7 @@ using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Members;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Domain.WorkPlans;
 using Scorecards.Web.Features.Accounts;
 using Scorecards.Web.Features.Framework;
 using Scorecards.Web.Features.Rounds;
@@ -77,6 +78,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
             await SeedActivitiesAsync(ct);
             await SeedRoundsAsync(users, ct);
             await SeedMeetingsAsync(ct);
+            await SeedWorkPlansAsync(ct);
         }
         finally
         {
@@ -91,7 +93,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
             EntityType = "DemoData",
             EntityId = "demo",
             Subject = "Demo data seeded",
-            After = $"{await db.Members.CountAsync(ct)} members, {await db.Bodies.CountAsync(ct)} bodies, {await db.Objectives.CountAsync(ct)} objectives, {await db.Rounds.CountAsync(ct)} rounds, {await db.Activities.CountAsync(ct)} activities, {await db.Meetings.CountAsync(ct)} meetings, {await db.Users.CountAsync(ct)} accounts",
+            After = $"{await db.Members.CountAsync(ct)} members, {await db.Bodies.CountAsync(ct)} bodies, {await db.Objectives.CountAsync(ct)} objectives, {await db.Rounds.CountAsync(ct)} rounds, {await db.Activities.CountAsync(ct)} activities, {await db.Meetings.CountAsync(ct)} meetings, {await db.WorkPlans.CountAsync(ct)} work plans, {await db.Users.CountAsync(ct)} accounts",
         });
         db.AuditingSuspended = true;
         await db.SaveChangesAsync(ct);
@@ -205,6 +207,29 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
                 a.Objectives.Select(o => objectives[o].FocusAreaId).Distinct().ToList(), a.Objectives.Select(o => objectives[o].Id).ToList()),
                 clock.GetUtcNow().UtcDateTime));
             db.Activities.Add(activity);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedWorkPlansAsync(CancellationToken ct)
+    {
+        var bodies = await db.Bodies.ToDictionaryAsync(b => b.Code, b => b.Id, ct);
+        var objectives = await db.Objectives.ToDictionaryAsync(o => o.Code, o => o.Id, ct);
+        var activities = await db.Activities.ToDictionaryAsync(a => a.Title, a => a.Id, ct);
+        foreach (var p in DemoWorkPlans.All)
+        {
+            var plan = new WorkPlan(bodies[p.Body], p.Title, p.From, p.To);
+            Check(plan.Change(p.Title, p.From, p.To, p.Description));
+            foreach (var i in p.Items)
+            {
+                var item = plan.AddItem(i.Title);
+                Check(item.Apply(new WorkPlanItemValues(i.Title, null, i.From, i.To, i.Objectives.Select(o => objectives[o]).ToList(),
+                    i.Activities.Select(a => activities[a]).ToList()), p.From, p.To));
+                Check(item.Override(i.SetStatus, i.Reason));
+            }
+
+            db.WorkPlans.Add(plan);
         }
 
         await db.SaveChangesAsync(ct);

@@ -31,6 +31,11 @@ public sealed class StorageTests
             Users = await db.Users.CountAsync(Ct),
             Activities = await db.Activities.CountAsync(a => a.Objectives.Count > 0 && a.FocusAreas.Count > 0, Ct),
             Hanoi = await db.Activities.Where(a => a.City == "Hanoi").Select(a => new { a.StartDate, a.EndDate }).SingleAsync(Ct),
+            Meetings = await db.Meetings.CountAsync(Ct),
+            SomAttendance = await db.Meetings.Where(m => m.StartDate == new DateOnly(2025, 5, 21)).Select(m => m.Attendees.Count).SingleAsync(Ct),
+            OpenDecisions = await db.Decisions.CountAsync(d => d.Status == Domain.Meetings.DecisionStatus.Open || d.Status == Domain.Meetings.DecisionStatus.InProgress, Ct),
+            PlanItems = await db.WorkPlans.OrderBy(p => p.BodyId).Select(p => p.Items.Count).ToListAsync(Ct),
+            LinkedActivities = await db.WorkPlanItems.SumAsync(i => i.Activities.Count, Ct),
         });
 
         Assert.Equal(49, counts.Members);
@@ -45,6 +50,11 @@ public sealed class StorageTests
         Assert.Equal(10, counts.Users);
         Assert.Equal(17, counts.Activities);
         Assert.Equal((new DateOnly(2024, 7, 16), new DateOnly(2024, 7, 18)), (counts.Hanoi.StartDate, counts.Hanoi.EndDate));
+        Assert.Equal(4, counts.Meetings);
+        Assert.Equal(13, counts.SomAttendance);
+        Assert.Equal(6, counts.OpenDecisions);
+        Assert.Equal([5, 7], counts.PlanItems);
+        Assert.Equal(7, counts.LinkedActivities);
     }
 
     [Theory]

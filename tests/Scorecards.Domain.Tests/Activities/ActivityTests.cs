@@ -54,4 +54,17 @@ public sealed class ActivityTests
         activity.Restore();
         Assert.False(activity.IsArchived);
     }
+
+    [Fact]
+    public void Matches_TheValuesItWasSavedWith_AndNotAChangedOne()
+    {
+        var activity = new Activity("x");
+        activity.Apply(Values(), Now);
+
+        Assert.True(activity.Matches(Values()));
+        Assert.True(activity.Matches(Values() with { Title = "  D-WG annual meeting  ", EndDate = new DateOnly(2024, 7, 16) }));
+        Assert.False(activity.Matches(Values(participants: 50)));
+        Assert.False(activity.Matches(Values(objectives: [3])));
+        Assert.False(activity.Matches(Values() with { Links = ["https://example.org"] }));
+    }
 }

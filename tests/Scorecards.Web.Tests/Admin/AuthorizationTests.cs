@@ -19,7 +19,9 @@ public sealed class AuthorizationTests
     private static readonly string[] MemberPages =
     [
         "/", "/rounds", "/rounds/{round}", "/scorecards/{scorecard}", "/scorecards/{scorecard}/entries/LE-3", "/account/password",
-        "/activities", "/activities/new", "/activities/{activity}", "/objectives/LE-1/history", "/focus-areas/LE/history",
+        "/activities", "/activities/new", "/activities/{activity}", "/activities/import", "/objectives/LE-1/history", "/focus-areas/LE/history",
+        "/meetings", "/meetings/1", "/meetings/new", "/meetings/1/edit", "/decisions", "/decisions/1", "/workplans", "/workplans/new", "/workplans/1",
+        "/workplans/1/items/new",
     ];
 
     private static async Task<string> ResolveAsync(TestApp app, string path)

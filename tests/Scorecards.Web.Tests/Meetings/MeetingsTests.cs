@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Domain.Meetings;
+using Scorecards.Web.Tests.Infrastructure;
+
+namespace Scorecards.Web.Tests.Meetings;
+
+public sealed class MeetingsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+    private static IEnumerable<string> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!);
+
+    private static Task<int> DecisionIdAsync(TestApp app, string textStart) =>
+        app.WithDbAsync(db => db.Decisions.Where(d => d.Text.StartsWith(textStart)).Select(d => d.Id).SingleAsync(Ct));
+
+    [Fact]
+    public async Task Demo_18thAhgSom_HasItsAttendanceChairsAndDecisions_AndTheFiltersFindIt()
+    {
+        await using var app = await TestApp.StartAsync();
+        var viewer = await app.ApiClientAsync(Demo.Viewer);
+
+        var soms = await JsonAsync(await viewer.GetAsync("/api/v1/meetings?kind=AdHocGroupSom", Ct));
+        var maldives = await JsonAsync(await viewer.GetAsync("/api/v1/meetings?member=Maldives", Ct));
+        var before2025 = await JsonAsync(await viewer.GetAsync("/api/v1/meetings?to=2024-12-31", Ct));
+        var som = Assert.Single(soms.GetProperty("meetings").EnumerateArray());
+        var view = await JsonAsync(await viewer.GetAsync($"/api/v1/meetings/{som.GetProperty("id").GetInt32()}", Ct));
+
+        Assert.Equal("2025-05-21", som.GetProperty("startDate").GetString());
+        Assert.Equal("Bangkok", som.GetProperty("city").GetString());
+        Assert.Equal("Thailand", som.GetProperty("host").GetString());
+        Assert.Equal(["Australia", "Indonesia"], Strings(som.GetProperty("chairs")));
+        string[] attended = ["Australia", "Bangladesh", "Indonesia", "International Organization for Migration (IOM)", "Malaysia", "Maldives", "New Zealand",
+            "Office of the United Nations High Commissioner for Refugees (UNHCR)", "Philippines", "Sri Lanka", "Thailand", "United Nations Office on Drugs and Crime (UNODC)", "Viet Nam"];
+        Assert.Equal(attended, Strings(som.GetProperty("attendees")));
+        Assert.Equal([som.GetProperty("id").GetInt32()], maldives.GetProperty("meetings").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()));
+        Assert.Equal(["TEG-RR 7th Annual Meeting", "WG-TIP 10th Annual Meeting"], before2025.GetProperty("meetings").EnumerateArray().Select(m => m.GetProperty("title").GetString()));
+        var decisions = view.GetProperty("decisions").EnumerateArray().ToList();
+        Assert.True(decisions.Count >= 4);
+        Assert.Equal(Enumerable.Range(1, decisions.Count), decisions.Select(d => d.GetProperty("number").GetInt32()));
+        foreach (var words in new[] { "scorecard to track progress", "membership", "lived experience", "GABF-focused RSO personnel" })
+        {
+            Assert.Contains(decisions, d => d.GetProperty("text").GetString()!.Contains(words, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task OpenDecisions_ListAcrossMeetings_WithOverdueOnes_OnPageAndApi()
+    {
+        await using var app = await TestApp.StartAsync();
+        var viewer = await app.ApiClientAsync(Demo.Viewer);
+        var browser = await app.SignInAsync(Demo.Viewer);
+
+        var open = await JsonAsync(await viewer.GetAsync("/api/v1/decisions?open=true", Ct));
+        var overdue = await JsonAsync(await viewer.GetAsync("/api/v1/decisions?overdue=true", Ct));
+        var rso = await JsonAsync(await viewer.GetAsync("/api/v1/decisions?open=true&body=RSO", Ct));
+        var page = await browser.GetStringAsync("/decisions", Ct);
+        var closed = WebUtility.HtmlDecode(await browser.GetStringAsync("/decisions?show=closed", Ct));
+
+        var openTexts = open.GetProperty("decisions").EnumerateArray().Select(d => d.GetProperty("text").GetString()!).ToList();
+        Assert.Equal(6, open.GetProperty("total").GetInt32());
+        Assert.DoesNotContain(openTexts, t => t.Contains("endorsed the WG-TIP 2024–26 Forward Work Plan", StringComparison.Ordinal));
+        Assert.Contains(openTexts, t => t.StartsWith("Hold the 8th Annual Meeting", StringComparison.Ordinal));
+        var late = Assert.Single(overdue.GetProperty("decisions").EnumerateArray());
+        Assert.Equal("TEG-RR", late.GetProperty("ownerBody").GetString());
+        Assert.True(late.GetProperty("isOverdue").GetBoolean());
+        Assert.Equal(3, rso.GetProperty("total").GetInt32());
+        Assert.Contains("Review the Bali Process membership", page);
+        Assert.Contains("overdue", page);
+        Assert.DoesNotContain("Review the Bali Process membership", closed);
+        Assert.Contains("endorsed the WG-TIP 2024–26 Forward Work Plan", closed);
+    }
+
+    [Fact]
+    public async Task FollowUp_ByTheOwnerBody_IsSavedAndAudited_OthersAreForbidden_AndDroppingNeedsAReason()
+    {
+        await using var app = await TestApp.StartAsync();
+        var membership = await DecisionIdAsync(app, "Review the Bali Process membership");
+        var rso = await app.ApiClientAsync(Demo.Rso);
+
+        var noReason = await rso.PostAsJsonAsync($"/api/v1/decisions/{membership}/status", new { status = "dropped" }, Ct);
+        var wgTip = await (await app.ApiClientAsync(Demo.WgTip)).PostAsJsonAsync($"/api/v1/decisions/{membership}/status", new { status = "done" }, Ct);
+        var viewer = await (await app.ApiClientAsync(Demo.Viewer)).PostAsJsonAsync($"/api/v1/decisions/{membership}/status", new { status = "done" }, Ct);
+        var bad = await rso.PostAsJsonAsync($"/api/v1/decisions/{membership}/status", new { status = "finished" }, Ct);
+        var done = await rso.PostAsJsonAsync($"/api/v1/decisions/{membership}/status", new { status = "in progress", note = "Terms of reference drafted." }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("Say why the decision was dropped.", await noReason.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Forbidden, wgTip.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal("In progress", (await JsonAsync(done)).GetProperty("statusLabel").GetString());
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "Decision" && e.Field == "Status" && e.After == "InProgress" && e.UserName == Demo.Rso, Ct)));
+
+        // The same follow-up from the decision's page.
+        var page = await app.SignInAsync(Demo.Rso);
+        var posted = await TestApp.PostFormAsync(page, $"/decisions/{membership}?handler=FollowUp",
+            new Dictionary<string, string> { ["FollowUpStatus"] = "Done", ["FollowUpNote"] = "Agreed by the Steering Group." }, $"/decisions/{membership}");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(DecisionStatus.Done, await app.WithDbAsync(db => db.Decisions.Where(d => d.Id == membership).Select(d => d.Status).SingleAsync(Ct)));
+        Assert.Contains("Only RSO's reporters and administrators record the follow-up",
+            WebUtility.HtmlDecode(await (await app.SignInAsync(Demo.WgTip)).GetStringAsync($"/decisions/{membership}", Ct)));
+    }
+
+    [Fact]
+    public async Task Administrators_RecordMeetingsAndDecisions_WithFieldErrors_OthersMayNot()
+    {
+        await using var app = await TestApp.StartAsync();
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        var meeting = new
+        {
+            title = "20th Steering Group Senior Officials' Meeting",
+            kind = "SteeringGroupSom",
+            startDate = "2026-05-19",
+            city = "Jakarta",
+            host = "Indonesia",
+            chairs = new[] { "Indonesia", "Australia" },
+            attendees = new[] { "New Zealand", "Thailand" },
+        };
+
+        var refused = await (await app.ApiClientAsync(Demo.Rso)).PostAsJsonAsync("/api/v1/meetings", meeting, Ct);
+        var invalid = await admin.PostAsJsonAsync("/api/v1/meetings", meeting with { attendees = new[] { "Atlantis" } }, Ct);
+        var created = await JsonAsync(await admin.PostAsJsonAsync("/api/v1/meetings", meeting, Ct));
+        var id = created.GetProperty("id").GetInt32();
+        var first = await JsonAsync(await admin.PostAsJsonAsync($"/api/v1/meetings/{id}/decisions", new { text = "Adopt the scorecard method.", ownerBody = "RSO" }, Ct));
+        var second = await admin.PostAsJsonAsync($"/api/v1/meetings/{id}/decisions", new { text = "Report back.", ownerBody = "NOPE", dueMeeting = 99999 }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("'Atlantis' is not a member", await invalid.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(["Australia", "Indonesia", "New Zealand", "Thailand"], Strings(created.GetProperty("attendees")));
+        Assert.Equal(1, first.GetProperty("number").GetInt32());
+        Assert.Equal("Open", first.GetProperty("status").GetString());
+        var problem = await JsonAsync(second);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("ownerBody", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("dueMeeting", out _));
+
+        var reporterPage = await (await app.SignInAsync(Demo.Rso)).GetAsync("/meetings/new", Ct);
+        Assert.StartsWith("/account/denied", reporterPage.Headers.Location?.PathAndQuery);
+        var adminPage = await app.SignInAsync(Demo.Admin);
+        var posted = await TestApp.PostFormAsync(adminPage, "/meetings/new", new Dictionary<string, string>
+        {
+            ["Form.Title"] = "TFPP 9th Annual Meeting",
+            ["Form.Kind"] = "WorkingGroupMeeting",
+            ["Form.Body"] = "TFPP",
+            ["Form.StartDate"] = "2025-11-12",
+            ["Form.EndDate"] = "2025-11-13",
+            ["Form.City"] = "Bangkok",
+            ["Form.Host"] = "Thailand",
+            ["Form.Attendees"] = "Thailand",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Contains("Thailand", await adminPage.GetStringAsync(posted.Headers.Location!.OriginalString, Ct));
+    }
+}

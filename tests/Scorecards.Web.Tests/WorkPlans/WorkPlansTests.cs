@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Web.Tests.Infrastructure;
+
+namespace Scorecards.Web.Tests.WorkPlans;
+
+public sealed class WorkPlansTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+    private static Task<int> PlanIdAsync(TestApp app, string body) =>
+        app.WithDbAsync(db => db.WorkPlans.Where(p => db.Bodies.Any(b => b.Id == p.BodyId && b.Code == body)).Select(p => p.Id).SingleAsync(Ct));
+
+    private static JsonElement ItemNumbered(JsonElement plan, int number) =>
+        plan.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("number").GetInt32() == number);
+
+    [Fact]
+    public async Task Demo_Plans_HaveTheirItems_WithStatusFromActivitiesOrSetByHand()
+    {
+        await using var app = await TestApp.StartAsync();
+        var viewer = await app.ApiClientAsync(Demo.Viewer);
+
+        var rso = Assert.Single((await JsonAsync(await viewer.GetAsync("/api/v1/workplans?body=RSO", Ct))).EnumerateArray());
+        var wgTip = await JsonAsync(await viewer.GetAsync($"/api/v1/workplans/{await PlanIdAsync(app, "WG-TIP")}", Ct));
+
+        Assert.Equal("2024–2026 Strategic Plan and Work Plan", rso.GetProperty("title").GetString());
+        Assert.Equal(7, rso.GetProperty("items").GetArrayLength());
+        Assert.Equal("2024–26 Forward Work Plan", wgTip.GetProperty("title").GetString());
+        Assert.Equal(["Delivered", "Delivered", "Delivered", "UnderWay", "NotStarted"],
+            wgTip.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("status").GetString()));
+        var engagement = ItemNumbered(wgTip, 4);
+        Assert.True(engagement.GetProperty("isOverridden").GetBoolean());
+        Assert.Equal("NotStarted", engagement.GetProperty("followsActivities").GetString());
+        Assert.Contains("Hanoi", await (await app.SignInAsync(Demo.Viewer)).GetStringAsync("/activities?q=hanoi", Ct));
+    }
+
+    [Fact]
+    public async Task ItemStatus_FollowsItsActivities_UntilSetByHandWithAReason()
+    {
+        await using var app = await TestApp.StartAsync();
+        var reporter = await app.ApiClientAsync(Demo.WgTip);
+        var planId = await PlanIdAsync(app, "WG-TIP");
+        var itemId = await app.WithDbAsync(db => db.WorkPlanItems.Where(i => i.WorkPlanId == planId && i.Number == 5).Select(i => i.Id).SingleAsync(Ct));
+        var created = await JsonAsync(await reporter.PostAsJsonAsync("/api/v1/activities", new
+        {
+            title = "WG-TIP 11th Annual Meeting",
+            kind = "Meeting",
+            startDate = "2025-11-10",
+            leadBody = "WG-TIP",
+            objectives = new[] { "IS-3" },
+            status = "planned",
+        }, Ct));
+        var activityId = created.GetProperty("id").GetInt32();
+        object Item(int[] activities) => new { title = "2025 annual events", targetStart = "2025-07-01", targetEnd = "2025-12-31", objectives = new[] { "IS-3" }, activities };
+
+        var planned = await JsonAsync(await reporter.PutAsJsonAsync($"/api/v1/workplans/{planId}/items/{itemId}", Item([activityId]), Ct));
+        await reporter.PutAsJsonAsync($"/api/v1/activities/{activityId}", new
+        {
+            title = "WG-TIP 11th Annual Meeting",
+            kind = "Meeting",
+            startDate = "2025-11-10",
+            leadBody = "WG-TIP",
+            objectives = new[] { "IS-3" },
+            status = "delivered",
+        }, Ct);
+        var delivered = await JsonAsync(await reporter.GetAsync($"/api/v1/workplans/{planId}", Ct));
+        var noReason = await reporter.PostAsJsonAsync($"/api/v1/workplans/{planId}/items/{itemId}/status", new { status = "dropped" }, Ct);
+        var dropped = await JsonAsync(await reporter.PostAsJsonAsync($"/api/v1/workplans/{planId}/items/{itemId}/status", new { status = "dropped", reason = "Merged into the 2026 events." }, Ct));
+        var auto = await JsonAsync(await reporter.PostAsJsonAsync($"/api/v1/workplans/{planId}/items/{itemId}/status", new { status = "auto" }, Ct));
+
+        Assert.Equal("UnderWay", ItemNumbered(planned, 5).GetProperty("status").GetString());
+        Assert.Equal("Delivered", ItemNumbered(delivered, 5).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("Say why the item is", await noReason.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("Dropped", ItemNumbered(dropped, 5).GetProperty("status").GetString());
+        Assert.Equal("Merged into the 2026 events.", ItemNumbered(dropped, 5).GetProperty("overrideReason").GetString());
+        Assert.Equal("Delivered", ItemNumbered(auto, 5).GetProperty("status").GetString());
+        Assert.False(ItemNumbered(auto, 5).GetProperty("isOverridden").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Reporters_ChangeOnlyTheirOwnBodysPlans_AndLinkOnlyTheirOwnActivities()
+    {
+        await using var app = await TestApp.StartAsync();
+        var reporter = await app.ApiClientAsync(Demo.WgTip);
+        var rsoPlan = await PlanIdAsync(app, "RSO");
+        var ownPlan = await PlanIdAsync(app, "WG-TIP");
+        var rsoActivity = await app.WithDbAsync(db => db.Activities.Where(a => db.Bodies.Any(b => b.Id == a.LeadBodyId && b.Code == "RSO")).Select(a => a.Id).FirstAsync(Ct));
+        object NewItem(int[] activities) => new { title = "Regional dialogue", targetStart = "2025-01-01", targetEnd = "2025-06-30", activities };
+
+        var otherBody = await reporter.PostAsJsonAsync($"/api/v1/workplans/{rsoPlan}/items", NewItem([]), Ct);
+        var otherActivity = await reporter.PostAsJsonAsync($"/api/v1/workplans/{ownPlan}/items", NewItem([rsoActivity]), Ct);
+        var outside = await reporter.PostAsJsonAsync($"/api/v1/workplans/{ownPlan}/items", new { title = "Too early", targetStart = "2023-01-01", targetEnd = "2023-06-30" }, Ct);
+        var newPlan = await reporter.PostAsJsonAsync("/api/v1/workplans", new { body = "RSO", title = "Another plan", startDate = "2027-01-01", endDate = "2029-12-31" }, Ct);
+        var ownNew = await reporter.PostAsJsonAsync("/api/v1/workplans", new { body = "WG-TIP", title = "2027–29 Forward Work Plan", startDate = "2027-01-01", endDate = "2029-12-31" }, Ct);
+        var added = await JsonAsync(await reporter.PostAsJsonAsync($"/api/v1/workplans/{ownPlan}/items", NewItem([]), Ct));
+
+        Assert.Equal(HttpStatusCode.Forbidden, otherBody.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, otherActivity.StatusCode);
+        Assert.Contains("is led by another body", await otherActivity.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("must lie within the plan", await outside.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Forbidden, newPlan.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, ownNew.StatusCode);
+        Assert.Equal(6, ItemNumbered(added, 6).GetProperty("number").GetInt32());
+        var rsoItemPage = await (await app.SignInAsync(Demo.WgTip)).GetAsync($"/workplans/{rsoPlan}/items/new", Ct);
+        Assert.StartsWith("/account/denied", rsoItemPage.Headers.Location?.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Pages_ShowTheTimeline_AndTheItemFormSavesAnOverride()
+    {
+        await using var app = await TestApp.StartAsync();
+        var reporter = await app.SignInAsync(Demo.WgTip);
+        var planId = await PlanIdAsync(app, "WG-TIP");
+        var itemId = await app.WithDbAsync(db => db.WorkPlanItems.Where(i => i.WorkPlanId == planId && i.Number == 3).Select(i => i.Id).SingleAsync(Ct));
+
+        var index = WebUtility.HtmlDecode(await reporter.GetStringAsync("/workplans", Ct));
+        var rejected = await TestApp.PostFormAsync(reporter, $"/workplans/{planId}/items/{itemId}", new Dictionary<string, string>
+        {
+            ["Title"] = "Research on forced marriage",
+            ["TargetStart"] = "2024-12-01",
+            ["TargetEnd"] = "2025-12-31",
+            ["Status"] = "Dropped",
+            ["Reason"] = "",
+        });
+        var saved = await TestApp.PostFormAsync(reporter, $"/workplans/{planId}/items/{itemId}", new Dictionary<string, string>
+        {
+            ["Title"] = "Research on forced marriage",
+            ["TargetStart"] = "2024-12-01",
+            ["TargetEnd"] = "2025-12-31",
+            ["Status"] = "Dropped",
+            ["Reason"] = "Funding ended.",
+        });
+        var details = await reporter.GetStringAsync($"/workplans/{planId}", Ct);
+
+        Assert.Contains("<title id=\"timeline-", index);
+        Assert.Contains("WG-TIP 2024–26 Forward Work Plan: planned against delivered", index);
+        Assert.Contains("RSO 2024–2026 Strategic Plan and Work Plan", index);
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("set by hand: Funding ended.", details);
+        // Saving the item without ticking its activity unlinked it; the override still says why it is dropped.
+        Assert.Equal(0, await app.WithDbAsync(db => db.WorkPlanItems.Where(i => i.Id == itemId).SelectMany(i => i.Activities).CountAsync(Ct)));
+    }
+}

@@ -10,6 +10,12 @@ using Scorecards.Web.Cli;
 // Generates benchmark data: the demo data, then a history of earlier published rounds in which every
 // body reported on every assigned objective and both Co-Chairs approved. Deterministic (fixed seed).
 // Usage: dotnet run --project bench/Scorecards.Bench -- DATA_DIR ROUNDS
+// Or, for the import benchmark, writes an activities file: -- activities FILE ROWS
+if (args.Length > 0 && args[0] == "activities")
+{
+    return await ActivitiesFile.WriteAsync(args[1..]);
+}
+
 if (args.Length != 2 || !int.TryParse(args[1], out var rounds) || rounds < 2)
 {
     Console.Error.WriteLine("usage: Scorecards.Bench DATA_DIR ROUNDS (ROUNDS >= 2, counting the two demo rounds)");

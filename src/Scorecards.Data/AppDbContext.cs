@@ -43,6 +43,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     /// <summary>Set while seeding demo data, whose thousands of rows are one event, not thousands.</summary>
     public bool AuditingSuspended { get; set; }
 
+    internal IAuditActor Actor => actor;
+
+    internal DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Scorecards.Domain.Activities;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
 
@@ -102,6 +103,54 @@ public sealed class StorageTests
         Assert.Equal("19th Ad Hoc Group Senior Officials' Meeting, Jakarta", change.After);
         Assert.Equal(round.Id, change.RoundId);
         Assert.Equal("command line", change.UserName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task BulkInsert_WritesRowsPartsAndAuditEvents_LikeASave_AndARollbackLeavesNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, demo: true);
+        var now = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        Activity New(AppDbContext db, string title, int body, int member, int area, int objective)
+        {
+            var activity = new Activity(title);
+            Assert.True(activity.Apply(new ActivityValues(title, ActivityKind.Workshop, new DateOnly(2025, 9, 15), new DateOnly(2025, 9, 17), "Manila", member, body,
+                "IOM", null, 40, ["https://example.org/a"], ActivityStatus.Delivered, [member], [area], [objective]), now).Succeeded);
+            return activity;
+        }
+
+        var (kept, ids) = await database.WithDbAsync(async db =>
+        {
+            var body = await db.Bodies.Where(b => b.Code == "TEG-RR").Select(b => b.Id).SingleAsync(Ct);
+            var member = await db.Members.Where(m => m.Name == "Philippines").Select(m => m.Id).SingleAsync(Ct);
+            var objective = await db.Objectives.Where(o => o.Code == "RR-2").Select(o => new { o.Id, o.FocusAreaId }).SingleAsync(Ct);
+            var rows = new[] { New(db, "Bulk one", body, member, objective.FocusAreaId, objective.Id), New(db, "Bulk two", body, member, objective.FocusAreaId, objective.Id) };
+            await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+            {
+                await db.InsertAsync(rows, a => [.. a.PartnerMembers, .. a.FocusAreas, .. a.Objectives], Ct);
+                await transaction.CommitAsync(Ct);
+            }
+
+            await using (var rolledBack = await db.Database.BeginTransactionAsync(Ct))
+            {
+                await db.InsertAsync([New(db, "Bulk rolled back", body, member, objective.FocusAreaId, objective.Id)], a => [.. a.Objectives], Ct);
+            }
+
+            return (rows, rows.Select(r => r.Id).ToList());
+        });
+
+        var stored = await database.WithDbAsync(db => db.Activities.AsNoTracking().Include(a => a.Objectives).Include(a => a.PartnerMembers)
+            .Where(a => a.Title.StartsWith("Bulk")).OrderBy(a => a.Id).ToListAsync(Ct));
+        var events = await database.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityType == "Activity" && e.Action == "Created").ToListAsync(Ct));
+
+        Assert.All(ids, id => Assert.True(id > 0));
+        Assert.Equal(["Bulk one", "Bulk two"], stored.Select(a => a.Title));
+        Assert.Equal((new DateOnly(2025, 9, 15), new DateOnly(2025, 9, 17), ActivityKind.Workshop, 40), (stored[0].StartDate, stored[0].EndDate, stored[0].Kind, stored[0].Participants));
+        Assert.Equal(kept[1].Objectives.Single().ObjectiveId, stored[1].Objectives.Single().ObjectiveId);
+        Assert.Single(stored[0].PartnerMembers);
+        Assert.Equal(ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), events.Select(e => e.EntityId).Order());
+        Assert.All(events, e => Assert.Contains("with ActivityMember", e.After));
+        Assert.Equal("command line", events[0].UserName);
     }
 
     [Theory]

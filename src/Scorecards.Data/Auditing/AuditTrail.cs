@@ -40,18 +40,17 @@ internal static class AuditTrail
     public static List<PendingAuditEvent> Capture(AppDbContext db, IAuditActor actor, DateTime nowUtc)
     {
         db.ChangeTracker.DetectChanges();
+        var entries = db.ChangeTracker.Entries().Where(e => AuditedTypes.Contains(e.Metadata.ClrType)).ToList();
+        var parts = PartsOfNewRows(entries);
         var pending = new List<PendingAuditEvent>();
-        foreach (var entry in db.ChangeTracker.Entries())
+        foreach (var entry in entries)
         {
-            if (!AuditedTypes.Contains(entry.Metadata.ClrType))
-            {
-                continue;
-            }
-
             switch (entry.State)
             {
+                case EntityState.Added when parts.IsPart(entry):
+                    break;
                 case EntityState.Added:
-                    pending.Add(new PendingAuditEvent(db, entry, actor, nowUtc, "Created", null, null, Summary(entry, current: true)));
+                    pending.Add(new PendingAuditEvent(db, entry, actor, nowUtc, "Created", null, null, parts.Describe(entry, Summary(entry, current: true))));
                     break;
                 case EntityState.Deleted:
                     pending.Add(new PendingAuditEvent(db, entry, actor, nowUtc, "Deleted", null, Summary(entry, current: false), null));
@@ -79,6 +78,73 @@ internal static class AuditTrail
         }
 
         return pending;
+    }
+
+    /// <summary>
+    /// Rows created together with their parent in one save, such as an activity's objectives: they are part of
+    /// the parent's "Created" event, listed in it, rather than events of their own, so an import of thousands of
+    /// activities writes one event per activity.
+    /// </summary>
+    private static NewRowParts PartsOfNewRows(List<EntityEntry> entries)
+    {
+        var parents = new Dictionary<(Type, object), List<string>>();
+        foreach (var entry in entries.Where(e => e.State == EntityState.Added))
+        {
+            var key = entry.Metadata.FindPrimaryKey()!.Properties;
+            if (key.Count == 1 && entry.Property(key[0].Name) is { IsTemporary: true, CurrentValue: { } value })
+            {
+                parents[(entry.Metadata.ClrType, value)] = [];
+            }
+        }
+
+        var parts = new HashSet<EntityEntry>();
+        foreach (var entry in entries.Where(e => e.State == EntityState.Added))
+        {
+            foreach (var foreignKey in entry.Metadata.GetForeignKeys().Where(f => f.Properties.Count == 1))
+            {
+                var property = entry.Property(foreignKey.Properties[0].Name);
+                if (property.IsTemporary && property.CurrentValue is { } value
+                    && parents.TryGetValue((foreignKey.PrincipalEntityType.ClrType, value), out var list))
+                {
+                    list.Add(PartText(entry, property.Metadata.Name));
+                    parts.Add(entry);
+                    break;
+                }
+            }
+        }
+
+        return new NewRowParts(parents, parts);
+    }
+
+    /// <summary>A part as its parent's event lists it: "ActivityObjective 12".</summary>
+    internal static string PartText(EntityEntry part, string foreignKey)
+    {
+        var rest = part.Properties.Where(p => p.Metadata.Name != foreignKey && !IgnoredProperties.Contains(p.Metadata.Name))
+            .Select(p => Format(p.CurrentValue)).Where(v => !string.IsNullOrEmpty(v) && v != "False");
+        return $"{part.Metadata.ClrType.Name} {string.Join(" ", rest)}";
+    }
+
+    /// <summary>The "Created" event of a row written without the change tracker, listing its parts.</summary>
+    internal static AuditEvent Created(AppDbContext db, object row, IEnumerable<string> parts)
+    {
+        var entry = db.Entry(row);
+        var list = parts.ToList();
+        var summary = Summary(entry, current: true) + (list.Count > 0 ? "; with " + string.Join(", ", list) : "");
+        return new PendingAuditEvent(db, entry, db.Actor, db.NowUtc, "Created", null, null, summary).Complete();
+    }
+
+    private sealed class NewRowParts(Dictionary<(Type, object), List<string>> parents, HashSet<EntityEntry> parts)
+    {
+        public bool IsPart(EntityEntry entry) => parts.Contains(entry);
+
+        public string Describe(EntityEntry entry, string summary)
+        {
+            var key = entry.Metadata.FindPrimaryKey()!.Properties;
+            return key.Count == 1 && entry.Property(key[0].Name).CurrentValue is { } value
+                && parents.TryGetValue((entry.Metadata.ClrType, value), out var list) && list.Count > 0
+                ? summary + "; with " + string.Join(", ", list)
+                : summary;
+        }
     }
 
     internal static string? Format(object? value) => value switch
@@ -134,7 +200,7 @@ internal sealed class PendingAuditEvent(AppDbContext db, EntityEntry entry, IAud
             Action = action,
             EntityType = entry.Metadata.ClrType == typeof(IdentityUserRole<string>) ? "UserRole" : entry.Metadata.ClrType.Name,
             EntityId = string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => AuditTrail.Format(entry.Property(p.Name).CurrentValue))),
-            Subject = subject,
+            Subject = subject is { Length: > 300 } ? subject[..299] + "…" : subject,
             BodyId = bodyId,
             RoundId = roundId,
             Field = field,

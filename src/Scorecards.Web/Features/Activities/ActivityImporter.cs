@@ -27,7 +27,9 @@ public static class ActivityImporter
     public const int MaxRows = 20_000;
     public const int MaxBytes = 10 * 1024 * 1024;
 
-    private sealed record Planned(int Row, ActivityValues Values, Activity? Existing);
+    private const int ChunkSize = 500;
+
+    private sealed record Planned(int Row, ActivityValues Values, int? ExistingId, bool Unchanged);
 
     public static async Task<ImportPreview> PreviewAsync(AppDbContext db, string fileName, byte[] content, Func<int, bool> canManage, CancellationToken ct)
     {
@@ -45,25 +47,32 @@ public static class ActivityImporter
             return preview;
         }
 
-        foreach (var plan in planned)
+        // One transaction: the file is applied whole or not at all. New activities are written in bulk with
+        // their audit events; changed ones through the change tracker, in chunks so that it stays small.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var created = new List<Activity>();
+        foreach (var plan in planned.Where(p => p.ExistingId is null))
         {
-            if (plan.Existing is { } existing)
-            {
-                if (!existing.Matches(plan.Values))
-                {
-                    existing.Apply(plan.Values, nowUtc);
-                }
-            }
-            else
-            {
-                var activity = new Activity(plan.Values.Title!);
-                activity.Apply(plan.Values, nowUtc);
-                db.Activities.Add(activity);
-            }
+            var activity = new Activity(plan.Values.Title!);
+            activity.Apply(plan.Values, nowUtc);
+            created.Add(activity);
         }
 
-        // One save: the context wraps the rows and their audit events in a single transaction.
-        await db.SaveChangesAsync(ct);
+        await db.InsertAsync(created, a => [.. a.PartnerMembers, .. a.FocusAreas, .. a.Objectives], ct);
+        foreach (var chunk in planned.Where(p => p.ExistingId is not null && !p.Unchanged).OrderBy(p => p.ExistingId).Chunk(ChunkSize))
+        {
+            db.ChangeTracker.Clear();
+            var existing = await LoadAsync(db, [.. chunk.Select(p => p.ExistingId!.Value)], tracked: true, ct);
+            foreach (var plan in chunk)
+            {
+                existing[plan.ExistingId!.Value].Apply(plan.Values, nowUtc);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
         return preview with { Applied = true };
     }
 
@@ -190,24 +199,45 @@ public static class ActivityImporter
             matches.Add((row.Number, values, id ?? (byKey.TryGetValue(key, out var same) ? same : null)));
         }
 
-        // An existing activity is loaded, with its links, only when a row changes it.
+        // Existing activities are read, with their links, only to tell an update from an unchanged row.
         var toLoad = matches.Where(m => m.ExistingId is not null).Select(m => m.ExistingId!.Value).Distinct().ToList();
         var loaded = new Dictionary<int, Activity>();
-        foreach (var chunk in toLoad.Chunk(1000))
+        foreach (var chunk in toLoad.Order().Chunk(2000))
         {
-            var ids = chunk.ToList();
-            foreach (var activity in await db.Activities.Include(a => a.PartnerMembers).Include(a => a.FocusAreas).Include(a => a.Objectives)
-                .AsSplitQuery().Where(a => ids.Contains(a.Id)).ToListAsync(ct))
+            foreach (var (id, activity) in await LoadAsync(db, chunk, tracked: false, ct))
             {
-                loaded[activity.Id] = activity;
+                loaded[id] = activity;
             }
         }
 
-        var planned = matches.Select(m => new Planned(m.Row, m.Values, m.ExistingId is { } e ? loaded[e] : null)).ToList();
-        var unchanged = planned.Count(p => p.Existing?.Matches(p.Values) == true);
-        var updated = planned.Count(p => p.Existing is not null) - unchanged;
-        var created = planned.Count(p => p.Existing is null);
+        var planned = matches.Select(m => new Planned(m.Row, m.Values, m.ExistingId, m.ExistingId is { } e && loaded[e].Matches(m.Values))).ToList();
+        var unchanged = planned.Count(p => p.Unchanged);
+        var updated = planned.Count(p => p.ExistingId is not null) - unchanged;
+        var created = planned.Count(p => p.ExistingId is null);
         return (Preview(rows.Count, created, updated, unchanged), planned);
+    }
+
+    /// <summary>
+    /// Loads activities with their links by id. The ids are sorted and read as one range: a long list of ids in
+    /// an IN clause is slow to plan, while a range on the key is one index scan; rows in the range that were
+    /// not asked for are dropped.
+    /// </summary>
+    private static async Task<Dictionary<int, Activity>> LoadAsync(AppDbContext db, int[] sortedIds, bool tracked, CancellationToken ct)
+    {
+        var (first, last) = (sortedIds[0], sortedIds[^1]);
+        var wanted = sortedIds.ToHashSet();
+        var query = db.Activities.Include(a => a.PartnerMembers).Include(a => a.FocusAreas).Include(a => a.Objectives).AsSplitQuery()
+            .Where(a => a.Id >= first && a.Id <= last);
+        var rows = await (tracked ? query : query.AsNoTracking()).ToListAsync(ct);
+        if (tracked)
+        {
+            foreach (var extra in rows.Where(a => !wanted.Contains(a.Id)))
+            {
+                db.Entry(extra).State = EntityState.Detached;
+            }
+        }
+
+        return rows.Where(a => wanted.Contains(a.Id)).ToDictionary(a => a.Id);
     }
 
     private static Dictionary<string, int> MapColumns(IReadOnlyList<string> header, List<ImportRejection> rejections)

@@ -81,9 +81,9 @@ internal static class AuditTrail
     }
 
     /// <summary>
-    /// Rows created together with their parent in one save, such as an activity's objectives: they are part of
-    /// the parent's "Created" event, listed in it, rather than events of their own, so an import of thousands of
-    /// activities writes one event per activity.
+    /// Association rows created together with their parent in one save, such as an activity's objectives:
+    /// they are part of the parent's "Created" event, listed in it, rather than events of their own, so an
+    /// import of thousands of activities writes one event per activity.
     /// </summary>
     private static NewRowParts PartsOfNewRows(List<EntityEntry> entries)
     {
@@ -100,7 +100,8 @@ internal static class AuditTrail
         var parts = new HashSet<EntityEntry>();
         foreach (var entry in entries.Where(e => e.State == EntityState.Added))
         {
-            foreach (var foreignKey in entry.Metadata.GetForeignKeys().Where(f => f.Properties.Count == 1))
+            // Only association rows, whose key includes the parent's: an entry of a new scorecard keeps its own event.
+            foreach (var foreignKey in entry.Metadata.GetForeignKeys().Where(f => f.Properties.Count == 1 && f.Properties[0].IsPrimaryKey()))
             {
                 var property = entry.Property(foreignKey.Properties[0].Name);
                 if (property.IsTemporary && property.CurrentValue is { } value

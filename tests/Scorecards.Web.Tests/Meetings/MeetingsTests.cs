@@ -157,4 +157,70 @@ public sealed class MeetingsTests
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Contains("Thailand", await adminPage.GetStringAsync(posted.Headers.Location!.OriginalString, Ct));
     }
+
+    [Fact]
+    public async Task Administrators_ChangeMeetingsAndDecisions_FromApiAndPages()
+    {
+        await using var app = await TestApp.StartAsync();
+        var admin = await app.ApiClientAsync(Demo.Admin);
+        var steering = await app.WithDbAsync(db => db.Meetings.Where(m => m.Kind == MeetingKind.SteeringGroupSom).Select(m => m.Id).SingleAsync(Ct));
+        var membership = await DecisionIdAsync(app, "Review the Bali Process membership");
+
+        var meeting = await admin.PutAsJsonAsync($"/api/v1/meetings/{steering}", new
+        {
+            title = "19th Steering Group Senior Officials' Meeting",
+            kind = "SteeringGroupSom",
+            startDate = "2025-05-20",
+            city = "Bangkok",
+            host = "Thailand",
+            chairs = new[] { "Indonesia", "Australia" },
+            attendees = new[] { "New Zealand" },
+            otherAttendees = "Co-Managers of the RSO",
+        }, Ct);
+        var backwards = await admin.PutAsJsonAsync($"/api/v1/meetings/{steering}", new { title = "x", kind = "SteeringGroupSom", startDate = "2025-05-20", endDate = "2025-05-19" }, Ct);
+        var decision = await admin.PutAsJsonAsync($"/api/v1/decisions/{membership}",
+            new { text = "Review the Bali Process membership.", ownerBody = "RSO", dueMeeting = steering, status = "open" }, Ct);
+        var byReporter = await (await app.ApiClientAsync(Demo.Rso)).PutAsJsonAsync($"/api/v1/decisions/{membership}",
+            new { text = "Changed by a reporter.", ownerBody = "RSO" }, Ct);
+
+        Assert.Equal(["Australia", "Indonesia", "New Zealand"], Strings((await JsonAsync(meeting)).GetProperty("attendees")));
+        Assert.Contains("before it opens", await backwards.Content.ReadAsStringAsync(Ct));
+        var changed = await JsonAsync(decision);
+        Assert.Equal("19th Steering Group Senior Officials' Meeting", changed.GetProperty("dueMeeting").GetString());
+        Assert.True(changed.GetProperty("isOverdue").GetBoolean());
+        Assert.Equal(HttpStatusCode.Forbidden, byReporter.StatusCode);
+
+        var page = await app.SignInAsync(Demo.Admin);
+        var edited = await TestApp.PostFormAsync(page, $"/decisions/{membership}?handler=Edit", new Dictionary<string, string>
+        {
+            ["Form.Text"] = "Review the Bali Process membership, reporting to the 20th Steering Group.",
+            ["Form.OwnerBody"] = "RSO",
+            ["Form.Status"] = "InProgress",
+            ["Form.DueDate"] = "2026-05-19",
+        }, $"/decisions/{membership}");
+        var meetingPage = await TestApp.PostFormAsync(page, $"/meetings/{steering}/edit", new Dictionary<string, string>
+        {
+            ["Form.Title"] = "19th Steering Group Senior Officials' Meeting",
+            ["Form.Kind"] = "SteeringGroupSom",
+            ["Form.StartDate"] = "2025-05-20",
+            ["Form.City"] = "Bangkok",
+            ["Form.Host"] = "Thailand",
+            ["Form.Chairs"] = "Indonesia",
+            ["Form.Attendees"] = "Thailand",
+        });
+        var added = await TestApp.PostFormAsync(page, $"/meetings/{steering}?handler=Decision", new Dictionary<string, string>
+        {
+            ["Form.Text"] = "Consider options for inclusion of victim and survivor voices in the work of the Process.",
+            ["Form.OwnerBody"] = "RSO",
+        }, $"/meetings/{steering}");
+
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, meetingPage.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var view = await JsonAsync(await admin.GetAsync($"/api/v1/meetings/{steering}", Ct));
+        Assert.Equal(["Indonesia"], Strings(view.GetProperty("meeting").GetProperty("chairs")));
+        Assert.Equal(["Indonesia", "Thailand"], Strings(view.GetProperty("meeting").GetProperty("attendees")));
+        Assert.Equal(1, Assert.Single(view.GetProperty("decisions").EnumerateArray()).GetProperty("number").GetInt32());
+        Assert.Equal("In progress", (await JsonAsync(await admin.GetAsync($"/api/v1/decisions/{membership}", Ct))).GetProperty("statusLabel").GetString());
+    }
 }

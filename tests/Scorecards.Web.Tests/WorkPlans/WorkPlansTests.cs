@@ -146,4 +146,32 @@ public sealed class WorkPlansTests
         // Saving the item without ticking its activity unlinked it; the override still says why it is dropped.
         Assert.Equal(0, await app.WithDbAsync(db => db.WorkPlanItems.Where(i => i.Id == itemId).SelectMany(i => i.Activities).CountAsync(Ct)));
     }
+
+    [Fact]
+    public async Task Plan_ChangesFromApiAndPage_WithinItsItems_AndAnActivityShowsWhatItDelivers()
+    {
+        await using var app = await TestApp.StartAsync();
+        var reporter = await app.ApiClientAsync(Demo.WgTip);
+        var planId = await PlanIdAsync(app, "WG-TIP");
+        var research = await app.WithDbAsync(db => db.Activities.Where(a => a.Title == "Research on forced marriage and trafficking in persons").Select(a => a.Id).SingleAsync(Ct));
+
+        var renamed = await reporter.PutAsJsonAsync($"/api/v1/workplans/{planId}",
+            new { title = "2024–26 Forward Work Plan (revised)", startDate = "2024-11-01", endDate = "2026-12-31", description = "Revised at the 11th Annual Meeting." }, Ct);
+        var byOther = await (await app.ApiClientAsync(Demo.Rso)).PutAsJsonAsync($"/api/v1/workplans/{planId}",
+            new { title = "Taken over", startDate = "2024-11-01", endDate = "2026-12-31" }, Ct);
+        var page = await app.SignInAsync(Demo.WgTip);
+        var shrunk = await TestApp.PostFormAsync(page, $"/workplans/{planId}", new Dictionary<string, string>
+        {
+            ["Title"] = "2024–26 Forward Work Plan",
+            ["StartDate"] = "2025-06-01",
+            ["EndDate"] = "2026-12-31",
+        });
+        var activityPage = System.Net.WebUtility.HtmlDecode(await page.GetStringAsync($"/activities/{research}", Ct));
+
+        Assert.Equal("2024–26 Forward Work Plan (revised)", (await JsonAsync(renamed)).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, byOther.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, shrunk.StatusCode);
+        Assert.Contains("Some items' target periods fall outside that period", System.Net.WebUtility.HtmlDecode(await shrunk.Content.ReadAsStringAsync(Ct)));
+        Assert.Contains("WG-TIP 2024–26 Forward Work Plan (revised), item 3", activityPage);
+    }
 }

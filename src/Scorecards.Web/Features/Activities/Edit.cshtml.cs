@@ -54,6 +54,9 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public ActivityDto? Activity { get; private set; }
     public bool CanManage { get; private set; }
+
+    /// <summary>The work plan items this activity delivers: plan id, plan, item number and title.</summary>
+    public IReadOnlyList<(int PlanId, string Plan, int Number, string Item)> Delivers { get; private set; } = [];
     public IReadOnlyList<string> BodyCodes { get; private set; } = [];
     public IReadOnlyList<string> Members { get; private set; } = [];
 
@@ -71,6 +74,11 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
             }
 
             Form = ActivityForm.From(Activity);
+            Delivers = (await db.Set<Domain.WorkPlans.WorkPlanItemActivity>().AsNoTracking().Where(l => l.ActivityId == existing)
+                    .Join(db.WorkPlanItems, l => l.WorkPlanItemId, i => i.Id, (l, i) => i)
+                    .Join(db.WorkPlans, i => i.WorkPlanId, p => p.Id, (i, p) => new { PlanId = p.Id, Plan = p.Title, i.Number, i.Title })
+                    .OrderBy(x => x.PlanId).ThenBy(x => x.Number).ToListAsync(ct))
+                .Select(x => (x.PlanId, x.Plan, x.Number, x.Title)).ToList();
         }
         else
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Activities;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Activities;
@@ -114,10 +115,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
 
         if (values is null)
         {
-            foreach (var error in errors)
-            {
-                ModelState.AddModelError($"Form.{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}", error.Message);
-            }
+            ModelState.AddFieldErrors(errors);
 
             Activity = id is { } i ? await ActivityQueries.GetAsync(db, i, ct) : null;
             await LoadListsAsync(ct);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.Meetings;
 
@@ -82,10 +83,7 @@ public sealed class DecisionModel(AppDbContext db, TimeProvider clock) : PageMod
         var (values, errors) = await Form.ToRequest().ToValuesAsync(db, ct);
         if (values is null)
         {
-            foreach (var error in errors)
-            {
-                ModelState.AddModelError($"Form.{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}", error.Message);
-            }
+            ModelState.AddFieldErrors(errors);
 
             await LoadAsync(id, ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;

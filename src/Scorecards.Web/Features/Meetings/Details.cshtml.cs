@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
+using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.Meetings;
 
@@ -55,10 +56,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         var (values, errors) = await Form.ToRequest().ToValuesAsync(db, ct);
         if (values is null)
         {
-            foreach (var error in errors)
-            {
-                ModelState.AddModelError($"Form.{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}", error.Message);
-            }
+            ModelState.AddFieldErrors(errors);
 
             await LoadAsync(id, ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Meetings;
+using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.Meetings;
 
@@ -94,10 +95,7 @@ public sealed class EditModel(AppDbContext db) : PageModel
         var (values, errors) = await Form.ToRequest().ToValuesAsync(db, ct);
         if (values is null)
         {
-            foreach (var error in errors)
-            {
-                ModelState.AddModelError($"Form.{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}", error.Message);
-            }
+            ModelState.AddFieldErrors(errors);
 
             MeetingId = id;
             await LoadListsAsync(ct);

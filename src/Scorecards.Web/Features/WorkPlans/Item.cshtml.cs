@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Activities;
+using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.WorkPlans;
 
@@ -60,10 +62,10 @@ public sealed class ItemModel(AppDbContext db) : PageModel
             (Objectives ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Activities);
         var (status, statusError) = new ItemStatusRequest(Status, Reason).Parse();
         var (values, errors) = await request.ToValuesAsync(db, plan, ct);
-        var messages = errors.Select(e => (e.Field, e.Message)).ToList();
+        var messages = errors.ToList();
         if (statusError is not null)
         {
-            messages.Add((statusError.Field, statusError.Message));
+            messages.Add(statusError);
         }
 
         if (values is not null && statusError is null)
@@ -78,14 +80,10 @@ public sealed class ItemModel(AppDbContext db) : PageModel
                 return Redirect($"/workplans/{id}");
             }
 
-            messages.Add(("reason", overridden.Message!));
+            messages.Add(new FieldError("reason", overridden.Message!));
         }
 
-        foreach (var (field, message) in messages)
-        {
-            ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], message);
-        }
-
+        ModelState.AddFieldErrors(messages, prefix: null);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.WorkPlans;
@@ -36,10 +37,7 @@ public sealed class NewModel(AppDbContext db) : PageModel
             return Forbid();
         }
 
-        foreach (var e in errors)
-        {
-            ModelState.AddModelError(char.ToUpperInvariant(e.Field[0]) + e.Field[1..], e.Message);
-        }
+        ModelState.AddFieldErrors(errors, prefix: null);
 
         await LoadAsync(ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;

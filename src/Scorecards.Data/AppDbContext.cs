@@ -26,6 +26,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     public DbSet<Member> Members => Set<Member>();
     public DbSet<Body> Bodies => Set<Body>();
     public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<Scorecard> Scorecards => Set<Scorecard>();
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<ReviewEvent> ReviewEvents => Set<ReviewEvent>();

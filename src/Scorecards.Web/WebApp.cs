@@ -112,6 +112,7 @@ public static class WebApp
         api.MapActivitiesApi();
         api.MapMeetingsApi();
         api.MapWorkPlansApi();
+        api.MapAssessmentApi();
         api.MapScorecardsApi();
         api.MapAuditApi();
         api.MapFallback(() => ApiProblems.NotFound("That API address"));

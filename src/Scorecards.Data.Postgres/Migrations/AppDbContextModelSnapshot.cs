@@ -921,6 +921,49 @@ namespace Scorecards.Data.Postgres.Migrations
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Rounds.Assessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("FocusAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FocusAreaId");
+
+                    b.HasIndex("RoundId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Assessments_RoundId_Overall")
+                        .HasFilter("\"FocusAreaId\" IS NULL");
+
+                    b.HasIndex("RoundId", "FocusAreaId")
+                        .IsUnique()
+                        .HasFilter("\"FocusAreaId\" IS NOT NULL");
+
+                    b.ToTable("Assessments");
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Rounds.Round", b =>
                 {
                     b.Property<int>("Id")
@@ -1562,6 +1605,20 @@ namespace Scorecards.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Rounds.Assessment", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Framework.FocusArea", null)
+                        .WithMany()
+                        .HasForeignKey("FocusAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scorecards.Domain.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -886,6 +886,47 @@ namespace Scorecards.Data.Sqlite.Migrations
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Rounds.Assessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FocusAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FocusAreaId");
+
+                    b.HasIndex("RoundId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Assessments_RoundId_Overall")
+                        .HasFilter("\"FocusAreaId\" IS NULL");
+
+                    b.HasIndex("RoundId", "FocusAreaId")
+                        .IsUnique()
+                        .HasFilter("\"FocusAreaId\" IS NOT NULL");
+
+                    b.ToTable("Assessments");
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Rounds.Round", b =>
                 {
                     b.Property<int>("Id")
@@ -1511,6 +1552,20 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Rounds.Assessment", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Framework.FocusArea", null)
+                        .WithMany()
+                        .HasForeignKey("FocusAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scorecards.Domain.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

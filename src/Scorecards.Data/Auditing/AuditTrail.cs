@@ -30,7 +30,7 @@ internal static class AuditTrail
     private static readonly HashSet<Type> AuditedTypes =
     [
         typeof(Strategy), typeof(FocusArea), typeof(Objective), typeof(Indicator), typeof(Assignment),
-        typeof(Member), typeof(Body), typeof(BodyCoChair), typeof(Round), typeof(Scorecard), typeof(Entry), typeof(IndicatorValue),
+        typeof(Member), typeof(Body), typeof(BodyCoChair), typeof(Round), typeof(Assessment), typeof(Scorecard), typeof(Entry), typeof(IndicatorValue),
         typeof(AppUser), typeof(UserBody), typeof(IdentityUserRole<string>), typeof(ApiToken),
         typeof(Citation), typeof(Activity), typeof(ActivityMember), typeof(ActivityFocusArea), typeof(ActivityObjective),
         typeof(WorkPlan), typeof(WorkPlanItem), typeof(WorkPlanItemObjective), typeof(WorkPlanItemActivity),
@@ -221,6 +221,7 @@ internal sealed class PendingAuditEvent(AppDbContext db, EntityEntry entry, IAud
             ? EntryScope(cited.Scorecard ?? db.Scorecards.Local.FirstOrDefault(s => s.Id == cited.ScorecardId), cited.ObjectiveId)
             : (null, null, null),
         Round r => (null, r.Id, r.Name),
+        Assessment a => (null, a.RoundId, a.FocusAreaId is { } area ? $"Co-Chairs' assessment, {FocusAreaCode(area)}" : "Co-Chairs' overall assessment"),
         Body b => (b.Id, null, b.Code),
         BodyCoChair c => (c.BodyId, null, BodyCode(c.BodyId)),
         Objective o => (null, null, o.Code),
@@ -257,6 +258,8 @@ internal sealed class PendingAuditEvent(AppDbContext db, EntityEntry entry, IAud
     };
 
     private string BodyCode(int id) => db.Bodies.Local.FirstOrDefault(b => b.Id == id)?.Code ?? $"body #{id}";
+
+    private string FocusAreaCode(int id) => db.FocusAreas.Local.FirstOrDefault(f => f.Id == id)?.Code ?? $"focus area #{id}";
 
     private string ObjectiveCode(int id) => db.Objectives.Local.FirstOrDefault(o => o.Id == id)?.Code ?? $"objective #{id}";
 

@@ -18,6 +18,21 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
     }
 }
 
+internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> builder)
+    {
+        builder.Property(a => a.Text).HasMaxLength(Assessment.MaxLength);
+        builder.Property(a => a.UpdatedBy).HasMaxLength(256);
+        builder.HasOne<Round>().WithMany().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<FocusArea>().WithMany().HasForeignKey(a => a.FocusAreaId).OnDelete(DeleteBehavior.Restrict);
+
+        // One per focus area and one overall per round; the same SQL filter reads on SQLite and PostgreSQL.
+        builder.HasIndex(a => new { a.RoundId, a.FocusAreaId }).IsUnique().HasFilter("\"FocusAreaId\" IS NOT NULL");
+        builder.HasIndex(a => a.RoundId).IsUnique().HasFilter("\"FocusAreaId\" IS NULL").HasDatabaseName("IX_Assessments_RoundId_Overall");
+    }
+}
+
 internal sealed class ScorecardConfiguration : IEntityTypeConfiguration<Scorecard>
 {
     public void Configure(EntityTypeBuilder<Scorecard> builder)

@@ -64,7 +64,10 @@ public sealed class DetailsModel(AppDbContext db, RoundService rounds, TimeProvi
         var summary = await RoundSummaryQueries.ForUserAsync(db, id, User, filter, ct);
         if (summary is not null)
         {
-            Summary = await SummaryFilters.ViewAsync(db, summary, isPublic: false, $"/rounds/{id}", ct);
+            Summary = await SummaryFilters.ViewAsync(db, summary, isPublic: false, $"/rounds/{id}", ct) with
+            {
+                CanAssess = User.IsCoChair() && Assessment.CanWrite(summary.Status).Succeeded,
+            };
         }
 
         return Page();

@@ -41,6 +41,9 @@ public sealed record GapBody(string BodyCode, int ScorecardId, ScorecardStatus S
 public sealed record SummaryGaps(IReadOnlyList<string> UnassignedObjectives, IReadOnlyList<string> ObjectivesWithoutEntry,
     IReadOnlyList<GapEntry> RatedWithoutNarrative, IReadOnlyList<GapBody> NotSubmitted, IReadOnlyList<string> ObjectivesWithoutActivity);
 
+/// <summary>The Co-Chairs' assessment: overall when the focus area is null.</summary>
+public sealed record AssessmentDto(string? FocusAreaCode, string? FocusAreaName, string Text, string UpdatedBy, DateTime UpdatedUtc);
+
 public sealed record SummaryFilter(string? Body, string? Area, Completion? Level)
 {
     public static readonly SummaryFilter None = new(null, null, null);
@@ -55,4 +58,9 @@ public sealed record SummaryFilter(string? Body, string? Area, Completion? Level
 /// </summary>
 public sealed record RoundSummary(int RoundId, string Round, RoundStatus Status, string StatusLabel, int? PreviousRoundId, string? PreviousRound,
     SummaryFilter Filter, IReadOnlyList<SummaryBody> Bodies, DistributionDto Distribution, TrendDto Trend,
-    IReadOnlyList<SummaryArea> FocusAreas, SummaryGaps Gaps, int ScorecardsIncluded, int Scorecards);
+    IReadOnlyList<SummaryArea> FocusAreas, SummaryGaps Gaps, int ScorecardsIncluded, int Scorecards, IReadOnlyList<AssessmentDto> Assessments)
+{
+    public AssessmentDto? OverallAssessment => Assessments.FirstOrDefault(a => a.FocusAreaCode is null);
+
+    public AssessmentDto? AssessmentOf(string areaCode) => Assessments.FirstOrDefault(a => a.FocusAreaCode == areaCode);
+}

@@ -8,7 +8,7 @@ using Scorecards.Domain.Scoring;
 namespace Scorecards.Web.Features.Rounds;
 
 /// <summary>
-/// Builds a <see cref="RoundSummary"/> from a fixed handful of queries (twelve), however many rounds,
+/// Builds a <see cref="RoundSummary"/> from a fixed handful of queries (thirteen), however many rounds,
 /// bodies or entries there are; every figure comes from <see cref="Scores"/> and <see cref="Gaps"/>.
 /// </summary>
 public static class RoundSummaryQueries
@@ -58,6 +58,7 @@ public static class RoundSummaryQueries
         var servedObjectives = (await db.Set<Domain.Activities.ActivityObjective>().AsNoTracking()
             .Join(db.Activities.Where(a => !a.IsArchived && a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd), o => o.ActivityId, a => a.Id, (o, a) => o.ObjectiveId)
             .Distinct().ToListAsync(ct)).ToHashSet();
+        var assessments = await db.Assessments.AsNoTracking().Where(a => a.RoundId == roundId && a.Text != "").ToListAsync(ct);
         var previousEntries = previous is null
             ? []
             : await db.Entries.AsNoTracking()
@@ -133,6 +134,11 @@ public static class RoundSummaryQueries
                 : new SummaryBody(b.Id, b.Code, b.Name, null, null, false)).ToList(),
             DistributionDto.From(Scores.Distribute(inView.Select(x => x.Scored))),
             TrendDto.From(Scores.TrendOf(inView.Select(x => x.Scored))),
-            summaryAreas, summaryGaps, includedIds.Count, scorecards.Count);
+            summaryAreas, summaryGaps, includedIds.Count, scorecards.Count,
+            assessments.Where(a => a.FocusAreaId is null || areas.Exists(f => f.Id == a.FocusAreaId))
+                .OrderBy(a => a.FocusAreaId is null ? -1 : areas.FindIndex(f => f.Id == a.FocusAreaId))
+                .Select(a => areas.Find(f => f.Id == a.FocusAreaId) is { } area
+                    ? new AssessmentDto(area.Code, area.Name, a.Text, a.UpdatedBy, a.UpdatedUtc)
+                    : new AssessmentDto(null, null, a.Text, a.UpdatedBy, a.UpdatedUtc)).ToList());
     }
 }

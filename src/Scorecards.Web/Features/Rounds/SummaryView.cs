@@ -2,7 +2,7 @@ namespace Scorecards.Web.Features.Rounds;
 
 /// <summary>A round summary with what the page needs around it: where links go, for signed-in readers or the public.</summary>
 public sealed record SummaryView(RoundSummary Summary, bool IsPublic, string BasePath, IReadOnlyList<string> AllBodies,
-    IReadOnlyList<(string Code, string Name)> AllAreas)
+    IReadOnlyList<(string Code, string Name)> AllAreas, bool CanAssess = false)
 {
     public string EntryLink(SummaryEntry e) => IsPublic
         ? $"{BasePath}?area={AreaOf(e.ObjectiveCode)}#entry-{e.BodyCode}-{e.ObjectiveCode}"

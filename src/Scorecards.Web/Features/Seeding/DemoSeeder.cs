@@ -172,6 +172,23 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
                 (s, r, _) => s.Approve(r, MemberOf(users, "cochair.australia"), Id(users, "cochair.australia"), "Co-Chair Reviewer (Australia)", At(2025, 5, 5)));
         }
 
+        // The Co-Chairs' assessment, in the statement's words ("Progress to implement the Adelaide Strategy for Cooperation").
+        var se = await db.FocusAreas.Where(f => f.Code == "SE").Select(f => f.Id).SingleAsync(ct);
+        foreach (var (area, text) in new (int?, string)[]
+        {
+            (null, "The Ad Hoc Group SOM recognised progress towards realising the 2023 Adelaide Strategy for Cooperation. The Bali Process WG-TIP and TEG-RR "
+                + "have adopted new Forward Work Plans closely aligned with the Strategy.\n\nThe RSO continues to provide support to build member capacity "
+                + "across the Bali Process mandate, with Co-Chairs noting efforts in the areas of law enforcement, border management and stakeholder engagement."),
+            (se, "Working Groups have increased their collaboration with civil society, private sector organisations and regional bodies, including during "
+                + "their annual meetings. The WG-TIP and TFPP joint event 'Enhancing community awareness through partnership' brought together government, "
+                + "civil society and the private sector to discuss public information campaigns and cross-sectoral issues."),
+        })
+        {
+            var assessment = new Assessment(past!.Id, area);
+            Check(assessment.Write(past.Status, text, "Co-Chair Reviewer (Indonesia)", At(2025, 5, 12)));
+            db.Assessments.Add(assessment);
+        }
+
         Check(past!.StartReview());
         Check(past.Publish(At(2025, 5, 21)));
         await db.SaveChangesAsync(ct);

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Domain.Rounds;
+using Scorecards.Web.Tests.Infrastructure;
+
+namespace Scorecards.Web.Tests.Rounds;
+
+public sealed class AssessmentTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Task<int> RoundIdAsync(TestApp app, RoundStatus status) =>
+        app.WithDbAsync(db => db.Rounds.Where(r => r.Status == status).Select(r => r.Id).SingleAsync(Ct));
+
+    [Fact]
+    public async Task CoChair_WritesTheAssessment_AndTheRoundPageAndSummaryShowIt()
+    {
+        await using var app = await TestApp.StartAsync();
+        var open = await RoundIdAsync(app, RoundStatus.Open);
+        var coChair = await app.ApiClientAsync(Demo.Australia);
+
+        var saved = await coChair.PutAsJsonAsync($"/api/v1/rounds/{open}/assessment",
+            new { overall = "Steady progress; **two bodies** still to report.", focusAreas = new Dictionary<string, string> { ["BM"] = "The tabletop exercise tested cross-border responses." } }, Ct);
+        var unknown = await coChair.PutAsJsonAsync($"/api/v1/rounds/{open}/assessment",
+            new { overall = "Changed.", focusAreas = new Dictionary<string, string> { ["XX"] = "No such area." } }, Ct);
+        var reporter = await (await app.ApiClientAsync(Demo.WgTip)).PutAsJsonAsync($"/api/v1/rounds/{open}/assessment", new { overall = "Mine." }, Ct);
+        var summary = await (await app.ApiClientAsync(Demo.Viewer)).GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{open}/summary", Ct);
+        var page = await (await app.SignInAsync(Demo.Australia)).GetStringAsync($"/rounds/{open}?area=BM", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("'XX' is not a focus area", await unknown.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Forbidden, reporter.StatusCode);
+        var texts = summary.GetProperty("assessments").EnumerateArray().Select(a => a.GetProperty("text").GetString()).ToList();
+        Assert.Equal(["Steady progress; **two bodies** still to report.", "The tabletop exercise tested cross-border responses."], texts);
+        Assert.Contains("<strong>two bodies</strong>", page);
+        Assert.Contains("The tabletop exercise tested cross-border responses.", page);
+        Assert.Contains("Write the assessment", page);
+    }
+
+    [Fact]
+    public async Task PublishedRound_KeepsItsAssessment_OnThePublicPage_AndRefusesChanges()
+    {
+        await using var app = await TestApp.StartAsync();
+        var published = await RoundIdAsync(app, RoundStatus.Published);
+
+        var refused = await (await app.ApiClientAsync(Demo.Indonesia)).PutAsJsonAsync($"/api/v1/rounds/{published}/assessment", new { overall = "Rewritten." }, Ct);
+        var publicPage = await app.CreateClient().GetStringAsync($"/public/rounds/{published}", Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("assessment.round-state", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("recognised progress towards realising the 2023 Adelaide Strategy for Cooperation", publicPage);
+        Assert.DoesNotContain("Write the assessment", publicPage);
+    }
+
+    [Fact]
+    public async Task AssessmentPage_IsForCoChairs_AndSavesEveryText()
+    {
+        await using var app = await TestApp.StartAsync();
+        var open = await RoundIdAsync(app, RoundStatus.Open);
+        var coChair = await app.SignInAsync(Demo.Indonesia);
+
+        var denied = await (await app.SignInAsync(Demo.WgTip)).GetAsync($"/rounds/{open}/assessment", Ct);
+        var posted = await TestApp.PostFormAsync(coChair, $"/rounds/{open}/assessment",
+            new Dictionary<string, string> { ["Overall"] = "Overall from the page.", ["FocusAreas[LE]"] = "Law enforcement from the page." });
+
+        Assert.StartsWith("/account/denied", denied.Headers.Location?.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var stored = await app.WithDbAsync(db => db.Assessments.Where(a => a.RoundId == open).OrderBy(a => a.FocusAreaId).Select(a => a.Text).ToListAsync(Ct));
+        Assert.Contains("Overall from the page.", stored);
+        Assert.Contains("Law enforcement from the page.", stored);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "Assessment" && e.UserName == Demo.Indonesia, Ct)));
+    }
+}

@@ -12,6 +12,7 @@ using Scorecards.Data.Auditing;
 using Scorecards.Web.Features.Accounts;
 using Scorecards.Web.Features.Activities;
 using Scorecards.Web.Features.Audit;
+using Scorecards.Web.Features.Exports;
 using Scorecards.Web.Features.Framework;
 using Scorecards.Web.Features.Meetings;
 using Scorecards.Web.Features.Members;
@@ -113,6 +114,7 @@ public static class WebApp
         api.MapMeetingsApi();
         api.MapWorkPlansApi();
         api.MapAssessmentApi();
+        api.MapExportsApi();
         api.MapScorecardsApi();
         api.MapAuditApi();
         api.MapFallback(() => ApiProblems.NotFound("That API address"));

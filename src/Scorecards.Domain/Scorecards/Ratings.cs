@@ -73,6 +73,12 @@ public static class Ratings
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
     };
 
+    /// <summary>"on-track", "some-delays", "off-track": the code exports use.</summary>
+    public static string Slug(this Trajectory value) => Kebab(value.ToString());
+
+    /// <summary>"outstanding", "major", "marginal", "did-not-change", "worsened".</summary>
+    public static string Slug(this Effect value) => Kebab(value.ToString());
+
     public static string Label(this Trajectory value) => value switch
     {
         Trajectory.OnTrack => "On track",
@@ -129,6 +135,9 @@ public static class Ratings
 
         return false;
     }
+
+    private static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static string Normalise(string text) =>
         new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());

@@ -6,7 +6,9 @@ using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Web.Features.Accounts;
 using Scorecards.Web.Features.Activities;
+using Scorecards.Web.Features.Exports;
 using Scorecards.Web.Features.Framework;
+using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Features.Seeding;
 using Scorecards.Web.Infrastructure.Authorization;
 using Scorecards.Web.Infrastructure.Spreadsheets;
@@ -32,7 +34,7 @@ public static class CommandLine
     {
         var root = new RootCommand("Scorecards: reporting against the 2023 Adelaide Strategy for Cooperation.")
         {
-            Serve(), Migrate(output), Seed(output), User(output), FrameworkVerb(output), ActivitiesVerb(output), Token(output),
+            Serve(), Migrate(output), Seed(output), User(output), FrameworkVerb(output), ActivitiesVerb(output), ExportVerb(output), Token(output),
         };
         root.Options.Add(DataOption);
 
@@ -317,6 +319,46 @@ public static class CommandLine
 
         return new Command("activities", "Imports and exports the activities register.") { import, export };
     }
+
+    private static Command ExportVerb(TextWriter output)
+    {
+        var round = new Option<int>("--round") { Description = "The round's id (see GET /api/v1/rounds).", Required = true };
+        var format = new Option<string>("--format") { Description = "docx, xlsx, csv or json.", Required = true };
+        format.AcceptOnlyFromAmong([.. RoundExport.Formats]);
+        var file = new Option<FileInfo>("--out") { Description = "The file to write.", Required = true };
+        var command = new Command("export", "Writes a round as a meeting paper (docx), a workbook (xlsx) or its entries (csv, json), with every scorecard.")
+        {
+            round, format, file,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var id = result.GetValue(round);
+            var kind = result.GetValue(format)!;
+            var target = result.GetValue(file)!;
+            await WithServicesAsync(result, async services =>
+            {
+                await PrepareAsync(services, seedDemo: false, output, ct);
+                using var scope = services.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+                // The command line is the secretariat's: it reads every scorecard, as an administrator does.
+                var export = await RoundExportQueries.LoadAsync(db, id, db.Scorecards,
+                    () => RoundSummaryQueries.ForUserAsync(db, id, CommandLineUser, SummaryFilter.None, ct), ct)
+                    ?? throw new CommandException($"--round: there is no round {id}.");
+                await using (var stream = File.Create(target.FullName))
+                {
+                    await RoundFiles.WriteAsync(export, kind, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, stream, ct);
+                }
+
+                await output.WriteLineAsync($"Wrote {export.Round} ({export.Rows.Count} entries) to {target.FullName}.");
+            });
+            return 0;
+        });
+        return command;
+    }
+
+    private static readonly System.Security.Claims.ClaimsPrincipal CommandLineUser = new(new System.Security.Claims.ClaimsIdentity(
+        [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Roles.Administrator)], "command line"));
 
     private static Command Token(TextWriter output)
     {

@@ -58,6 +58,32 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_WritesTheRoundInEachFormat_AndRefusesAnUnknownRound()
+    {
+        await RunAsync("seed", "--demo");
+        var docx = Path.Combine(_data, "paper.docx");
+        var json = Path.Combine(_data, "round.json");
+
+        var word = await RunAsync("export", "--round", "1", "--format", "docx", "--out", docx);
+        var data = await RunAsync("export", "--round", "1", "--format", "json", "--out", json);
+        var missing = await RunAsync("export", "--round", "99", "--format", "csv", "--out", Path.Combine(_data, "x.csv"));
+        var format = await RunAsync("export", "--round", "1", "--format", "pdfx", "--out", Path.Combine(_data, "x.pdf"));
+
+        Assert.Equal(0, word.Code);
+        Assert.Contains("Wrote 18th AHG SOM, 2025 (41 entries)", word.Output);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false))
+        {
+            Assert.Contains("Scorecard: 18th AHG SOM, 2025", document.MainDocumentPart!.Document.Body!.InnerText);
+        }
+
+        Assert.Equal(0, data.Code);
+        Assert.Equal(41, System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken)).RootElement.GetProperty("rows").GetArrayLength());
+        Assert.Equal(1, missing.Code);
+        Assert.Contains("--round: there is no round 99.", missing.Error);
+        Assert.Equal(2, format.Code);
+    }
+
+    [Fact]
     public async Task UserAdd_WithUnknownBody_FailsWithOneLineReason()
     {
         await RunAsync("migrate");

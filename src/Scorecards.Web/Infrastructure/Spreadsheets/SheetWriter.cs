@@ -61,28 +61,9 @@ public static class SheetWriter
         await csv.FlushAsync();
     }
 
-    /// <summary>
-    /// Writes a workbook with one sheet per table. The package is built in a temporary file, which a zip
-    /// container needs to seek in, and then copied to the output, so memory does not grow with the rows.
-    /// </summary>
-    public static async Task WriteXlsxAsync(IReadOnlyList<SheetTable> sheets, Stream output, CancellationToken ct)
-    {
-        var path = Path.GetTempFileName();
-        try
-        {
-            await using (var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
-            {
-                WriteXlsx(sheets, file);
-            }
-
-            await using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
-            await read.CopyToAsync(output, ct);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    /// <summary>Writes a workbook with one sheet per table, row by row.</summary>
+    public static Task WriteXlsxAsync(IReadOnlyList<SheetTable> sheets, Stream output, CancellationToken ct) =>
+        PackageOutput.WriteAsync(stream => WriteXlsx(sheets, stream), output, ct);
 
     private static void WriteXlsx(IReadOnlyList<SheetTable> sheets, Stream stream)
     {

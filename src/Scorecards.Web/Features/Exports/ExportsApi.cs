@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Scorecards.Data;
+using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Infrastructure;
+using Scorecards.Web.Infrastructure.Spreadsheets;
+
+namespace Scorecards.Web.Features.Exports;
+
+public static class ExportsApi
+{
+    public static void MapExportsApi(this RouteGroupBuilder api) =>
+        api.MapGet("/rounds/{id:int}/export", ExportAsync).WithTags("Rounds")
+            .WithSummary("The round as a file: format=docx (meeting paper), xlsx (a flat sheet of entries and a sheet per focus area), csv or json "
+                + "(the flat sheet; columns in docs/round-export.md). The scorecards are those the caller may read.");
+
+    private static async Task<IResult> ExportAsync(int id, string? format, ClaimsPrincipal user, HttpContext http, AppDbContext db, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var kind = (format ?? "docx").Trim().ToLowerInvariant();
+        if (!RoundExport.Formats.Contains(kind))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{format}' is not an export format; use one of {string.Join(", ", RoundExport.Formats)}.");
+        }
+
+        var export = await RoundExportQueries.LoadAsync(db, id, RoundsApi.Visible(db, user),
+            () => RoundSummaryQueries.ForUserAsync(db, id, user, SummaryFilter.None, ct), ct);
+        if (export is null)
+        {
+            return ApiProblems.NotFound($"Round {id}");
+        }
+
+        await RoundFiles.SendAsync(http.Response, export, kind, clock.GetUtcNow().UtcDateTime, ct);
+        return TypedResults.Empty;
+    }
+}
+
+/// <summary>Writes a round export in each format, to a response or a file.</summary>
+public static class RoundFiles
+{
+    public static string ContentType(string format) => format switch
+    {
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => UploadedSheet.XlsxType,
+        "csv" => UploadedSheet.CsvType + "; charset=utf-8",
+        _ => "application/json; charset=utf-8",
+    };
+
+    public static string FileName(RoundExport export, string format) =>
+        $"scorecard-{new string(export.Round.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-').Replace("--", "-")}.{format}";
+
+    public static Task SendAsync(HttpResponse response, RoundExport export, string format, DateTime generatedUtc, CancellationToken ct)
+    {
+        response.ContentType = ContentType(format);
+        response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(export, format)}\"";
+        return WriteAsync(export, format, generatedUtc, response.Body, ct);
+    }
+
+    public static Task WriteAsync(RoundExport export, string format, DateTime generatedUtc, Stream output, CancellationToken ct) => format switch
+    {
+        "docx" => RoundPaper.WriteAsync(export, generatedUtc, output, ct),
+        "xlsx" => SheetWriter.WriteXlsxAsync([export.FlatTable(), .. export.AreaTables()], output, ct),
+        "csv" => SheetWriter.WriteCsvAsync(export.FlatTable(), output, ct),
+        _ => JsonSerializer.SerializeAsync(output, new
+        {
+            round = export.Round,
+            roundId = export.RoundId,
+            meeting = export.Meeting,
+            periodStart = export.PeriodStart,
+            periodEnd = export.PeriodEnd,
+            status = export.Status,
+            generatedUtc,
+            columns = RoundExport.Columns.Select(c => new { c.Name, c.Description }),
+            rows = export.Rows,
+        }, ApiProblems.Json, ct),
+    };
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Domain.Rounds;
+using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Infrastructure.Spreadsheets;
+
+namespace Scorecards.Web.Features.Exports;
+
+/// <summary>One entry of a round, flat: codes for machines and labels for people, side by side.</summary>
+public sealed record ExportRow(string Round, string Body, string BodyName, string ScorecardStatus, string FocusArea, string FocusAreaName,
+    string Objective, string ObjectiveTitle, string? Completion, string? CompletionLabel, string? NotApplicableReason, string? Trajectory,
+    string? TrajectoryLabel, string? Effect, string? EffectLabel, string? PreviousCompletion, string Trend, string? Progress, string? Challenges,
+    string? SupportNeeded, string? NextSteps, string Activities, DateTime? UpdatedUtc);
+
+/// <summary>A round ready to export: its consolidated summary (matrix, distributions, assessment) and its entries, flat.</summary>
+public sealed record RoundExport(int RoundId, string Round, string? Meeting, DateOnly PeriodStart, DateOnly PeriodEnd, RoundStatus Status,
+    RoundSummary Summary, IReadOnlyList<ExportRow> Rows)
+{
+    public static readonly IReadOnlyList<string> Formats = ["docx", "xlsx", "csv", "json"];
+
+    /// <summary>The flat columns, in order, with what each holds; docs/round-export.md describes the same.</summary>
+    public static readonly IReadOnlyList<(string Name, int Width, string Description)> Columns =
+    [
+        ("round", 18, "The round's name, such as \"19th AHG SOM, 2026\"."),
+        ("body", 9, "The reporting body's code, such as WG-TIP."),
+        ("bodyName", 30, "The reporting body's name."),
+        ("scorecardStatus", 14, "The scorecard's state: NotStarted, Draft, Submitted, Returned, ApprovedByOne or Approved."),
+        ("focusArea", 9, "The focus area's code, such as LE."),
+        ("focusAreaName", 24, "The focus area's name."),
+        ("objective", 9, "The objective's code, such as LE-1."),
+        ("objectiveTitle", 40, "The objective's title."),
+        ("completion", 14, "Completion as a code: complete, substantial, limited, not-started, no-evidence, not-applicable; empty when not rated."),
+        ("completionLabel", 18, "Completion as the label pages show."),
+        ("notApplicableReason", 24, "Why the objective is not applicable this round."),
+        ("trajectory", 12, "on-track, some-delays or off-track."),
+        ("trajectoryLabel", 14, "Trajectory as pages show it."),
+        ("effect", 12, "Did it strengthen regional cooperation: outstanding, major, marginal, did-not-change or worsened."),
+        ("effectLabel", 14, "Effect as pages show it."),
+        ("previousCompletion", 14, "Completion in the body's approved entry of the previous round, as a code."),
+        ("trend", 10, "Against the previous round: improved, declined, unchanged, new or none."),
+        ("progress", 60, "What was done (Markdown)."),
+        ("challenges", 40, "Challenges (Markdown)."),
+        ("supportNeeded", 40, "Support needed (Markdown); not in public views."),
+        ("nextSteps", 40, "Next steps (Markdown)."),
+        ("activities", 50, "The activities cited as evidence: title (first day, city), separated by semicolons."),
+        ("updatedUtc", 18, "When the entry was last saved, UTC."),
+    ];
+
+    public SheetTable FlatTable() => new("Entries", Columns.Select(c => (c.Name, c.Width)).ToList(), Rows.Select(Cells));
+
+    /// <summary>One sheet per focus area, for reading: objective, body, ratings and the narrative.</summary>
+    public IEnumerable<SheetTable> AreaTables() => Summary.FocusAreas.Select(area => new SheetTable($"{area.Code} {area.Name}",
+        [("Objective", 10), ("Title", 36), ("Body", 9), ("Completion", 18), ("Trajectory", 14), ("Progress", 70), ("Evidence", 40)],
+        Rows.Where(r => r.FocusArea == area.Code).Select(r => (IReadOnlyList<object?>)
+            [r.Objective, r.ObjectiveTitle, r.Body, r.CompletionLabel ?? "Not rated", r.TrajectoryLabel, r.Progress, r.Activities])));
+
+    private static IReadOnlyList<object?> Cells(ExportRow r) =>
+    [
+        r.Round, r.Body, r.BodyName, r.ScorecardStatus, r.FocusArea, r.FocusAreaName, r.Objective, r.ObjectiveTitle, r.Completion, r.CompletionLabel,
+        r.NotApplicableReason, r.Trajectory, r.TrajectoryLabel, r.Effect, r.EffectLabel, r.PreviousCompletion, r.Trend, r.Progress, r.Challenges,
+        r.SupportNeeded, r.NextSteps, r.Activities, r.UpdatedUtc?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+    ];
+}
+
+public static class RoundExportQueries
+{
+    /// <summary>The round as the caller may read it: the same scorecards as the round page; null if there is no such round.</summary>
+    public static async Task<RoundExport?> LoadAsync(AppDbContext db, int roundId, IQueryable<Scorecard> readable,
+        Func<Task<RoundSummary?>> summary, CancellationToken ct)
+    {
+        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
+        var consolidated = round is null ? null : await summary();
+        if (round is null || consolidated is null)
+        {
+            return null;
+        }
+
+        var included = consolidated.Bodies.Where(b => b.Included && b.ScorecardId is not null).Select(b => b.ScorecardId!.Value).ToList();
+        var cards = await readable.AsNoTracking().Where(s => s.RoundId == roundId && included.Contains(s.Id))
+            .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => new { s.Id, b.Code, b.Name, s.Status }).ToDictionaryAsync(s => s.Id, ct);
+        var cardIds = cards.Keys.ToList();
+        var entries = await db.Entries.AsNoTracking().Where(e => cardIds.Contains(e.ScorecardId))
+            .Join(db.Objectives, e => e.ObjectiveId, o => o.Id, (e, o) => new { Entry = e, o.Code, o.Title, o.FocusAreaId, o.SortOrder })
+            .ToListAsync(ct);
+        var areas = await db.FocusAreas.AsNoTracking().ToDictionaryAsync(f => f.Id, f => new { f.Code, f.Name, f.SortOrder }, ct);
+        var entryIds = entries.Select(e => e.Entry.Id).ToList();
+        var cited = (await db.Set<Citation>().AsNoTracking().Where(c => entryIds.Contains(c.EntryId))
+            .Join(db.Activities, c => c.ActivityId, a => a.Id, (c, a) => new { c.EntryId, a.Title, a.StartDate, a.City }).ToListAsync(ct))
+            .ToLookup(c => c.EntryId, c => $"{c.Title} ({c.StartDate:d MMM yyyy}{(c.City is null ? "" : ", " + c.City)})");
+        var fromSummary = consolidated.FocusAreas.SelectMany(a => a.Objectives).SelectMany(o => o.Entries)
+            .ToDictionary(e => (e.ScorecardId, e.ObjectiveCode));
+
+        var rows = entries
+            .OrderBy(e => areas[e.FocusAreaId].SortOrder).ThenBy(e => areas[e.FocusAreaId].Code, StringComparer.Ordinal)
+            .ThenBy(e => e.SortOrder).ThenBy(e => e.Code, StringComparer.Ordinal).ThenBy(e => cards[e.Entry.ScorecardId].Code, StringComparer.Ordinal)
+            .Select(x =>
+            {
+                var e = x.Entry;
+                var card = cards[e.ScorecardId];
+                var area = areas[x.FocusAreaId];
+                var previous = fromSummary.GetValueOrDefault((e.ScorecardId, x.Code));
+                return new ExportRow(round.Name, card.Code, card.Name, card.Status.ToString(), area.Code, area.Name, x.Code, x.Title,
+                    e.Completion?.Slug(), e.Completion?.Label(), e.NotApplicableReason, e.Trajectory?.Slug(), e.Trajectory?.Label(), e.Effect?.Slug(),
+                    e.Effect?.Label(), previous?.Previous?.Slug(), (previous?.Trend ?? Domain.Scoring.Trend.None).ToString().ToLowerInvariant(),
+                    e.Progress, e.Challenges, e.SupportNeeded, e.NextSteps, string.Join("; ", cited[e.Id]), e.UpdatedUtc);
+            }).ToList();
+        return new RoundExport(round.Id, round.Name, round.Meeting, round.PeriodStart, round.PeriodEnd, round.Status, consolidated, rows);
+    }
+}

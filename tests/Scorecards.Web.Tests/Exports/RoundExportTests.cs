@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Domain.Rounds;
+using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Exports;
+using Scorecards.Web.Tests.Infrastructure;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+using X = DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Scorecards.Web.Tests.Exports;
+
+public sealed class RoundExportTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Task<int> RoundIdAsync(TestApp app, RoundStatus status) =>
+        app.WithDbAsync(db => db.Rounds.Where(r => r.Status == status).Select(r => r.Id).SingleAsync(Ct));
+
+    private static async Task<byte[]> DownloadAsync(HttpClient client, int round, string format)
+    {
+        var response = await client.GetAsync($"/api/v1/rounds/{round}/export?format={format}", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(RoundFiles.ContentType(format).Split(';')[0], response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("attachment; filename=\"scorecard-", response.Content.Headers.ContentDisposition?.ToString());
+        return await response.Content.ReadAsByteArrayAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Docx_IsAValidWordDocument_WithHeadingsContentsMatrixAndNarratives()
+    {
+        await using var app = await TestApp.StartAsync();
+        var published = await RoundIdAsync(app, RoundStatus.Published);
+        var bytes = await DownloadAsync(await app.ApiClientAsync(Demo.Australia), published, "docx");
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var errors = new OpenXmlValidator().Validate(document, Ct).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
+        var body = document.MainDocumentPart!.Document.Body!;
+        var paragraphs = body.Descendants<W.Paragraph>().ToList();
+        List<string> Styled(string style) => paragraphs.Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == style).Select(p => p.InnerText).ToList();
+
+        Assert.Equal("Scorecard: 18th AHG SOM, 2025", Styled("Title").Single());
+        var h1 = Styled("Heading1");
+        Assert.Equal(["Co-Chairs' assessment", "Summary"], h1.Take(2));
+        Assert.Contains("LE · Law enforcement", h1);
+        Assert.Equal(10, h1.Count);
+        Assert.Contains("BM-2 · Test cross-border responses through joint tabletop exercises", Styled("Heading2"));
+        Assert.Contains(body.Descendants<W.FieldCode>(), f => f.Text.Contains("TOC", StringComparison.Ordinal));
+        Assert.True(document.MainDocumentPart.DocumentSettingsPart!.Settings.GetFirstChild<W.UpdateFieldsOnOpen>()!.Val!.Value);
+        var headingStyle = document.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<W.Style>().Single(s => s.StyleId == "Heading1");
+        Assert.Equal("heading 1", headingStyle.StyleName!.Val!.Value);
+        Assert.Equal(0, headingStyle.StyleParagraphProperties!.OutlineLevel!.Val!.Value);
+
+        var matrix = body.Elements<W.Table>().First();
+        var header = matrix.Elements<W.TableRow>().First().Elements<W.TableCell>().Select(c => c.InnerText).ToList();
+        Assert.Equal(["Focus area", "WG-TIP", "D-WG", "TEG-RR", "TFPP", "RSO", "GABF"], header);
+        var shaded = matrix.Descendants<W.TableCell>().Where(c => c.TableCellProperties?.Shading?.Fill?.Value is not null).ToList();
+        Assert.NotEmpty(shaded);
+        Assert.All(shaded, c => Assert.Matches(@"[A-Z]{2}-\d (Complete|Substantial|Limited|Not started|No evidence available|Not applicable)", c.InnerText));
+
+        var text = string.Join("\n", paragraphs.Select(p => p.InnerText));
+        Assert.Contains("recognised progress towards realising the 2023 Adelaide Strategy for Cooperation", text);
+        Assert.Contains("Evidence: D-WG annual meeting (16 Jul 2024, Hanoi)", text);
+        Assert.Contains("D-WG: Substantial", text);
+    }
+
+    [Fact]
+    public async Task Xlsx_HasAFlatSheetOfEveryEntry_AndASheetPerFocusArea_AndValidates()
+    {
+        await using var app = await TestApp.StartAsync();
+        var published = await RoundIdAsync(app, RoundStatus.Published);
+        var bytes = await DownloadAsync(await app.ApiClientAsync(Demo.Australia), published, "xlsx");
+        var entries = await app.WithDbAsync(db => db.Entries.CountAsync(e => db.Scorecards.Any(s => s.Id == e.ScorecardId && s.RoundId == published), Ct));
+
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        Assert.Empty(new OpenXmlValidator().Validate(workbook, Ct));
+        var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<X.Sheet>().ToList();
+        Assert.Equal(9, sheets.Count);
+        Assert.Equal("Entries", sheets[0].Name!.Value);
+        Assert.Equal("LE Law enforcement", sheets[1].Name!.Value);
+        var flat = ((WorksheetPart)workbook.WorkbookPart.GetPartById(sheets[0].Id!.Value!)).Worksheet.Descendants<X.Row>().ToList();
+        Assert.Equal(entries + 1, flat.Count);
+        Assert.Equal(RoundExport.Columns.Select(c => c.Name), flat[0].Elements<X.Cell>().Select(c => c.InnerText));
+        var perArea = sheets.Skip(1).Sum(s => ((WorksheetPart)workbook.WorkbookPart.GetPartById(s.Id!.Value!)).Worksheet.Descendants<X.Row>().Count() - 1);
+        Assert.Equal(entries, perArea);
+    }
+
+    [Fact]
+    public async Task CsvAndJson_HoldTheSameRows_AsTheEntriesInTheDatabase()
+    {
+        await using var app = await TestApp.StartAsync();
+        var published = await RoundIdAsync(app, RoundStatus.Published);
+        var client = await app.ApiClientAsync(Demo.Australia);
+        var stored = await app.WithDbAsync(db => db.Entries.Where(e => db.Scorecards.Any(s => s.Id == e.ScorecardId && s.RoundId == published))
+            .Join(db.Scorecards, e => e.ScorecardId, s => s.Id, (e, s) => new { e, s.BodyId })
+            .Join(db.Bodies, x => x.BodyId, b => b.Id, (x, b) => new { b.Code, x.e.ObjectiveId, x.e.Completion, x.e.Progress })
+            .Join(db.Objectives, x => x.ObjectiveId, o => o.Id, (x, o) => new { x.Code, Objective = o.Code, x.Completion, x.Progress }).ToListAsync(Ct));
+        var expected = stored.Select(x => $"{x.Code}|{x.Objective}|{x.Completion?.Slug()}|{x.Progress}").Order(StringComparer.Ordinal).ToList();
+
+        var json = JsonDocument.Parse(await DownloadAsync(client, published, "json")).RootElement;
+        var fromJson = json.GetProperty("rows").EnumerateArray()
+            .Select(r => $"{r.GetProperty("body").GetString()}|{r.GetProperty("objective").GetString()}|{r.GetProperty("completion").GetString()}|{r.GetProperty("progress").GetString()}")
+            .Order(StringComparer.Ordinal).ToList();
+        var csv = System.Text.Encoding.UTF8.GetString(await DownloadAsync(client, published, "csv"));
+        var (header, rows) = ReadCsv(csv);
+        var fromCsv = rows.Select(r => $"{r[header.IndexOf("body")]}|{r[header.IndexOf("objective")]}|{NullIfEmpty(r[header.IndexOf("completion")])}|{NullIfEmpty(r[header.IndexOf("progress")])}")
+            .Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(expected, fromJson);
+        Assert.Equal(expected, fromCsv);
+        Assert.Equal(RoundExport.Columns.Select(c => c.Name), header);
+        Assert.Equal(RoundExport.Columns.Select(c => c.Name), json.GetProperty("rows")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal("18th AHG SOM, 2025", json.GetProperty("round").GetString());
+    }
+
+    [Fact]
+    public async Task Export_HoldsOnlyScorecardsTheCallerMayRead_AndRefusesBadRequests()
+    {
+        await using var app = await TestApp.StartAsync();
+        var open = await RoundIdAsync(app, RoundStatus.Open);
+        var approved = await app.WithDbAsync(db => db.Scorecards.Where(s => s.RoundId == open && s.Status == ScorecardStatus.Approved)
+            .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => b.Code).ToListAsync(Ct));
+
+        var viewer = JsonDocument.Parse(await DownloadAsync(await app.ApiClientAsync(Demo.Viewer), open, "json")).RootElement;
+        var reporter = JsonDocument.Parse(await DownloadAsync(await app.ApiClientAsync(Demo.WgTip), open, "json")).RootElement;
+        var badFormat = await (await app.ApiClientAsync(Demo.Viewer)).GetAsync($"/api/v1/rounds/{open}/export?format=pptx", Ct);
+        var noRound = await (await app.ApiClientAsync(Demo.Viewer)).GetAsync("/api/v1/rounds/9999/export?format=csv", Ct);
+        var anonymous = await app.CreateClient().GetAsync($"/api/v1/rounds/{open}/export?format=csv", Ct);
+
+        string[] Bodies(JsonElement e) => e.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("body").GetString()!).Distinct().Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(approved.Order(StringComparer.Ordinal), Bodies(viewer));
+        Assert.Equal(approved.Append("WG-TIP").Distinct().Order(StringComparer.Ordinal), Bodies(reporter));
+        Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, noRound.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task RoundPage_LinksEachDownload_AndTheSchemaDocumentNamesEveryColumn()
+    {
+        await using var app = await TestApp.StartAsync();
+        var published = await RoundIdAsync(app, RoundStatus.Published);
+        var page = await (await app.SignInAsync(Demo.Viewer)).GetStringAsync($"/rounds/{published}", Ct);
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Scorecards.slnx")))
+        {
+            root = root.Parent;
+        }
+
+        var schema = await File.ReadAllTextAsync(Path.Combine(root!.FullName, "docs", "round-export.md"), Ct);
+
+        foreach (var format in RoundExport.Formats)
+        {
+            Assert.Contains($"/api/v1/rounds/{published}/export?format={format}", page);
+        }
+
+        Assert.All(RoundExport.Columns, c => Assert.Contains($"`{c.Name}`", schema));
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    // A small RFC 4180 reader, so the test does not read the file with the code that wrote it.
+    private static (List<string> Header, List<List<string>> Rows) ReadCsv(string text)
+    {
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        text = text.TrimStart('\uFEFF');
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                row.Add(cell.ToString());
+                cell.Clear();
+            }
+            else if (c == '\n')
+            {
+                row.Add(cell.ToString().TrimEnd('\r'));
+                cell.Clear();
+                rows.Add(row);
+                row = [];
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        return (rows[0], rows.Skip(1).ToList());
+    }
+}

@@ -11,6 +11,7 @@ using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Members;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Domain.Statements;
 using Scorecards.Domain.WorkPlans;
 
 namespace Scorecards.Data;
@@ -27,6 +28,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     public DbSet<Body> Bodies => Set<Body>();
     public DbSet<Round> Rounds => Set<Round>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<StatementDraft> StatementDrafts => Set<StatementDraft>();
     public DbSet<Scorecard> Scorecards => Set<Scorecard>();
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<ReviewEvent> ReviewEvents => Set<ReviewEvent>();

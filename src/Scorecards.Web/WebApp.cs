@@ -19,6 +19,7 @@ using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Features.Scorecards;
 using Scorecards.Web.Features.Seeding;
+using Scorecards.Web.Features.Statements;
 using Scorecards.Web.Features.WorkPlans;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
@@ -115,6 +116,7 @@ public static class WebApp
         api.MapWorkPlansApi();
         api.MapAssessmentApi();
         api.MapExportsApi();
+        api.MapStatementApi();
         api.MapScorecardsApi();
         api.MapAuditApi();
         api.MapFallback(() => ApiProblems.NotFound("That API address"));

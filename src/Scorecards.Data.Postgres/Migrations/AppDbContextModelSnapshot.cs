@@ -1245,6 +1245,29 @@ namespace Scorecards.Data.Postgres.Migrations
                     b.ToTable("Scorecards");
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Statements.StatementDraft", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(100001)
+                        .HasColumnType("character varying(100001)");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("StatementDrafts");
+                });
+
             modelBuilder.Entity("Scorecards.Domain.WorkPlans.WorkPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1705,6 +1728,15 @@ namespace Scorecards.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Statements.StatementDraft", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1196,6 +1196,29 @@ namespace Scorecards.Data.Sqlite.Migrations
                     b.ToTable("Scorecards");
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Statements.StatementDraft", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(100001)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("StatementDrafts");
+                });
+
             modelBuilder.Entity("Scorecards.Domain.WorkPlans.WorkPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1652,6 +1675,15 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Statements.StatementDraft", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

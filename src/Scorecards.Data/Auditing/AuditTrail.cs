@@ -11,6 +11,7 @@ using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Members;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Domain.Statements;
 using Scorecards.Domain.WorkPlans;
 
 namespace Scorecards.Data.Auditing;
@@ -30,7 +31,7 @@ internal static class AuditTrail
     private static readonly HashSet<Type> AuditedTypes =
     [
         typeof(Strategy), typeof(FocusArea), typeof(Objective), typeof(Indicator), typeof(Assignment),
-        typeof(Member), typeof(Body), typeof(BodyCoChair), typeof(Round), typeof(Assessment), typeof(Scorecard), typeof(Entry), typeof(IndicatorValue),
+        typeof(Member), typeof(Body), typeof(BodyCoChair), typeof(Round), typeof(Assessment), typeof(StatementDraft), typeof(Scorecard), typeof(Entry), typeof(IndicatorValue),
         typeof(AppUser), typeof(UserBody), typeof(IdentityUserRole<string>), typeof(ApiToken),
         typeof(Citation), typeof(Activity), typeof(ActivityMember), typeof(ActivityFocusArea), typeof(ActivityObjective),
         typeof(WorkPlan), typeof(WorkPlanItem), typeof(WorkPlanItemObjective), typeof(WorkPlanItemActivity),
@@ -221,6 +222,7 @@ internal sealed class PendingAuditEvent(AppDbContext db, EntityEntry entry, IAud
             ? EntryScope(cited.Scorecard ?? db.Scorecards.Local.FirstOrDefault(s => s.Id == cited.ScorecardId), cited.ObjectiveId)
             : (null, null, null),
         Round r => (null, r.Id, r.Name),
+        StatementDraft d => (null, d.RoundId, "Statement draft"),
         Assessment a => (null, a.RoundId, a.FocusAreaId is { } area ? $"Co-Chairs' assessment, {FocusAreaCode(area)}" : "Co-Chairs' overall assessment"),
         Body b => (b.Id, null, b.Code),
         BodyCoChair c => (c.BodyId, null, BodyCode(c.BodyId)),

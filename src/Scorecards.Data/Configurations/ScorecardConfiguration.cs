@@ -5,6 +5,7 @@ using Scorecards.Domain.Framework;
 using Scorecards.Domain.Members;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Domain.Statements;
 
 namespace Scorecards.Data.Configurations;
 
@@ -30,6 +31,18 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         // One per focus area and one overall per round; the same SQL filter reads on SQLite and PostgreSQL.
         builder.HasIndex(a => new { a.RoundId, a.FocusAreaId }).IsUnique().HasFilter("\"FocusAreaId\" IS NOT NULL");
         builder.HasIndex(a => a.RoundId).IsUnique().HasFilter("\"FocusAreaId\" IS NULL").HasDatabaseName("IX_Assessments_RoundId_Overall");
+    }
+}
+
+internal sealed class StatementDraftConfiguration : IEntityTypeConfiguration<StatementDraft>
+{
+    public void Configure(EntityTypeBuilder<StatementDraft> builder)
+    {
+        builder.HasKey(d => d.RoundId);
+        builder.Property(d => d.RoundId).ValueGeneratedNever();
+        builder.Property(d => d.Markdown).HasMaxLength(StatementDraft.MaxLength + 1);
+        builder.Property(d => d.UpdatedBy).HasMaxLength(256);
+        builder.HasOne<Round>().WithMany().HasForeignKey(d => d.RoundId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

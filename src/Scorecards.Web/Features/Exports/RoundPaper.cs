@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -16,7 +15,7 @@ namespace Scorecards.Web.Features.Exports;
 /// focus area each objective with every body's ratings, narrative and cited activities. Headings use Word's own
 /// Heading styles, so the navigation pane and the table of contents work.
 /// </summary>
-public static partial class RoundPaper
+public static class RoundPaper
 {
     public static Task WriteAsync(RoundExport export, DateTime generatedUtc, Stream output, CancellationToken ct) =>
         PackageOutput.WriteAsync(stream => Write(export, generatedUtc, stream), output, ct);
@@ -25,69 +24,69 @@ public static partial class RoundPaper
     {
         using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
-        main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
+        main.AddNewPart<StyleDefinitionsPart>().Styles = Word.Styles();
         main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new UpdateFieldsOnOpen { Val = true });
         var body = new Body();
         var summary = export.Summary;
 
-        body.Append(Para(ParagraphStyle("Title"), $"Scorecard: {export.Round}"));
+        body.Append(Word.Para(Word.ParagraphStyle("Title"), $"Scorecard: {export.Round}"));
         if (export.Meeting is not null)
         {
-            body.Append(Para(ParagraphStyle("Subtitle"), export.Meeting));
+            body.Append(Word.Para(Word.ParagraphStyle("Subtitle"), export.Meeting));
         }
 
-        body.Append(Para(null, $"Period covered: {export.PeriodStart:d MMMM yyyy} – {export.PeriodEnd:d MMMM yyyy}. "
+        body.Append(Word.Para(null, $"Period covered: {export.PeriodStart:d MMMM yyyy} – {export.PeriodEnd:d MMMM yyyy}. "
             + $"Round {summary.StatusLabel.ToLowerInvariant()}; {summary.ScorecardsIncluded} of {summary.Scorecards} scorecards included. "
             + $"Generated {generatedUtc:d MMMM yyyy, HH:mm} UTC."));
         body.Append(TableOfContents());
 
-        body.Append(Heading(1, "Co-Chairs' assessment"));
+        body.Append(Word.Heading(1, "Co-Chairs' assessment"));
         if (summary.OverallAssessment is { } overall)
         {
-            body.Append(Markdown(overall.Text));
+            body.Append(Word.Markdown(overall.Text));
         }
         else
         {
-            body.Append(Para(null, "Not written yet."));
+            body.Append(Word.Para(null, "Not written yet."));
         }
 
-        body.Append(Heading(1, "Summary"));
-        body.Append(Para(null, $"{Charts.Describe(summary.Distribution)}"));
-        body.Append(Heading(2, "Focus areas by body"));
+        body.Append(Word.Heading(1, "Summary"));
+        body.Append(Word.Para(null, $"{Charts.Describe(summary.Distribution)}"));
+        body.Append(Word.Heading(2, "Focus areas by body"));
         body.Append(Matrix(summary));
-        body.Append(Para(ParagraphStyle("Caption"), "Each cell lists the body's entries in the focus area with their completion; the colour is the most frequent level."));
-        body.Append(Heading(2, "Completion by focus area"));
+        body.Append(Word.Para(Word.ParagraphStyle("Caption"), "Each cell lists the body's entries in the focus area with their completion; the colour is the most frequent level."));
+        body.Append(Word.Heading(2, "Completion by focus area"));
         body.Append(Distribution(summary));
 
         foreach (var area in summary.FocusAreas)
         {
-            body.Append(Heading(1, $"{area.Code} · {area.Name}"));
+            body.Append(Word.Heading(1, $"{area.Code} · {area.Name}"));
             if (summary.AssessmentOf(area.Code) is { } assessment)
             {
-                body.Append(Para(ParagraphStyle("Heading3"), "Co-Chairs' assessment"));
-                body.Append(Markdown(assessment.Text));
+                body.Append(Word.Para(Word.ParagraphStyle("Heading3"), "Co-Chairs' assessment"));
+                body.Append(Word.Markdown(assessment.Text));
             }
 
             foreach (var objective in area.Objectives)
             {
-                body.Append(Heading(2, $"{objective.Code} · {objective.Title}"));
+                body.Append(Word.Heading(2, $"{objective.Code} · {objective.Title}"));
                 var rows = export.Rows.Where(r => r.Objective == objective.Code).ToList();
                 if (rows.Count == 0)
                 {
-                    body.Append(Para(null, "No entries."));
+                    body.Append(Word.Para(null, "No entries."));
                 }
 
                 foreach (var row in rows)
                 {
                     var ratings = string.Join(", ", new[] { row.CompletionLabel ?? "Not rated", row.TrajectoryLabel, row.EffectLabel is null ? null : $"effect: {row.EffectLabel}" }
                         .Where(x => x is not null));
-                    body.Append(new Paragraph(ParagraphStyle("Heading3"), new Run(new Text($"{row.Body}: {ratings}"))));
+                    body.Append(new Paragraph(Word.ParagraphStyle("Heading3"), new Run(new Text($"{row.Body}: {ratings}"))));
                     if (row.NotApplicableReason is not null)
                     {
-                        body.Append(Para(null, $"Not applicable: {row.NotApplicableReason}"));
+                        body.Append(Word.Para(null, $"Not applicable: {row.NotApplicableReason}"));
                     }
 
-                    body.Append(Markdown(row.Progress ?? "No narrative."));
+                    body.Append(Word.Markdown(row.Progress ?? "No narrative."));
                     if (row.Activities.Length > 0)
                     {
                         body.Append(new Paragraph(new Run(new RunProperties(new Bold()), new Text("Evidence: ") { Space = SpaceProcessingModeValues.Preserve }),
@@ -217,130 +216,4 @@ public static partial class RoundPaper
         _ => ("FFFFFF", "000000"),
     };
 
-    private static Paragraph Heading(int level, string text) => Para(ParagraphStyle($"Heading{level}"), text);
-
-    private static ParagraphProperties ParagraphStyle(string id) => new(new ParagraphStyleId { Val = id });
-
-    private static Paragraph Para(ParagraphProperties? properties, string text)
-    {
-        var paragraph = new Paragraph();
-        if (properties is not null)
-        {
-            paragraph.Append(properties);
-        }
-
-        paragraph.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-        return paragraph;
-    }
-
-    /// <summary>The narratives' Markdown as Word paragraphs: blank lines part paragraphs, "- " starts a bullet, **text** is bold.</summary>
-    private static IEnumerable<Paragraph> Markdown(string text)
-    {
-        foreach (var block in text.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var lines = block.Split('\n');
-            if (lines.All(l => l.TrimStart().StartsWith("- ", StringComparison.Ordinal) || l.TrimStart().StartsWith("* ", StringComparison.Ordinal)))
-            {
-                foreach (var line in lines)
-                {
-                    yield return Inline(new ParagraphProperties(new Indentation { Left = "360", Hanging = "240" }), "• " + line.TrimStart()[2..]);
-                }
-            }
-            else
-            {
-                yield return Inline(null, string.Join(" ", lines));
-            }
-        }
-    }
-
-    private static Paragraph Inline(ParagraphProperties? properties, string text)
-    {
-        var paragraph = properties is null ? new Paragraph() : new Paragraph(properties);
-        var bold = false;
-        foreach (var part in BoldMarker().Split(text))
-        {
-            if (part == "**")
-            {
-                bold = !bold;
-                continue;
-            }
-
-            if (part.Length > 0)
-            {
-                var run = new Run(new Text(part) { Space = SpaceProcessingModeValues.Preserve });
-                if (bold)
-                {
-                    run.PrependChild(new RunProperties(new Bold()));
-                }
-
-                paragraph.Append(run);
-            }
-        }
-
-        return paragraph;
-    }
-
-    [GeneratedRegex(@"(\*\*)")]
-    private static partial Regex BoldMarker();
-
-    private static Styles Styles()
-    {
-        Style Paragraph(string id, string name, int halfPoints, bool bold = false, int? outline = null, string? color = null, int before = 0, int after = 120)
-        {
-            // Open XML wants the properties in the schema's order: fonts, bold, colour, size; keepNext, spacing, outline level.
-            var runProperties = new StyleRunProperties(new RunFonts { Ascii = "Arial", HighAnsi = "Arial", ComplexScript = "Arial" });
-            if (bold)
-            {
-                runProperties.Append(new Bold());
-            }
-
-            if (color is not null)
-            {
-                runProperties.Append(new Color { Val = color });
-            }
-
-            runProperties.Append(new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
-            var paragraphProperties = new StyleParagraphProperties();
-            if (outline is not null)
-            {
-                paragraphProperties.Append(new KeepNext());
-            }
-
-            paragraphProperties.Append(new SpacingBetweenLines
-            {
-                Before = before.ToString(CultureInfo.InvariantCulture),
-                After = after.ToString(CultureInfo.InvariantCulture),
-            });
-            if (outline is { } level)
-            {
-                paragraphProperties.Append(new OutlineLevel { Val = level });
-            }
-
-            var style = new Style(new StyleName { Val = name }, new PrimaryStyle(), paragraphProperties, runProperties)
-            {
-                Type = StyleValues.Paragraph,
-                StyleId = id,
-            };
-            if (id != "Normal")
-            {
-                style.InsertAt(new BasedOn { Val = "Normal" }, 1);
-                style.InsertAt(new NextParagraphStyle { Val = "Normal" }, 2);
-            }
-            else
-            {
-                style.Default = true;
-            }
-
-            return style;
-        }
-
-        return new Styles(
-            Paragraph("Normal", "Normal", 20),
-            Paragraph("Title", "Title", 36, bold: true, color: "1F3864", after: 60),
-            Paragraph("Subtitle", "Subtitle", 24, color: "4A525C"),
-            Paragraph("Heading1", "heading 1", 30, bold: true, outline: 0, color: "1F3864", before: 360),
-            Paragraph("Heading2", "heading 2", 24, bold: true, outline: 1, color: "1F3864", before: 240),
-            Paragraph("Heading3", "heading 3", 20, bold: true, outline: 2, before: 160, after: 60),
-            Paragraph("Caption", "caption", 16, color: "4A525C"));
-    }
 }

@@ -1,0 +1,84 @@
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Domain.Rounds;
+using Scorecards.Web.Tests.Infrastructure;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Scorecards.Web.Tests.Statements;
+
+public sealed class StatementTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Task<int> PublishedAsync(TestApp app) =>
+        app.WithDbAsync(db => db.Rounds.Where(r => r.Status == RoundStatus.Published).Select(r => r.Id).SingleAsync(Ct));
+
+    [Fact]
+    public async Task DemoDraft_HasEachBodysActivities_WithPlacesAndDates_AndTheProgressSection()
+    {
+        await using var app = await TestApp.StartAsync();
+        var round = await PublishedAsync(app);
+        var response = await (await app.ApiClientAsync(Demo.Indonesia)).GetAsync($"/api/v1/rounds/{round}/statement", Ct);
+        var markdown = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("## Working Group Updates\n", markdown);
+        Assert.Contains("### Working Group on Trafficking in Persons (WG-TIP)", markdown);
+        Assert.Contains("WG-TIP held its 10th Annual Meeting in November 2024 in Bangkok, Thailand. Members endorsed the WG-TIP 2024–26 Forward Work Plan.", markdown);
+        Assert.Contains("D-WG held its annual meeting from 16–18 July 2024 in Hanoi, Viet Nam.", markdown);
+        Assert.Contains("TEG-RR held its 7th Annual Meeting in December 2024 in Phnom Penh, Cambodia.", markdown);
+        Assert.Contains("TFPP held its 8th Annual Meeting in November 2024 in Bangkok, Thailand.", markdown);
+        Assert.Contains("RSO supported secondments from Sri Lanka's Department of Immigration and Emigration from 1 July 2024 to 20 May 2025 in Bangkok, Thailand.", markdown);
+        Assert.Contains("### Government and Business Forum (GABF)", markdown);
+        Assert.Contains("## Progress to implement the Adelaide Strategy for Cooperation", markdown);
+        Assert.Contains("- The Ad Hoc Group SOM recognised progress towards realising the 2023 Adelaide Strategy for Cooperation.", markdown);
+        Assert.Contains("6 reporting bodies completed the scorecard for 18th AHG SOM, 2025", markdown);
+    }
+
+    [Fact]
+    public async Task Word_IsValid_WithTheSectionsAsHeadings()
+    {
+        await using var app = await TestApp.StartAsync();
+        var round = await PublishedAsync(app);
+        var bytes = await (await app.ApiClientAsync(Demo.Admin)).GetByteArrayAsync($"/api/v1/rounds/{round}/statement?format=docx", Ct);
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        Assert.Empty(new OpenXmlValidator().Validate(document, Ct));
+        var headings = document.MainDocumentPart!.Document.Body!.Elements<W.Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "Heading1" or "Heading2").Select(p => p.InnerText).ToList();
+        Assert.Equal("Working Group Updates", headings[0]);
+        Assert.Contains("Progress to implement the Adelaide Strategy for Cooperation", headings);
+        Assert.Contains("Regional Support Office (RSO)", headings);
+    }
+
+    [Fact]
+    public async Task Draft_IsEditedInTheApp_ThenExported_AndCanBeWrittenAfresh_ButNotByReporters()
+    {
+        await using var app = await TestApp.StartAsync();
+        var round = await PublishedAsync(app);
+        var coChair = await app.SignInAsync(Demo.Australia);
+        var api = await app.ApiClientAsync(Demo.Australia);
+
+        var saved = await TestApp.PostFormAsync(coChair, $"/rounds/{round}/statement",
+            new Dictionary<string, string> { ["Markdown"] = "## Working Group Updates\n\nEdited by the Co-Chairs." });
+        var edited = await api.GetStringAsync($"/api/v1/rounds/{round}/statement", Ct);
+        var page = await coChair.GetStringAsync($"/rounds/{round}/statement", Ct);
+        var empty = await TestApp.PostFormAsync(coChair, $"/rounds/{round}/statement", new Dictionary<string, string> { ["Markdown"] = "  " });
+        var afresh = await TestApp.PostFormAsync(coChair, $"/rounds/{round}/statement?handler=Regenerate", new Dictionary<string, string>());
+        var regenerated = await api.GetStringAsync($"/api/v1/rounds/{round}/statement", Ct);
+        var reporterApi = await (await app.ApiClientAsync(Demo.WgTip)).GetAsync($"/api/v1/rounds/{round}/statement", Ct);
+        var reporterPage = await (await app.SignInAsync(Demo.WgTip)).GetAsync($"/rounds/{round}/statement", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("## Working Group Updates\n\nEdited by the Co-Chairs.\n", edited);
+        Assert.Contains("Edited by Co-Chair Reviewer (Australia) on ", WebUtility.HtmlDecode(page));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, afresh.StatusCode);
+        Assert.Contains("D-WG held its annual meeting", regenerated);
+        Assert.Equal(HttpStatusCode.Forbidden, reporterApi.StatusCode);
+        Assert.StartsWith("/account/denied", reporterPage.Headers.Location?.PathAndQuery);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "StatementDraft" && e.Action == "Deleted", Ct)));
+    }
+}

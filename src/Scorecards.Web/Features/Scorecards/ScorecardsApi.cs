@@ -20,6 +20,11 @@ public static class ScorecardsApi
         group.MapGet("/{id:int}/entries/{objectiveCode}", GetEntryAsync).WithSummary("One entry of a scorecard.");
         group.MapPut("/{id:int}/entries/{objectiveCode}", PutEntryAsync)
             .WithSummary("Saves an entry. Send the version you started from; if someone saved since, the answer is 409 with both versions.");
+        group.MapGet("/{id:int}/offline", OfflineDownloadAsync)
+            .WithSummary("The scorecard as an Excel workbook to fill in offline, with drop-down lists for the ratings (the body's reporters).");
+        group.MapPost("/{id:int}/offline", OfflineUploadAsync)
+            .WithSummary("Uploads a filled-in offline workbook as the body: dryRun=true previews every change; otherwise it is saved whole, or, "
+                + "with any rejected cell or any entry changed by someone else since the download, not at all (422).");
         group.MapPost("/{id:int}/submit", SubmitAsync).WithSummary("Submits the scorecard for review; refused with the checklist while anything required is missing.");
         group.MapPost("/{id:int}/return", ReturnAsync).WithSummary("Returns a submitted scorecard to its body with a reason (Co-Chairs).");
         group.MapPost("/{id:int}/approve", ApproveAsync).WithSummary("Approves for the caller's Co-Chair; the second Co-Chair's approval locks it.");
@@ -152,5 +157,72 @@ public static class ScorecardsApi
         }
 
         return TypedResults.Ok(await ScorecardQueries.ToDtoAsync(db, loaded.Scorecard, loaded.RoundRef, ct));
+    }
+
+    private static async Task<IResult> OfflineDownloadAsync(int id, ClaimsPrincipal user, HttpContext http, ScorecardService service, IAuthorizationService auth,
+        AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (loaded, problem) = await LoadEditableAsync(id, user, service, auth, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var body = await db.Bodies.Where(b => b.Id == loaded!.Scorecard.BodyId).Select(b => b.Code).SingleAsync(ct);
+        http.Response.ContentType = Infrastructure.Spreadsheets.UploadedSheet.XlsxType;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{OfflineWorkbook.FileName(body, loaded!.Round.Name)}\"";
+        await OfflineWorkbook.WriteAsync(db, loaded, clock.GetUtcNow().UtcDateTime, http.Response.Body, ct);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<IResult> OfflineUploadAsync(int id, bool? dryRun, string? fileName, HttpRequest request, ClaimsPrincipal user,
+        ScorecardService service, IAuthorizationService auth, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (loaded, problem) = await LoadEditableAsync(id, user, service, auth, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (request.ContentType?.Split(';')[0].Trim() != Infrastructure.Spreadsheets.UploadedSheet.XlsxType)
+        {
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type",
+                $"Send the workbook as the body with Content-Type {Infrastructure.Spreadsheets.UploadedSheet.XlsxType}.");
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var name = string.IsNullOrWhiteSpace(fileName) ? "scorecard.xlsx" : Path.GetFileNameWithoutExtension(fileName) + ".xlsx";
+        if (dryRun == true)
+        {
+            return TypedResults.Ok((await OfflineWorkbook.PlanAsync(db, loaded!, name, buffer.ToArray(), ct)).Preview);
+        }
+
+        var result = await OfflineWorkbook.ApplyAsync(db, loaded!, name, buffer.ToArray(), user, clock.GetUtcNow().UtcDateTime, ct);
+        return result.Applied
+            ? TypedResults.Ok(result)
+            : ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "offline.rejected",
+                result.Changes.Count == 0 && result.Rejections.Count == 0 && result.Conflicts.Count == 0
+                    ? "The workbook matches the scorecard; there is nothing to save."
+                    : $"{result.Rejections.Count} rejected cell(s) and {result.Conflicts.Count} conflict(s); nothing was saved.",
+                new Dictionary<string, object?> { ["preview"] = result });
+    }
+
+    private static async Task<(LoadedScorecard? Loaded, IResult? Problem)> LoadEditableAsync(int id, ClaimsPrincipal user, ScorecardService service,
+        IAuthorizationService auth, CancellationToken ct)
+    {
+        var loaded = await service.LoadAsync(id, ct);
+        if (loaded is null)
+        {
+            return (null, ApiProblems.NotFound($"Scorecard {id}"));
+        }
+
+        if (!(await auth.AuthorizeAsync(user, loaded.Scorecard, ScorecardOperations.Edit)).Succeeded)
+        {
+            return (null, TypedResults.Forbid());
+        }
+
+        var editable = loaded.Scorecard.CanEdit(loaded.Round.Status);
+        return editable.Succeeded ? (loaded, null) : (null, ApiProblems.FromResult(editable));
     }
 }

@@ -8,8 +8,12 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Scorecards.Web.Infrastructure.Spreadsheets;
 
-/// <summary>A table to export: column headings with widths, and rows of text, numbers and dates.</summary>
-public sealed record SheetTable(string Name, IReadOnlyList<(string Heading, int Width)> Columns, IEnumerable<IReadOnlyList<object?>> Rows);
+/// <summary>
+/// A table to export: column headings with widths, and rows of text, numbers and dates. <c>Lists</c> gives, for a
+/// column (by index), the values a drop-down offers; Excel refuses anything else there.
+/// </summary>
+public sealed record SheetTable(string Name, IReadOnlyList<(string Heading, int Width)> Columns, IEnumerable<IReadOnlyList<object?>> Rows,
+    IReadOnlyDictionary<int, IReadOnlyList<string>>? Lists = null);
 
 /// <summary>Writes tables as CSV (UTF-8 with BOM, so Excel reads accents) or as an XLSX workbook, row by row.</summary>
 public static class SheetWriter
@@ -115,6 +119,22 @@ public static class SheetWriter
         if (rowNumber > 1)
         {
             writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(sheet.Columns.Count - 1)}{rowNumber}" });
+        }
+
+        if (sheet.Lists is { Count: > 0 } lists)
+        {
+            // Drop-downs on the data rows, and a little room below them for rows a person adds.
+            var last = Math.Max(rowNumber, 2) + 200;
+            writer.WriteElement(new DataValidations(lists.Select(l => new DataValidation(new Formula1($"\"{string.Join(",", l.Value)}\""))
+            {
+                Type = DataValidationValues.List,
+                AllowBlank = true,
+                ShowErrorMessage = true,
+                ErrorTitle = sheet.Columns[l.Key].Heading,
+                Error = $"Choose one of: {string.Join(", ", l.Value)}.",
+                SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{ColumnName(l.Key)}2:{ColumnName(l.Key)}{last}" },
+            }))
+            { Count = (uint)lists.Count });
         }
 
         writer.WriteEndElement();

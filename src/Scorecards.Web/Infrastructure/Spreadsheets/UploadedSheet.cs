@@ -22,8 +22,11 @@ public sealed record UploadedSheet(IReadOnlyList<string> Header, IReadOnlyList<S
     public const string CsvType = "text/csv";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Reads a CSV (comma, semicolon or tab separated, UTF-8) or XLSX file; the error says why a file cannot be read.</summary>
-    public static (UploadedSheet? Sheet, string? Error) Read(string fileName, byte[] content, int maxRows)
+    /// <summary>
+    /// Reads a CSV (comma, semicolon or tab separated, UTF-8) or XLSX file (the sheet named, or the first); the error says
+    /// why a file cannot be read.
+    /// </summary>
+    public static (UploadedSheet? Sheet, string? Error) Read(string fileName, byte[] content, int maxRows, string? sheetName = null)
     {
         if (content.Length == 0)
         {
@@ -36,7 +39,7 @@ public sealed record UploadedSheet(IReadOnlyList<string> Header, IReadOnlyList<S
             return extension switch
             {
                 ".csv" or ".txt" => ReadCsv(content, maxRows),
-                ".xlsx" => ReadXlsx(content, maxRows),
+                ".xlsx" => ReadXlsx(content, maxRows, sheetName),
                 _ => (null, $"'{fileName}' is neither a .csv nor an .xlsx file."),
             };
         }
@@ -82,12 +85,17 @@ public sealed record UploadedSheet(IReadOnlyList<string> Header, IReadOnlyList<S
         return Finish(header, rows);
     }
 
-    private static (UploadedSheet?, string?) ReadXlsx(byte[] content, int maxRows)
+    private static (UploadedSheet?, string?) ReadXlsx(byte[] content, int maxRows, string? sheetName)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(content), isEditable: false);
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("it has no workbook part.");
-        var first = workbook.Workbook.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault()
-            ?? throw new InvalidDataException("it has no sheets.");
+        var sheets = workbook.Workbook.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList() ?? [];
+        var first = sheetName is null ? sheets.FirstOrDefault() : sheets.Find(s => s.Name?.Value == sheetName);
+        if (first is null)
+        {
+            return (null, sheetName is null ? "The workbook has no sheets." : $"The workbook has no sheet named '{sheetName}'.");
+        }
+
         var part = (WorksheetPart)workbook.GetPartById(first.Id!.Value!);
         var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
 

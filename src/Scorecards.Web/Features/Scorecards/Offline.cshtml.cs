@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Data.Uploads;
+using Scorecards.Web.Infrastructure.Authorization;
+using Scorecards.Web.Infrastructure.Spreadsheets;
+
+namespace Scorecards.Web.Features.Scorecards;
+
+/// <summary>Download the scorecard as a workbook, fill it in offline, upload it, see every change, confirm.</summary>
+[RequestSizeLimit(OfflineWorkbook.MaxBytes + (256 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = OfflineWorkbook.MaxBytes + (256 * 1024))]
+public sealed class OfflineModel(AppDbContext db, ScorecardService service, IAuthorizationService auth, TimeProvider clock) : PageModel
+{
+    public LoadedScorecard Loaded { get; private set; } = null!;
+    public string BodyCode { get; private set; } = "";
+    public string? ReadOnlyReason { get; private set; }
+    public OfflinePreview? Preview { get; private set; }
+    public Guid? UploadId { get; private set; }
+
+    private string Purpose => $"offline-scorecard-{Loaded.Scorecard.Id}";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnGetDownloadAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } problem)
+        {
+            return problem;
+        }
+
+        Response.ContentType = UploadedSheet.XlsxType;
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{OfflineWorkbook.FileName(BodyCode, Loaded.Round.Name)}\"";
+        await OfflineWorkbook.WriteAsync(db, Loaded, clock.GetUtcNow().UtcDateTime, Response.Body, ct);
+        return new EmptyResult();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } problem)
+        {
+            return problem;
+        }
+
+        if (ReadOnlyReason is not null || file is null)
+        {
+            ModelState.AddModelError("file", ReadOnlyReason ?? "Choose the workbook you filled in (.xlsx).");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var content = buffer.ToArray();
+        var fileName = Path.GetFileName(file.FileName);
+        (Preview, _) = await OfflineWorkbook.PlanAsync(db, Loaded, fileName, content, ct);
+        if (Preview.CanApply)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var expired = now - Upload.Lifetime;
+            await db.Uploads.Where(u => u.CreatedUtc < expired).ExecuteDeleteAsync(ct);
+            var upload = new Upload { Id = Guid.NewGuid(), UserId = User.UserId(), Purpose = Purpose, FileName = fileName, Content = content, CreatedUtc = now };
+            db.Uploads.Add(upload);
+            await db.SaveChangesAsync(ct);
+            UploadId = upload.Id;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApplyAsync(int id, Guid upload, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } problem)
+        {
+            return problem;
+        }
+
+        var userId = User.UserId();
+        var expired = clock.GetUtcNow().UtcDateTime - Upload.Lifetime;
+        var stored = await db.Uploads.SingleOrDefaultAsync(u => u.Id == upload && u.UserId == userId && u.Purpose == Purpose && u.CreatedUtc >= expired, ct);
+        if (stored is null || ReadOnlyReason is not null)
+        {
+            ModelState.AddModelError("file", ReadOnlyReason ?? "That upload has expired or was already applied; upload the workbook again.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Preview = await OfflineWorkbook.ApplyAsync(db, Loaded, stored.FileName, stored.Content, User, clock.GetUtcNow().UtcDateTime, ct);
+        if (!Preview.Applied)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        db.Uploads.Remove(stored);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"{stored.FileName} applied: {Preview.Changes.Count} change(s) saved.";
+        return Redirect($"/scorecards/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var loaded = await service.LoadAsync(id, ct);
+        if (loaded is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await auth.AuthorizeAsync(User, loaded.Scorecard, ScorecardOperations.Edit)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        Loaded = loaded;
+        BodyCode = await db.Bodies.Where(b => b.Id == loaded.Scorecard.BodyId).Select(b => b.Code).SingleAsync(ct);
+        var editable = loaded.Scorecard.CanEdit(loaded.Round.Status);
+        ReadOnlyReason = editable.Succeeded ? null : editable.Message;
+        return null;
+    }
+}

@@ -323,10 +323,10 @@ public static class CommandLine
     private static Command ExportVerb(TextWriter output)
     {
         var round = new Option<int>("--round") { Description = "The round's id (see GET /api/v1/rounds).", Required = true };
-        var format = new Option<string>("--format") { Description = "docx, xlsx, csv or json.", Required = true };
+        var format = new Option<string>("--format") { Description = "docx, pdf, xlsx, csv or json.", Required = true };
         format.AcceptOnlyFromAmong([.. RoundExport.Formats]);
         var file = new Option<FileInfo>("--out") { Description = "The file to write.", Required = true };
-        var command = new Command("export", "Writes a round as a meeting paper (docx), a workbook (xlsx) or its entries (csv, json), with every scorecard.")
+        var command = new Command("export", "Writes a round as a meeting paper (docx, pdf), a workbook (xlsx) or its entries (csv, json), with every scorecard.")
         {
             round, format, file,
         };

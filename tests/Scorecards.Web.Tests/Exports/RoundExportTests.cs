@@ -91,6 +91,31 @@ public sealed class RoundExportTests
     }
 
     [Fact]
+    public async Task Pdf_IsA4_WithPageNumbersHeaderMatrixAndEveryFocusArea()
+    {
+        await using var app = await TestApp.StartAsync();
+        var published = await RoundIdAsync(app, RoundStatus.Published);
+        var bytes = await DownloadAsync(await app.ApiClientAsync(Demo.Australia), published, "pdf");
+        var areas = await app.WithDbAsync(db => db.FocusAreas.Select(f => f.Name).ToListAsync(Ct));
+
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        var pages = pdf.GetPages().ToList();
+        var text = string.Join("\n", pages.Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+
+        Assert.True(pages.Count >= 3, $"{pages.Count} pages");
+        Assert.All(pages, p => Assert.Equal((595, 842), ((int)Math.Round(p.Width), (int)Math.Round(p.Height))));
+        Assert.Contains($"Page 1 of {pages.Count}", string.Join(" ", pages[0].GetWords().Select(w => w.Text)));
+        Assert.Contains($"Page {pages.Count} of {pages.Count}", string.Join(" ", pages[^1].GetWords().Select(w => w.Text)));
+        Assert.All(pages, p => Assert.StartsWith("Scorecard: 18th AHG SOM, 2025", string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.All(areas, a => Assert.Contains(a, text));
+        Assert.Contains("Focus areas by body", text);
+        Assert.Contains("recognised progress towards realising the 2023 Adelaide Strategy", text);
+        Assert.Contains("D-WG annual meeting (16 Jul 2024, Hanoi)", text);
+        var fonts = string.Join(" ", pages[0].Letters.Select(l => l.FontName).Distinct());
+        Assert.True(fonts.Replace(" ", "", StringComparison.Ordinal).Contains("DejaVuSans", StringComparison.OrdinalIgnoreCase), fonts);
+    }
+
+    [Fact]
     public async Task CsvAndJson_HoldTheSameRows_AsTheEntriesInTheDatabase()
     {
         await using var app = await TestApp.StartAsync();

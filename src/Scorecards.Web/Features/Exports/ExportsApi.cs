@@ -11,7 +11,7 @@ public static class ExportsApi
 {
     public static void MapExportsApi(this RouteGroupBuilder api) =>
         api.MapGet("/rounds/{id:int}/export", ExportAsync).WithTags("Rounds")
-            .WithSummary("The round as a file: format=docx (meeting paper), xlsx (a flat sheet of entries and a sheet per focus area), csv or json "
+            .WithSummary("The round as a file: format=docx (meeting paper), pdf (print-ready A4), xlsx (a flat sheet of entries and a sheet per focus area), csv or json "
                 + "(the flat sheet; columns in docs/round-export.md). The scorecards are those the caller may read.");
 
     private static async Task<IResult> ExportAsync(int id, string? format, ClaimsPrincipal user, HttpContext http, AppDbContext db, TimeProvider clock,
@@ -42,6 +42,7 @@ public static class RoundFiles
     {
         "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "xlsx" => UploadedSheet.XlsxType,
+        "pdf" => "application/pdf",
         "csv" => UploadedSheet.CsvType + "; charset=utf-8",
         _ => "application/json; charset=utf-8",
     };
@@ -60,6 +61,7 @@ public static class RoundFiles
     {
         "docx" => RoundPaper.WriteAsync(export, generatedUtc, output, ct),
         "xlsx" => SheetWriter.WriteXlsxAsync([export.FlatTable(), .. export.AreaTables()], output, ct),
+        "pdf" => RoundPdf.WriteAsync(export, generatedUtc, output, ct),
         "csv" => SheetWriter.WriteCsvAsync(export.FlatTable(), output, ct),
         _ => JsonSerializer.SerializeAsync(output, new
         {

@@ -18,7 +18,7 @@ public sealed record ExportRow(string Round, string Body, string BodyName, strin
 public sealed record RoundExport(int RoundId, string Round, string? Meeting, DateOnly PeriodStart, DateOnly PeriodEnd, RoundStatus Status,
     RoundSummary Summary, IReadOnlyList<ExportRow> Rows)
 {
-    public static readonly IReadOnlyList<string> Formats = ["docx", "xlsx", "csv", "json"];
+    public static readonly IReadOnlyList<string> Formats = ["docx", "xlsx", "pdf", "csv", "json"];
 
     /// <summary>The flat columns, in order, with what each holds; docs/round-export.md describes the same.</summary>
     public static readonly IReadOnlyList<(string Name, int Width, string Description)> Columns =

@@ -16,6 +16,12 @@ if (args.Length > 0 && args[0] == "activities")
     return await ActivitiesFile.WriteAsync(args[1..]);
 }
 
+// Or, for the export benchmark, adds a published round FACTOR times the demo's size: -- large-round DATA_DIR FACTOR
+if (args.Length > 0 && args[0] == "large-round")
+{
+    return await LargeRound.WriteAsync(args[1..]);
+}
+
 if (args.Length != 2 || !int.TryParse(args[1], out var rounds) || rounds < 2)
 {
     Console.Error.WriteLine("usage: Scorecards.Bench DATA_DIR ROUNDS (ROUNDS >= 2, counting the two demo rounds)");

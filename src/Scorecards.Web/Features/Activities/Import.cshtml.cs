@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
-using Scorecards.Data.Uploads;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 using Scorecards.Web.Infrastructure.Spreadsheets;
 
@@ -52,13 +51,7 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
         Preview = await ActivityImporter.PreviewAsync(db, fileName, content, CanManage, ct);
         if (Preview.CanApply)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var expired = now - Upload.Lifetime;
-            await db.Uploads.Where(u => u.CreatedUtc < expired).ExecuteDeleteAsync(ct);
-            var upload = new Upload { Id = Guid.NewGuid(), UserId = User.UserId(), Purpose = Purpose, FileName = fileName, Content = content, CreatedUtc = now };
-            db.Uploads.Add(upload);
-            await db.SaveChangesAsync(ct);
-            UploadId = upload.Id;
+            UploadId = await Uploads.KeepAsync(db, User.UserId(), Purpose, fileName, content, clock.GetUtcNow().UtcDateTime, ct);
         }
 
         return Page();
@@ -71,9 +64,7 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
             return Forbid();
         }
 
-        var userId = User.UserId();
-        var expired = clock.GetUtcNow().UtcDateTime - Upload.Lifetime;
-        var stored = await db.Uploads.SingleOrDefaultAsync(u => u.Id == upload && u.UserId == userId && u.Purpose == Purpose && u.CreatedUtc >= expired, ct);
+        var stored = await Uploads.FindAsync(db, upload, User.UserId(), Purpose, clock.GetUtcNow().UtcDateTime, ct);
         if (stored is null)
         {
             ModelState.AddModelError("file", "That upload has expired or was already applied; upload the file again.");

@@ -48,7 +48,7 @@ public static class RoundFiles
     };
 
     public static string FileName(RoundExport export, string format) =>
-        $"scorecard-{new string(export.Round.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-').Replace("--", "-")}.{format}";
+        $"scorecard-{FileNames.Slug(export.Round)}.{format}";
 
     public static Task SendAsync(HttpResponse response, RoundExport export, string format, DateTime generatedUtc, CancellationToken ct)
     {

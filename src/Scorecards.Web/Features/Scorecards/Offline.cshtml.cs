@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
-using Scorecards.Data.Uploads;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 using Scorecards.Web.Infrastructure.Spreadsheets;
 
@@ -58,13 +58,7 @@ public sealed class OfflineModel(AppDbContext db, ScorecardService service, IAut
         (Preview, _) = await OfflineWorkbook.PlanAsync(db, Loaded, fileName, content, ct);
         if (Preview.CanApply)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var expired = now - Upload.Lifetime;
-            await db.Uploads.Where(u => u.CreatedUtc < expired).ExecuteDeleteAsync(ct);
-            var upload = new Upload { Id = Guid.NewGuid(), UserId = User.UserId(), Purpose = Purpose, FileName = fileName, Content = content, CreatedUtc = now };
-            db.Uploads.Add(upload);
-            await db.SaveChangesAsync(ct);
-            UploadId = upload.Id;
+            UploadId = await Uploads.KeepAsync(db, User.UserId(), Purpose, fileName, content, clock.GetUtcNow().UtcDateTime, ct);
         }
 
         return Page();
@@ -77,9 +71,7 @@ public sealed class OfflineModel(AppDbContext db, ScorecardService service, IAut
             return problem;
         }
 
-        var userId = User.UserId();
-        var expired = clock.GetUtcNow().UtcDateTime - Upload.Lifetime;
-        var stored = await db.Uploads.SingleOrDefaultAsync(u => u.Id == upload && u.UserId == userId && u.Purpose == Purpose && u.CreatedUtc >= expired, ct);
+        var stored = await Uploads.FindAsync(db, upload, User.UserId(), Purpose, clock.GetUtcNow().UtcDateTime, ct);
         if (stored is null || ReadOnlyReason is not null)
         {
             ModelState.AddModelError("file", ReadOnlyReason ?? "That upload has expired or was already applied; upload the workbook again.");

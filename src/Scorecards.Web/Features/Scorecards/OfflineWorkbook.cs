@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 using Scorecards.Web.Infrastructure.Spreadsheets;
 
@@ -81,7 +82,7 @@ public static class OfflineWorkbook
     }
 
     public static string FileName(string bodyCode, string round) =>
-        $"{bodyCode.ToLowerInvariant()}-{new string(round.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-').Replace("--", "-")}-offline.xlsx";
+        $"{FileNames.Slug(bodyCode)}-{FileNames.Slug(round)}-offline.xlsx";
 
     /// <summary>Checks the upload against the scorecard as it is now; nothing is saved.</summary>
     public static async Task<(OfflinePreview Preview, List<(Entry Entry, EntryValues Values, int Row, string Code)> Plan)> PlanAsync(AppDbContext db, LoadedScorecard loaded,

@@ -38,7 +38,7 @@ public static class StatementApi
 
     public static async Task SendAsync(HttpResponse response, StatementView statement, bool word, CancellationToken ct)
     {
-        var name = $"statement-{new string(statement.Round.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-').Replace("--", "-")}";
+        var name = $"statement-{FileNames.Slug(statement.Round)}";
         response.Headers.ContentDisposition = $"attachment; filename=\"{name}.{(word ? "docx" : "md")}\"";
         if (word)
         {

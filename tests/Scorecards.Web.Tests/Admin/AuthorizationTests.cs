@@ -21,7 +21,7 @@ public sealed class AuthorizationTests
         "/", "/rounds", "/rounds/{round}", "/scorecards/{scorecard}", "/scorecards/{scorecard}/entries/LE-3", "/account/password",
         "/activities", "/activities/new", "/activities/{activity}", "/activities/import", "/objectives/LE-1/history", "/focus-areas/LE/history",
         "/meetings", "/meetings/1", "/meetings/new", "/meetings/1/edit", "/decisions", "/decisions/1", "/workplans", "/workplans/new", "/workplans/1",
-        "/workplans/1/items/new",
+        "/workplans/1/items/new", "/rounds/{round}/statement",
     ];
 
     private static async Task<string> ResolveAsync(TestApp app, string path)

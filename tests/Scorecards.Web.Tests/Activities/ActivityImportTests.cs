@@ -201,6 +201,7 @@ public sealed class ActivityImportTests
         var applied = await TestApp.PostFormAsync(reporter, "/activities/import/apply", new Dictionary<string, string> { ["upload"] = upload }, "/activities/import");
         var replay = await TestApp.PostFormAsync(reporter, "/activities/import/apply", new Dictionary<string, string> { ["upload"] = upload }, "/activities/import");
         var viewer = await (await app.SignInAsync(Demo.Viewer)).GetAsync("/activities/import", Ct);
+        var template = await reporter.GetStringAsync("/activities/import/template?format=csv", Ct);
 
         Assert.Contains("1 row(s) cannot be imported", badPreview);
         Assert.Contains("<td data-label=\"Row\">3</td><td data-label=\"Column\">End date</td>", badPreview);
@@ -211,5 +212,6 @@ public sealed class ActivityImportTests
         Assert.Contains("expired or was already applied", await replay.Content.ReadAsStringAsync(Ct));
         Assert.Equal(0, await app.WithDbAsync(db => db.Uploads.CountAsync(Ct)));
         Assert.StartsWith("/account/denied", viewer.Headers.Location?.PathAndQuery);
+        Assert.Equal(string.Join(",", ActivitySheet.Columns.Select(c => c.Heading)), template.TrimStart('\uFEFF').TrimEnd());
     }
 }

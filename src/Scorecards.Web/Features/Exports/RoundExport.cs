@@ -109,3 +109,23 @@ public static class RoundExportQueries
         return new RoundExport(round.Id, round.Name, round.Meeting, round.PeriodStart, round.PeriodEnd, round.Status, consolidated, rows);
     }
 }
+
+/// <summary>How the papers colour a matrix cell: the completion colours of the round page, with text that stays readable on them.</summary>
+public static class PaperColours
+{
+    /// <summary>The most frequent level among a cell's rated entries (the lower level on a tie); null when none is rated.</summary>
+    public static Completion? CellLevel(IEnumerable<SummaryEntry> entries) =>
+        entries.Where(e => e.Completion is not null).GroupBy(e => e.Completion!.Value)
+            .OrderByDescending(g => g.Count()).ThenBy(g => (int)g.Key).Select(g => (Completion?)g.Key).FirstOrDefault();
+
+    /// <summary>Background and text colour as RRGGBB.</summary>
+    public static (string Background, string Foreground) Of(Completion? level) => level switch
+    {
+        Completion.Complete => ("1B5E20", "FFFFFF"),
+        Completion.Substantial => ("7CB342", "000000"),
+        Completion.Limited => ("F2B705", "000000"),
+        Completion.NotStarted => ("9E9E9E", "000000"),
+        Completion.NotApplicable => ("E0E0E0", "000000"),
+        _ => ("FFFFFF", "000000"),
+    };
+}

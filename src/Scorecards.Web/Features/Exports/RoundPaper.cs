@@ -122,9 +122,7 @@ public static class RoundPaper
             {
                 var entries = area.Cells.FirstOrDefault(c => c.BodyCode == body)?.Entries ?? [];
                 var lines = entries.Select(e => $"{e.ObjectiveCode} {e.CompletionLabel ?? "Not rated"}").ToList();
-                var level = entries.Where(e => e.Completion is not null).GroupBy(e => e.Completion!.Value)
-                    .OrderByDescending(g => g.Count()).ThenBy(g => (int)g.Key).Select(g => (Completion?)g.Key).FirstOrDefault();
-                row.Append(Cell(lines.Count == 0 ? "—" : string.Join("\n", lines), fill: level));
+                row.Append(Cell(lines.Count == 0 ? "—" : string.Join("\n", lines), fill: PaperColours.CellLevel(entries)));
             }
 
             table.Append(row);
@@ -178,7 +176,7 @@ public static class RoundPaper
         string? color = null;
         if (fill is { } level)
         {
-            var (background, foreground) = Colours(level);
+            var (background, foreground) = PaperColours.Of(level);
             properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = background });
             color = foreground;
         }
@@ -204,16 +202,5 @@ public static class RoundPaper
 
         return cell;
     }
-
-    /// <summary>The completion colours of the round page, with text that stays readable on them.</summary>
-    private static (string Background, string Foreground) Colours(Completion level) => level switch
-    {
-        Completion.Complete => ("1B5E20", "FFFFFF"),
-        Completion.Substantial => ("7CB342", "000000"),
-        Completion.Limited => ("F2B705", "000000"),
-        Completion.NotStarted => ("9E9E9E", "000000"),
-        Completion.NotApplicable => ("E0E0E0", "000000"),
-        _ => ("FFFFFF", "000000"),
-    };
 
 }

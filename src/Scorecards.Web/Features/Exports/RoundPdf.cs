@@ -113,9 +113,7 @@ public static class RoundPdf
                 {
                     var x = Margin + first + (i * width);
                     var entries = lines[i];
-                    var level = entries.Where(e => e.Completion is not null).GroupBy(e => e.Completion!.Value)
-                        .OrderByDescending(g => g.Count()).ThenBy(g => (int)g.Key).Select(g => (Completion?)g.Key).FirstOrDefault();
-                    var (fill, text) = Colours(level);
+                    var (fill, text) = Colours(PaperColours.CellLevel(entries));
                     gfx.DrawRectangle(pen, new XSolidBrush(fill), x, top, width, height);
                     var y = top + 3;
                     foreach (var e in entries)
@@ -133,15 +131,13 @@ public static class RoundPdf
         }
     }
 
-    internal static (XColor Fill, XColor Text) Colours(Completion? level) => level switch
+    private static (XColor Fill, XColor Text) Colours(Completion? level)
     {
-        Completion.Complete => (XColor.FromArgb(0x1B, 0x5E, 0x20), XColors.White),
-        Completion.Substantial => (XColor.FromArgb(0x7C, 0xB3, 0x42), XColors.Black),
-        Completion.Limited => (XColor.FromArgb(0xF2, 0xB7, 0x05), XColors.Black),
-        Completion.NotStarted => (XColor.FromArgb(0x9E, 0x9E, 0x9E), XColors.Black),
-        Completion.NotApplicable => (XColor.FromArgb(0xE0, 0xE0, 0xE0), XColors.Black),
-        _ => (XColors.White, XColors.Black),
-    };
+        var (background, foreground) = PaperColours.Of(level);
+        return (Hex(background), Hex(foreground));
+    }
+
+    private static XColor Hex(string rgb) => XColor.FromArgb(Convert.ToInt32(rgb[..2], 16), Convert.ToInt32(rgb[2..4], 16), Convert.ToInt32(rgb[4..], 16));
 
     /// <summary>Markdown read as plain text: emphasis markers dropped, paragraphs kept apart.</summary>
     private static string Plain(string markdown) => markdown.Replace("**", "", StringComparison.Ordinal).ReplaceLineEndings("\n");

@@ -105,8 +105,7 @@ public sealed class DecisionModel(AppDbContext db, TimeProvider clock) : PageMod
         }
 
         Decision = decision;
-        var ownerId = await db.Decisions.Where(d => d.Id == id).Select(d => d.OwnerBodyId).SingleAsync(ct);
-        CanFollowUp = MeetingQueries.CanFollowUp(User, ownerId);
+        CanFollowUp = MeetingQueries.CanFollowUp(User, decision.OwnerBodyId);
         BodyCodes = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
         MeetingChoices = await MeetingQueries.MeetingChoicesAsync(db, ct);
         return true;

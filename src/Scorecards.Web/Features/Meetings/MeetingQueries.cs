@@ -16,7 +16,7 @@ public sealed record MeetingDto(int Id, string Title, MeetingKind Kind, string K
     string? Host, string? Body, IReadOnlyList<string> Chairs, IReadOnlyList<string> Attendees, string? OtherAttendees, int Decisions, int OpenDecisions);
 
 public sealed record DecisionDto(int Id, int MeetingId, string Meeting, DateOnly MeetingDate, int Number, string Text, string OwnerBody,
-    int? DueMeetingId, string? DueMeeting, DateOnly? DueDate, DecisionStatus Status, string StatusLabel, string? StatusNote, bool IsOverdue);
+    int? DueMeetingId, string? DueMeeting, DateOnly? DueDate, DecisionStatus Status, string StatusLabel, string? StatusNote, bool IsOverdue, int OwnerBodyId);
 
 public sealed record MeetingPage(int Page, int PageSize, int Total, IReadOnlyList<MeetingDto> Meetings);
 
@@ -164,7 +164,7 @@ public static class MeetingQueries
             var due = d.DueMeetingId is { } dm && meetings.TryGetValue(dm, out var dueMeeting) ? dueMeeting : null;
             return new DecisionDto(d.Id, d.MeetingId, meetings[d.MeetingId].Title, meetings[d.MeetingId].StartDate, d.Number, d.Text,
                 bodies.GetValueOrDefault(d.OwnerBodyId, ""), d.DueMeetingId, due?.Title, d.DueDate, d.Status, Decision.Label(d.Status), d.StatusNote,
-                d.IsOverdue(today, due?.StartDate));
+                d.IsOverdue(today, due?.StartDate), d.OwnerBodyId);
         }).ToList();
     }
 }

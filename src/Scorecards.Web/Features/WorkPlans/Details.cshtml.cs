@@ -68,8 +68,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         }
 
         Plan = plan;
-        var bodyId = await db.WorkPlans.Where(p => p.Id == id).Select(p => p.BodyId).SingleAsync(ct);
-        CanManage = WorkPlanQueries.CanManage(User, bodyId);
+        CanManage = WorkPlanQueries.CanManage(User, plan.BodyId);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return true;
     }

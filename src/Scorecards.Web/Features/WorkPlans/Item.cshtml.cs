@@ -91,14 +91,14 @@ public sealed class ItemModel(AppDbContext db) : PageModel
     private async Task<(WorkPlanDto? Plan, IActionResult? Problem)> LoadAsync(int id, int? itemId, CancellationToken ct)
     {
         var plan = await WorkPlanQueries.GetAsync(db, id, ct);
-        var bodyId = await db.WorkPlans.Where(p => p.Id == id).Select(p => (int?)p.BodyId).SingleOrDefaultAsync(ct);
         Item = itemId is { } i ? plan?.Items.FirstOrDefault(x => x.Id == i) : null;
-        if (plan is null || bodyId is null || (itemId is not null && Item is null))
+        if (plan is null || (itemId is not null && Item is null))
         {
             return (null, NotFound());
         }
 
-        if (!WorkPlanQueries.CanManage(User, bodyId.Value))
+        var bodyId = plan.BodyId;
+        if (!WorkPlanQueries.CanManage(User, bodyId))
         {
             return (null, Forbid());
         }

@@ -14,7 +14,7 @@ public sealed record WorkPlanItemDto(int Id, int Number, string Title, string? D
     WorkPlanItemStatus FollowsActivities, bool IsOverridden, string? OverrideReason);
 
 public sealed record WorkPlanDto(int Id, string Body, string Title, DateOnly StartDate, DateOnly EndDate, string? Description,
-    IReadOnlyList<WorkPlanItemDto> Items)
+    IReadOnlyList<WorkPlanItemDto> Items, int BodyId)
 {
     public int Count(WorkPlanItemStatus status) => Items.Count(i => i.Status == status);
 }
@@ -71,6 +71,6 @@ public static class WorkPlanQueries
                 return new WorkPlanItemDto(i.Id, i.Number, i.Title, i.Description, i.TargetStart, i.TargetEnd,
                     i.Objectives.Select(o => objectives.GetValueOrDefault(o.ObjectiveId, "")).Order(StringComparer.Ordinal).ToList(), linked,
                     status, WorkPlanItem.Label(status), derived, i.StatusOverride is not null, i.OverrideReason);
-            }).ToList())).ToList();
+            }).ToList(), p.BodyId)).ToList();
     }
 }

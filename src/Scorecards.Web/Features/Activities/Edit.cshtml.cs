@@ -116,7 +116,6 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
         if (values is null)
         {
             ModelState.AddFieldErrors(errors);
-
             Activity = id is { } i ? await ActivityQueries.GetAsync(db, i, ct) : null;
             await LoadListsAsync(ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;

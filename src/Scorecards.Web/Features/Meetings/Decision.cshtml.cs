@@ -84,7 +84,6 @@ public sealed class DecisionModel(AppDbContext db, TimeProvider clock) : PageMod
         if (values is null)
         {
             ModelState.AddFieldErrors(errors);
-
             await LoadAsync(id, ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();

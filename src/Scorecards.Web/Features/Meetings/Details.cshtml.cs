@@ -57,7 +57,6 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         if (values is null)
         {
             ModelState.AddFieldErrors(errors);
-
             await LoadAsync(id, ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();

@@ -96,7 +96,6 @@ public sealed class EditModel(AppDbContext db) : PageModel
         if (values is null)
         {
             ModelState.AddFieldErrors(errors);
-
             MeetingId = id;
             await LoadListsAsync(ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -78,9 +78,9 @@ internal static class LargeRound
             }
 
             var current = codes.Where(c => group.Any(a => a.ObjectiveId == c.Key)).ToDictionary(c => c.Key, c => c.Value);
-            scorecard.Submit(RoundStatus.Open, current, "bench", "bench", at);
-            scorecard.Approve(RoundStatus.Open, indonesia, "bench-id", "bench", at);
-            scorecard.Approve(RoundStatus.Open, australia, "bench-au", "bench", at);
+            scorecard.Submit(RoundStatus.Open, current, null, "bench", "bench", at);
+            scorecard.Approve(RoundStatus.Open, indonesia, [indonesia, australia], "bench-id", "bench", at);
+            scorecard.Approve(RoundStatus.Open, australia, [indonesia, australia], "bench-au", "bench", at);
             db.Scorecards.Add(scorecard);
         }
 

@@ -71,9 +71,9 @@ for (var i = 1; i <= rounds - 2; i++)
         }
 
         var current = codes.Where(c => objectiveIds.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value);
-        scorecard.Submit(RoundStatus.Open, current, "bench", "bench", at);
-        scorecard.Approve(RoundStatus.Open, indonesia, "bench-id", "bench", at);
-        scorecard.Approve(RoundStatus.Open, australia, "bench-au", "bench", at);
+        scorecard.Submit(RoundStatus.Open, current, null, "bench", "bench", at);
+        scorecard.Approve(RoundStatus.Open, indonesia, [indonesia, australia], "bench-id", "bench", at);
+        scorecard.Approve(RoundStatus.Open, australia, [indonesia, australia], "bench-au", "bench", at);
         db.Scorecards.Add(scorecard);
     }
 

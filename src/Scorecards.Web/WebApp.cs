@@ -190,6 +190,7 @@ public static class WebApp
         services.AddScoped<RoundService>();
         services.AddScoped<ScorecardService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<CoChairGovernments>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Features.Shared.LayoutInfo>();
     }

@@ -898,6 +898,9 @@ namespace Scorecards.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("IsCoChairGovernment")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1031,6 +1034,11 @@ namespace Scorecards.Data.Postgres.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MemberId");
@@ -1063,6 +1071,9 @@ namespace Scorecards.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("CarryOverConfirmed")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Challenges")
                         .HasMaxLength(8000)
@@ -1215,6 +1226,10 @@ namespace Scorecards.Data.Postgres.Migrations
 
                     b.Property<int>("BodyId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("CarriedOverFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("ReopenReason")
                         .HasMaxLength(2000)

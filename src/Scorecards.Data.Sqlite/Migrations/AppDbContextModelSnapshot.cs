@@ -863,6 +863,9 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsCoChairGovernment")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -990,6 +993,11 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MemberId");
@@ -1019,6 +1027,9 @@ namespace Scorecards.Data.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CarryOverConfirmed")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Challenges")
@@ -1166,6 +1177,10 @@ namespace Scorecards.Data.Sqlite.Migrations
 
                     b.Property<int>("BodyId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CarriedOverFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReopenReason")
                         .HasMaxLength(2000)

@@ -259,11 +259,16 @@ internal sealed class PendingAuditEvent(AppDbContext db, EntityEntry entry, IAud
         _ => 0,
     };
 
-    private string BodyCode(int id) => db.Bodies.Local.FirstOrDefault(b => b.Id == id)?.Code ?? $"body #{id}";
+    // Names come from rows the save already tracks, else from the database: an event names what people see, never a bare key.
+    private string BodyCode(int id) => db.Bodies.Local.FirstOrDefault(b => b.Id == id)?.Code
+        ?? db.Bodies.AsNoTracking().Where(b => b.Id == id).Select(b => b.Code).FirstOrDefault() ?? $"body #{id}";
 
-    private string FocusAreaCode(int id) => db.FocusAreas.Local.FirstOrDefault(f => f.Id == id)?.Code ?? $"focus area #{id}";
+    private string FocusAreaCode(int id) => db.FocusAreas.Local.FirstOrDefault(f => f.Id == id)?.Code
+        ?? db.FocusAreas.AsNoTracking().Where(f => f.Id == id).Select(f => f.Code).FirstOrDefault() ?? $"focus area #{id}";
 
-    private string ObjectiveCode(int id) => db.Objectives.Local.FirstOrDefault(o => o.Id == id)?.Code ?? $"objective #{id}";
+    private string ObjectiveCode(int id) => db.Objectives.Local.FirstOrDefault(o => o.Id == id)?.Code
+        ?? db.Objectives.AsNoTracking().Where(o => o.Id == id).Select(o => o.Code).FirstOrDefault() ?? $"objective #{id}";
 
-    private string UserEmail(string id) => db.Users.Local.FirstOrDefault(u => u.Id == id)?.Email ?? $"user {id}";
+    private string UserEmail(string id) => db.Users.Local.FirstOrDefault(u => u.Id == id)?.Email
+        ?? db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.Email).FirstOrDefault() ?? $"user {id}";
 }

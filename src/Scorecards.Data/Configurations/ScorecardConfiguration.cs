@@ -51,6 +51,7 @@ internal sealed class ScorecardConfiguration : IEntityTypeConfiguration<Scorecar
     public void Configure(EntityTypeBuilder<Scorecard> builder)
     {
         builder.Property(s => s.ReopenReason).HasMaxLength(Scorecard.MaxReasonLength);
+        builder.Property(s => s.CarriedOverFrom).HasMaxLength(200);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => new { s.RoundId, s.BodyId }).IsUnique();
         builder.HasOne<Round>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Restrict);
@@ -84,6 +85,7 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         builder.Navigation(e => e.Citations).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(e => e.Values);
         builder.Ignore(e => e.LinkList);
+        builder.Ignore(e => e.IsRatedThisRound);
     }
 }
 
@@ -113,6 +115,7 @@ internal sealed class ApprovalConfiguration : IEntityTypeConfiguration<Approval>
     public void Configure(EntityTypeBuilder<Approval> builder)
     {
         builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.Property(a => a.UserName).HasMaxLength(256);
         builder.HasIndex(a => new { a.ScorecardId, a.MemberId }).IsUnique();
         builder.HasOne<Member>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);
     }

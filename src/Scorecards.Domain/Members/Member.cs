@@ -34,6 +34,46 @@ public sealed class Member
     public MemberKind Kind { get; set; }
     public MemberStatus Status { get; set; }
 
+    /// <summary>One of the Process's Co-Chair governments, whose Co-Chair reviewers approve scorecards.</summary>
+    public bool IsCoChairGovernment { get; private set; }
+
+    /// <summary>Only a member state can co-chair the Process.</summary>
+    public Result BecomeCoChairGovernment()
+    {
+        if (IsCoChairGovernment)
+        {
+            return Result.Fail("co-chair.already", $"{Name} is already a Co-Chair government.");
+        }
+
+        var fit = CanCoChair(Kind, Status);
+        if (!fit.Succeeded)
+        {
+            return fit;
+        }
+
+        IsCoChairGovernment = true;
+        return Result.Ok();
+    }
+
+    public Result StepDownAsCoChairGovernment()
+    {
+        if (!IsCoChairGovernment)
+        {
+            return Result.Fail("co-chair.not", $"{Name} is not a Co-Chair government.");
+        }
+
+        IsCoChairGovernment = false;
+        return Result.Ok();
+    }
+
+    /// <summary>Whether a member of this kind and status may co-chair; a Co-Chair government's kind and status are held to it.</summary>
+    public Result CanCoChair(MemberKind kind, MemberStatus status) =>
+        kind != MemberKind.State
+            ? Result.Fail("co-chair.not-a-state", $"{Name} is not a state; only a member state can be a Co-Chair government of the Process.")
+            : status != MemberStatus.Member
+                ? Result.Fail("co-chair.observer", $"{Name} is an observer; only a member state can be a Co-Chair government of the Process.")
+                : Result.Ok();
+
     public static bool TryParseKind(string text, out MemberKind kind)
     {
         switch (text.Trim().ToLowerInvariant())

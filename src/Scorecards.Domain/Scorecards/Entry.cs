@@ -104,8 +104,11 @@ public sealed class Entry
     /// <summary>Web addresses, one per line.</summary>
     public string? Links { get; private set; }
 
-    /// <summary>Copied from the last approved entry when the round opened, and not yet saved in this round.</summary>
+    /// <summary>Copied from the last approved entry when the round opened, and not yet edited or confirmed in this round.</summary>
     public bool IsCarriedOver { get; private set; }
+
+    /// <summary>A reporter confirmed the carried-over entry as still accurate this round, without changing it.</summary>
+    public bool CarryOverConfirmed { get; private set; }
 
     /// <summary>Counts saves, so that two saves that start from the same version cannot both land.</summary>
     public int Version { get; private set; } = 1;
@@ -117,6 +120,9 @@ public sealed class Entry
     public IReadOnlyList<Citation> Citations => _citations;
 
     public bool IsNotApplicable => Completion == Scorecards.Completion.NotApplicable;
+
+    /// <summary>Rated or confirmed in this round: a carried-over rating not yet reviewed does not count.</summary>
+    public bool IsRatedThisRound => Completion is not null && !IsCarriedOver;
 
     public IReadOnlyList<string> LinkList =>
         string.IsNullOrWhiteSpace(Links) ? [] : Links.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -186,14 +192,25 @@ public sealed class Entry
         }
 
         IsCarriedOver = false;
+        CarryOverConfirmed = false;
         Version++;
         UpdatedUtc = nowUtc;
         UpdatedBy = by;
         return Result.Ok();
     }
 
-    /// <summary>Starts this round's entry from the last approved one, marked as carried over until saved.</summary>
-    public void CarryOverFrom(Entry previous)
+    /// <summary>Makes a carried-over entry this round's, unchanged; the scorecard checks that it may be edited.</summary>
+    internal void ConfirmCarriedOver(string by, DateTime nowUtc)
+    {
+        IsCarriedOver = false;
+        CarryOverConfirmed = true;
+        Version++;
+        UpdatedUtc = nowUtc;
+        UpdatedBy = by;
+    }
+
+    /// <summary>Starts this round's entry from the last approved one, marked as carried over until edited or confirmed.</summary>
+    internal void CarryOverFrom(Entry previous)
     {
         Completion = previous.Completion;
         NotApplicableReason = previous.NotApplicableReason;
@@ -206,6 +223,7 @@ public sealed class Entry
         Links = previous.Links;
         SetIndicatorValues(previous.IndicatorValues.Select(v => new IndicatorValueInput(v.IndicatorId, v.Actual, v.MilestoneReached, v.Note)));
         IsCarriedOver = true;
+        CarryOverConfirmed = false;
     }
 
     private void SetIndicatorValues(IEnumerable<IndicatorValueInput> inputs)

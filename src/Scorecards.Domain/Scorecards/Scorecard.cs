@@ -20,8 +20,11 @@ public enum ReviewAction
     Unapproved,
 }
 
-/// <summary>One item of the submit checklist: an objective and what its entry lacks.</summary>
-public sealed record ChecklistItem(int ObjectiveId, string ObjectiveCode, string Missing);
+/// <summary>
+/// One item of the submit checklist: an objective and what its entry lacks. <see cref="CarriedOver"/> marks an
+/// entry copied from the last round that nobody has reviewed yet: it needs an edit or a confirmation, not more input.
+/// </summary>
+public sealed record ChecklistItem(int ObjectiveId, string ObjectiveCode, string Missing, bool CarriedOver = false);
 
 /// <summary>One body's report for one round, with an entry per objective assigned to the body.</summary>
 public sealed class Scorecard
@@ -50,6 +53,9 @@ public sealed class Scorecard
 
     /// <summary>Why it was last returned or reopened, shown to the reporters until they submit again.</summary>
     public string? ReopenReason { get; private set; }
+
+    /// <summary>The round whose approved entries this scorecard started from, if any.</summary>
+    public string? CarriedOverFrom { get; private set; }
 
     /// <summary>Counts state changes, so that two reviewers acting at once cannot both land.</summary>
     public int Version { get; private set; } = 1;
@@ -107,6 +113,47 @@ public sealed class Scorecard
         };
     }
 
+    /// <summary>
+    /// Starts an entry from the body's approved entry of an earlier round. The scorecard then holds rated
+    /// entries, so it is a draft rather than "not started", though none of them counts as rated this round yet.
+    /// </summary>
+    public void CarryOver(Entry entry, Entry previous, string fromRound)
+    {
+        entry.CarryOverFrom(previous);
+        CarriedOverFrom = fromRound;
+        if (Status == ScorecardStatus.NotStarted)
+        {
+            Status = ScorecardStatus.Draft;
+        }
+    }
+
+    /// <summary>
+    /// A reporter confirms carried-over entries as still accurate: each becomes this round's entry unchanged.
+    /// With no objective given, every carried-over entry among <paramref name="objectiveIds"/> is confirmed.
+    /// </summary>
+    public Result ConfirmCarriedOver(RoundStatus roundStatus, IReadOnlyCollection<int> objectiveIds, string by, DateTime nowUtc)
+    {
+        var editable = CanEdit(roundStatus);
+        if (!editable.Succeeded)
+        {
+            return editable;
+        }
+
+        var entries = _entries.Where(e => objectiveIds.Contains(e.ObjectiveId) && e.IsCarriedOver).ToList();
+        if (entries.Count == 0)
+        {
+            return Result.Fail("entry.not-carried-over", "There is no carried-over entry left to confirm: each has been edited or confirmed this round.");
+        }
+
+        foreach (var entry in entries)
+        {
+            entry.ConfirmCarriedOver(by, nowUtc);
+        }
+
+        Touch();
+        return Result.Ok();
+    }
+
     /// <summary>Records that a reporter saved an entry: a scorecard not started becomes a draft, a returned one goes back to draft.</summary>
     public void Touch()
     {
@@ -120,11 +167,19 @@ public sealed class Scorecard
         _entries
             .Where(e => objectiveCodes.ContainsKey(e.ObjectiveId))
             .OrderBy(e => objectiveCodes[e.ObjectiveId], StringComparer.Ordinal)
-            .SelectMany(e => e.Missing().Select(m => new ChecklistItem(e.ObjectiveId, objectiveCodes[e.ObjectiveId], m)))
+            .SelectMany(e => e.IsCarriedOver
+                ? [new ChecklistItem(e.ObjectiveId, objectiveCodes[e.ObjectiveId], CarriedOverText, CarriedOver: true)]
+                : e.Missing().Select(m => new ChecklistItem(e.ObjectiveId, objectiveCodes[e.ObjectiveId], m)))
             .ToList();
 
+    private string CarriedOverText => CarriedOverFrom is null ? "carried over; not yet reviewed" : $"carried over from {CarriedOverFrom}; not yet reviewed";
+
+    /// <summary>Whether the body must answer a return or reopening when it submits again.</summary>
+    public bool NeedsReply => ReopenReason is not null;
+
     // objectiveCodes: the objectives the body reports on now; entries for others are not required.
-    public Result Submit(RoundStatus roundStatus, IReadOnlyDictionary<int, string> objectiveCodes, string userId, string userName, DateTime nowUtc)
+    // reply: the body's answer to the Co-Chairs' reason, required when the scorecard was returned or reopened.
+    public Result Submit(RoundStatus roundStatus, IReadOnlyDictionary<int, string> objectiveCodes, string? reply, string userId, string userName, DateTime nowUtc)
     {
         var editable = CanEdit(roundStatus);
         if (!editable.Succeeded)
@@ -138,16 +193,37 @@ public sealed class Scorecard
         }
 
         var missing = Checklist(objectiveCodes);
+        var details = missing.Select(m => $"{m.ObjectiveCode}: {m.Missing}").ToList();
+        var carried = missing.Count(m => m.CarriedOver);
+        if (carried > 0)
+        {
+            return Result.Fail("scorecard.carried-over",
+                $"{carried} carried-over entr{(carried == 1 ? "y has" : "ies have")} not been reviewed this round: edit each one, or confirm it is still accurate.", details);
+        }
+
         if (missing.Count > 0)
         {
-            return Result.Fail("scorecard.incomplete", $"{missing.Count} required item{(missing.Count == 1 ? " is" : "s are")} missing.",
-                missing.Select(m => $"{m.ObjectiveCode}: {m.Missing}").ToList());
+            return Result.Fail("scorecard.incomplete", $"{missing.Count} required item{(missing.Count == 1 ? " is" : "s are")} missing.", details);
+        }
+
+        if (NeedsReply)
+        {
+            if (string.IsNullOrWhiteSpace(reply))
+            {
+                return Result.Fail("scorecard.reply-required",
+                    "Reply to the Co-Chairs' reason for returning the scorecard, saying what you changed; they will read it beside their reason.");
+            }
+
+            if (reply.Length > MaxReasonLength)
+            {
+                return Result.Fail("scorecard.reply-too-long", $"The reply is {reply.Length} characters long; at most {MaxReasonLength} are allowed.");
+            }
         }
 
         Status = ScorecardStatus.Submitted;
         SubmittedUtc = nowUtc;
         ReopenReason = null;
-        Record(ReviewAction.Submitted, userId, userName, null, nowUtc);
+        Record(ReviewAction.Submitted, userId, userName, string.IsNullOrWhiteSpace(reply) ? null : reply.Trim(), nowUtc);
         return Result.Ok();
     }
 
@@ -177,8 +253,12 @@ public sealed class Scorecard
         return Result.Ok();
     }
 
-    // coChairMemberId: the Co-Chair government the reviewer acts for; each government approves once.
-    public Result Approve(RoundStatus roundStatus, int? coChairMemberId, string userId, string userName, DateTime nowUtc)
+    /// <summary>
+    /// A Co-Chair reviewer approves for the government they act for (<paramref name="reviewerMemberId"/>). Only
+    /// the Process's current Co-Chair governments count, each once; the scorecard is approved when all have.
+    /// </summary>
+    public Result Approve(RoundStatus roundStatus, int? reviewerMemberId, IReadOnlyCollection<int> coChairGovernments,
+        string userId, string userName, DateTime nowUtc)
     {
         var reviewable = CanReview(roundStatus);
         if (!reviewable.Succeeded)
@@ -191,20 +271,45 @@ public sealed class Scorecard
             return Result.Fail("scorecard.state", $"Only a submitted scorecard can be approved; this one is {Label(Status).ToLowerInvariant()}.");
         }
 
-        if (coChairMemberId is null)
+        if (reviewerMemberId is not { } government || !coChairGovernments.Contains(government))
         {
-            return Result.Fail("approval.no-co-chair", "Your account is not linked to a Co-Chair government, so it cannot approve. Ask the secretariat to set your member.");
+            return Result.Fail(NotCoChair,
+                "Your account does not act for one of the Process's Co-Chair governments, so your approval would not count. "
+                + "Ask the secretariat to check the member on your account.");
         }
 
-        if (_approvals.Exists(a => a.MemberId == coChairMemberId))
+        if (_approvals.Exists(a => a.MemberId == government))
         {
-            return Result.Fail("approval.already", "Your Co-Chair has already approved this scorecard; the other Co-Chair must approve it.");
+            return Result.Fail("approval.already", "Your government has already approved this scorecard; it awaits the other Co-Chair government.");
         }
 
-        _approvals.Add(new Approval(coChairMemberId.Value, userId, nowUtc));
-        Status = _approvals.Count >= 2 ? ScorecardStatus.Approved : ScorecardStatus.ApprovedByOne;
+        _approvals.Add(new Approval(government, userId, userName, nowUtc));
+        Status = AwaitedGovernments(coChairGovernments).Count == 0 ? ScorecardStatus.Approved : ScorecardStatus.ApprovedByOne;
         Record(ReviewAction.Approved, userId, userName, null, nowUtc);
         return Result.Ok();
+    }
+
+    /// <summary>The stable code of an approval from someone who does not act for a Co-Chair government.</summary>
+    public const string NotCoChair = "approval.not-co-chair";
+
+    /// <summary>The Co-Chair governments whose approval this scorecard still needs.</summary>
+    public IReadOnlyList<int> AwaitedGovernments(IReadOnlyCollection<int> coChairGovernments) =>
+        coChairGovernments.Where(g => !_approvals.Exists(a => a.MemberId == g)).ToList();
+
+    /// <summary>
+    /// After the Process's Co-Chair governments change, a partly approved scorecard that every current
+    /// Co-Chair government has now approved is approved; one still awaiting a government stays as it is.
+    /// </summary>
+    public bool CompleteApproval(IReadOnlyCollection<int> coChairGovernments, string userName, DateTime nowUtc)
+    {
+        if (Status != ScorecardStatus.ApprovedByOne || coChairGovernments.Count == 0 || AwaitedGovernments(coChairGovernments).Count > 0)
+        {
+            return false;
+        }
+
+        Status = ScorecardStatus.Approved;
+        Record(ReviewAction.Approved, "", userName, "The Co-Chair governments changed, and every current Co-Chair government had approved.", nowUtc);
+        return true;
     }
 
     /// <summary>Withdraws approval and gives the scorecard back to the body, with the reason why.</summary>
@@ -264,19 +369,26 @@ public sealed class Approval
     private Approval()
     {
         UserId = "";
+        UserName = "";
     }
 
-    public Approval(int memberId, string userId, DateTime approvedUtc)
+    public Approval(int memberId, string userId, string userName, DateTime approvedUtc)
     {
         MemberId = memberId;
         UserId = userId;
+        UserName = userName;
         ApprovedUtc = approvedUtc;
     }
 
     public int Id { get; private set; }
     public int ScorecardId { get; private set; }
+
+    /// <summary>The Co-Chair government that approved.</summary>
     public int MemberId { get; private set; }
     public string UserId { get; private set; }
+
+    /// <summary>Who approved for it, as their name read at the time.</summary>
+    public string UserName { get; private set; }
     public DateTime ApprovedUtc { get; private set; }
 }
 

@@ -8,6 +8,7 @@ using Scorecards.Web.Features.Accounts;
 using Scorecards.Web.Features.Activities;
 using Scorecards.Web.Features.Exports;
 using Scorecards.Web.Features.Framework;
+using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Features.Seeding;
 using Scorecards.Web.Infrastructure.Authorization;
@@ -34,7 +35,7 @@ public static class CommandLine
     {
         var root = new RootCommand("Scorecards: reporting against the 2023 Adelaide Strategy for Cooperation.")
         {
-            Serve(), Migrate(output), Seed(output), User(output), FrameworkVerb(output), ActivitiesVerb(output), ExportVerb(output), Token(output),
+            Serve(), Migrate(output), Seed(output), User(output), CoChairVerb(output), FrameworkVerb(output), ActivitiesVerb(output), ExportVerb(output), Token(output),
         };
         root.Options.Add(DataOption);
 
@@ -140,7 +141,7 @@ public static class CommandLine
         var role = new Option<string>("--role") { Description = "Administrator, CoChair, Reporter or MemberViewer.", Required = true };
         role.AcceptOnlyFromAmong([.. Roles.All]);
         var body = new Option<string>("--body") { Description = "For a reporter: the code of the body they report for, such as WG-TIP." };
-        var member = new Option<string>("--member") { Description = "The member the person acts for; for a Co-Chair reviewer, Indonesia or Australia." };
+        var member = new Option<string>("--member") { Description = "The member the person acts for; for a Co-Chair reviewer, a Co-Chair government (see 'cochair list')." };
         var password = new Option<string>("--password") { Description = "The first password; when left out, a one-time password is printed." };
         var add = new Command("add", "Invites a person: creates their account with one role.") { email, name, role, body, member, password };
         add.SetAction(async (result, ct) =>
@@ -191,6 +192,62 @@ public static class CommandLine
         });
 
         return new Command("user", "Manages accounts.") { add, list };
+    }
+
+    private static Command CoChairVerb(TextWriter output)
+    {
+        var list = new Command("list", "Lists the Process's Co-Chair governments, whose Co-Chair reviewers approve scorecards.");
+        list.SetAction(async (result, ct) =>
+        {
+            await WithServicesAsync(result, async services =>
+            {
+                await PrepareAsync(services, seedDemo: false, output, ct);
+                using var scope = services.CreateScope();
+                foreach (var government in await CoChairGovernments.ListAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct))
+                {
+                    await output.WriteLineAsync(government.Name);
+                }
+            });
+            return 0;
+        });
+
+        Command Change(string name, string description, string done, Func<CoChairGovernments, int, CancellationToken, Task<Domain.Result>> change)
+        {
+            var member = new Option<string>("--member") { Description = "The member state, as the member list spells it, such as Indonesia.", Required = true };
+            var command = new Command(name, description) { member };
+            command.SetAction(async (result, ct) =>
+            {
+                await WithServicesAsync(result, async services =>
+                {
+                    await PrepareAsync(services, seedDemo: false, output, ct);
+                    using var scope = services.CreateScope();
+                    var governments = scope.ServiceProvider.GetRequiredService<CoChairGovernments>();
+                    var (id, error) = await governments.FindAsync(result.GetValue(member), ct);
+                    if (id is null)
+                    {
+                        throw new CommandException($"--member: {error}");
+                    }
+
+                    var changed = await change(governments, id.Value, ct);
+                    if (!changed.Succeeded)
+                    {
+                        throw new CommandException(changed.Message!);
+                    }
+
+                    await output.WriteLineAsync($"{result.GetValue(member)!.Trim()} {done}");
+                });
+                return 0;
+            });
+            return command;
+        }
+
+        return new Command("cochair", "Manages the Process's Co-Chair governments: only their reviewers' approvals count.")
+        {
+            list,
+            Change("add", "Makes a member state a Co-Chair government.", "is now a Co-Chair government.", (g, id, ct) => g.AddAsync(id, ct)),
+            Change("remove", "Ends a government's co-chairing; its reviewers' approvals no longer count.", "is no longer a Co-Chair government.",
+                (g, id, ct) => g.RemoveAsync(id, ct)),
+        };
     }
 
     private static Command FrameworkVerb(TextWriter output)

@@ -28,9 +28,16 @@ public static class ApiProblems
     }
 
     /// <summary>A rule refused the action: 409, or 400 when the input itself was at fault.</summary>
-    public static ProblemHttpResult FromResult(Result result, int status = StatusCodes.Status409Conflict) =>
-        Problem(status, result.Code ?? "conflict", result.Message ?? "The request conflicts with the current state.",
-            result.Details.Count > 0 ? new Dictionary<string, object?> { ["details"] = result.Details } : null);
+    public static ProblemHttpResult FromResult(Result result, int status = StatusCodes.Status409Conflict, IDictionary<string, object?>? extra = null)
+    {
+        var extensions = new Dictionary<string, object?>(extra ?? new Dictionary<string, object?>());
+        if (result.Details.Count > 0)
+        {
+            extensions["details"] = result.Details;
+        }
+
+        return Problem(status, result.Code ?? "conflict", result.Message ?? "The request conflicts with the current state.", extensions);
+    }
 
     public static ProblemHttpResult Validation(IEnumerable<FieldError> errors) =>
         Problem(StatusCodes.Status400BadRequest, "validation", "The request has invalid fields.",

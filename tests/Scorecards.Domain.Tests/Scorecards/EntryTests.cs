@@ -48,14 +48,17 @@ public sealed class EntryTests
     {
         var previous = new Entry(1);
         previous.Apply(Values(indicators: [new IndicatorValueInput(7, 30, null, "note")]), "r", Now);
-        var entry = new Entry(1);
-        entry.CarryOverFrom(previous);
+        var scorecard = new Scorecard(roundId: 2, bodyId: 1);
+        var entry = Assert.Single(scorecard.EnsureEntries([1]));
+        scorecard.CarryOver(entry, previous, "18th AHG SOM, 2025");
         Assert.True(entry.IsCarriedOver);
+        Assert.False(entry.IsRatedThisRound);
         Assert.Equal(30, Assert.Single(entry.IndicatorValues).Actual);
 
         entry.Apply(Values(Completion.Substantial), "someone@example.org", Now);
 
         Assert.False(entry.IsCarriedOver);
+        Assert.True(entry.IsRatedThisRound);
         Assert.Equal(2, entry.Version);
         Assert.Equal("someone@example.org", entry.UpdatedBy);
         Assert.Empty(entry.IndicatorValues);

@@ -157,6 +157,7 @@ public sealed class PagesTests
         var id = await app.CurrentScorecardIdAsync("WG-TIP");
         var client = await app.SignInAsync(Demo.WgTip);
         await TestApp.PostFormAsync(client, $"/scorecards/{id}/entries/VP-2", new Dictionary<string, string> { ["Form.Version"] = "1", ["Form.Completion"] = "Limited" });
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(client, $"/scorecards/{id}?handler=ConfirmAll", new Dictionary<string, string>(), $"/scorecards/{id}")).StatusCode);
 
         var response = await TestApp.PostFormAsync(client, $"/scorecards/{id}?handler=Submit", new Dictionary<string, string>(), $"/scorecards/{id}");
         var html = await response.Content.ReadAsStringAsync(Ct);

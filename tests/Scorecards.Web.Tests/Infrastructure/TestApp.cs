@@ -33,7 +33,11 @@ public sealed partial class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestApp> StartAsync(bool demo = true)
+    /// <summary>Builds the data a test asserts on, through the app's own services.</summary>
+    public Given Given => new(this);
+
+    /// <summary>Starts the app; with a <paramref name="clock"/>, every part of it reads the time from that clock.</summary>
+    public static async Task<TestApp> StartAsync(bool demo = true, TimeProvider? clock = null)
     {
         var connection = $"Data Source=test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
         var keepAlive = new SqliteConnection(connection);
@@ -43,6 +47,11 @@ public sealed partial class TestApp : IAsyncDisposable
         builder.Configuration["ConnectionStrings:Scorecards"] = connection;
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         var app = WebApp.Build(builder);
         await CommandLine.PrepareAsync(app.Services, demo, TextWriter.Null, TestContext.Current.CancellationToken);
         await app.StartAsync(TestContext.Current.CancellationToken);

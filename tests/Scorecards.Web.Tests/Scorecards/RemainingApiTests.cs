@@ -69,6 +69,7 @@ public sealed class RemainingApiTests
         var rounds = await JsonAsync(await admin.GetAsync("/api/v1/rounds", Ct));
         var open = rounds.EnumerateArray().Single(r => r.GetProperty("status").GetString() == "Open").GetProperty("id").GetInt32();
         var gabf = await app.CurrentScorecardIdAsync("GABF");
+        await reporter.PostAsync($"/api/v1/scorecards/{gabf}/confirm-carried-over", null, Ct);
 
         var review = await admin.PostAsync($"/api/v1/rounds/{open}/review", null, Ct);
         var refused = await reporter.PostAsync($"/api/v1/scorecards/{gabf}/submit", null, Ct);

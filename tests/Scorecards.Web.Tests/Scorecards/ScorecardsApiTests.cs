@@ -192,6 +192,7 @@ public sealed class ScorecardsApiTests
         var client = await app.ApiClientAsync(Demo.WgTip);
         var entry = await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VP-2", Ct));
         await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VP-2", new { version = entry.GetProperty("version").GetInt32(), completion = "Limited" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/scorecards/{id}/confirm-carried-over", null, Ct)).StatusCode);
 
         var response = await client.PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct);
 
@@ -211,6 +212,7 @@ public sealed class ScorecardsApiTests
         var indonesia = await app.ApiClientAsync(Demo.Indonesia);
         var australia = await app.ApiClientAsync(Demo.Australia);
 
+        Assert.Equal(HttpStatusCode.OK, (await reporter.PostAsync($"/api/v1/scorecards/{id}/confirm-carried-over", null, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reporter.PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reporter.PostAsJsonAsync($"/api/v1/scorecards/{id}/approve", new { }, Ct)).StatusCode);
         var noReason = await indonesia.PostAsJsonAsync($"/api/v1/scorecards/{id}/return", new { reason = "" }, Ct);
@@ -219,7 +221,12 @@ public sealed class ScorecardsApiTests
         Assert.Equal("Returned", returned.GetProperty("status").GetString());
         Assert.Equal("Name the Colombo Summit's outcomes.", returned.GetProperty("reopenReason").GetString());
 
-        Assert.Equal(HttpStatusCode.OK, (await reporter.PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct)).StatusCode);
+        var unanswered = await reporter.PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct);
+        Assert.Equal("scorecard.reply-required", (await JsonAsync(unanswered)).GetProperty("code").GetString());
+        var resubmitted = await JsonAsync(await reporter.PostAsJsonAsync($"/api/v1/scorecards/{id}/submit", new { reply = "Added the Colombo Commitment under SE-2." }, Ct));
+        Assert.Equal("Submitted", resubmitted.GetProperty("status").GetString());
+        Assert.Equal("Name the Colombo Summit's outcomes.", resubmitted.GetProperty("lastReturn").GetProperty("reason").GetString());
+        Assert.Equal("Added the Colombo Commitment under SE-2.", resubmitted.GetProperty("lastReturn").GetProperty("reply").GetString());
         Assert.Equal("ApprovedByOne", (await JsonAsync(await indonesia.PostAsync($"/api/v1/scorecards/{id}/approve", null, Ct))).GetProperty("status").GetString());
         var again = await indonesia.PostAsync($"/api/v1/scorecards/{id}/approve", null, Ct);
         Assert.Equal("approval.already", (await JsonAsync(again)).GetProperty("code").GetString());
@@ -237,7 +244,9 @@ public sealed class ScorecardsApiTests
     {
         await using var app = await TestApp.StartAsync();
         var id = await app.CurrentScorecardIdAsync("GABF");
-        await (await app.ApiClientAsync("reporter.gabf@demo.scorecards.test")).PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct);
+        var reporter = await app.ApiClientAsync("reporter.gabf@demo.scorecards.test");
+        await reporter.PostAsync($"/api/v1/scorecards/{id}/confirm-carried-over", null, Ct);
+        await reporter.PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct);
 
         var denied = await (await app.ApiClientAsync(Demo.Indonesia)).GetAsync("/api/v1/audit", Ct);
         var admin = await app.ApiClientAsync(Demo.Admin);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Members;
 
 namespace Scorecards.Web.Features.Accounts;
 
@@ -82,6 +83,11 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
         else if (role == Roles.CoChair)
         {
             errors.Add(new FieldError("member", "A Co-Chair reviewer acts for a Co-Chair government: give the member, such as Indonesia or Australia."));
+        }
+
+        if (role == Roles.CoChair && memberId is { } reviewerMember && await CoChairGovernments.RefuseReviewerAsync(db, reviewerMember, ct) is { } refusal)
+        {
+            errors.Add(new FieldError("member", refusal));
         }
 
         if (errors.Count > 0)
@@ -166,6 +172,11 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
         if (change.MemberId is { } memberId && !await db.Members.AnyAsync(m => m.Id == memberId, ct))
         {
             errors.Add(new FieldError("member", "The chosen member does not exist."));
+        }
+        else if (change.Roles.Contains(Roles.CoChair) && change.MemberId is { } reviewerMember
+            && await CoChairGovernments.RefuseReviewerAsync(db, reviewerMember, ct) is { } refusal)
+        {
+            errors.Add(new FieldError("member", refusal));
         }
 
         var bodyIds = change.BodyIds.Distinct().ToList();

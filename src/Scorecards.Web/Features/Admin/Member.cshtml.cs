@@ -42,6 +42,11 @@ public sealed class MemberModel(AppDbContext db) : PageModel
             ModelState.AddModelError(field, message);
         }
 
+        if (member.IsCoChairGovernment && member.CanCoChair(Input.Kind, Input.Status) is { Succeeded: false } unfit)
+        {
+            ModelState.AddModelError("Input.Status", $"{unfit.Message} Remove it from the Co-Chair governments first.");
+        }
+
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

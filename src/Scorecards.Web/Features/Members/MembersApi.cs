@@ -5,7 +5,7 @@ using Scorecards.Domain.Members;
 
 namespace Scorecards.Web.Features.Members;
 
-public sealed record MemberDto(int Id, string Name, MemberKind Kind, MemberStatus Status);
+public sealed record MemberDto(int Id, string Name, MemberKind Kind, MemberStatus Status, bool IsCoChairGovernment);
 
 public sealed record CoChairDto(int? MemberId, string Name);
 
@@ -15,13 +15,13 @@ public static class MembersApi
 {
     public static void MapMembersApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/members", GetMembersAsync).WithTags("Members").WithSummary("The members and observers of the Process.");
+        api.MapGet("/members", GetMembersAsync).WithTags("Members").WithSummary("The members and observers of the Process; isCoChairGovernment marks the Co-Chair governments.");
         api.MapGet("/bodies", GetBodiesAsync).WithTags("Bodies").WithSummary("The reporting bodies and their co-chairs.");
     }
 
     private static async Task<Ok<List<MemberDto>>> GetMembersAsync(AppDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.Members.AsNoTracking().OrderBy(m => m.Name)
-            .Select(m => new MemberDto(m.Id, m.Name, m.Kind, m.Status)).ToListAsync(ct));
+            .Select(m => new MemberDto(m.Id, m.Name, m.Kind, m.Status, m.IsCoChairGovernment)).ToListAsync(ct));
 
     private static async Task<Ok<List<BodyDto>>> GetBodiesAsync(AppDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await BodyQueries.ListAsync(db, ct));

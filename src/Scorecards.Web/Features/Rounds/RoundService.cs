@@ -117,7 +117,7 @@ public sealed class RoundService(AppDbContext db)
             }
 
             var added = scorecard.EnsureEntries(objectiveIds);
-            await CarryOverAsync(round, bodyId, added, ct);
+            await CarryOverAsync(round, scorecard, added, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -133,7 +133,7 @@ public sealed class RoundService(AppDbContext db)
         return rows.GroupBy(r => r.BodyId).ToDictionary(g => g.Key, g => g.Select(r => r.ObjectiveId).ToList());
     }
 
-    private async Task CarryOverAsync(Round round, int bodyId, IReadOnlyList<Entry> added, CancellationToken ct)
+    private async Task CarryOverAsync(Round round, Scorecard scorecard, IReadOnlyList<Entry> added, CancellationToken ct)
     {
         if (added.Count == 0)
         {
@@ -141,24 +141,23 @@ public sealed class RoundService(AppDbContext db)
         }
 
         var previous = await db.Scorecards.AsNoTracking()
-            .Where(s => s.BodyId == bodyId && s.RoundId != round.Id && s.Status == ScorecardStatus.Approved)
-            .Join(db.Rounds.Where(r => r.PeriodEnd <= round.PeriodEnd), s => s.RoundId, r => r.Id, (s, r) => new { s.Id, r.PeriodEnd })
+            .Where(s => s.BodyId == scorecard.BodyId && s.RoundId != round.Id && s.Status == ScorecardStatus.Approved)
+            .Join(db.Rounds.Where(r => r.PeriodEnd <= round.PeriodEnd), s => s.RoundId, r => r.Id, (s, r) => new { s.Id, r.Name, r.PeriodEnd })
             .OrderByDescending(x => x.PeriodEnd)
-            .Select(x => x.Id)
             .FirstOrDefaultAsync(ct);
-        if (previous == 0)
+        if (previous is null)
         {
             return;
         }
 
         var objectiveIds = added.Select(e => e.ObjectiveId).ToList();
         var entries = await db.Entries.AsNoTracking().Include(e => e.IndicatorValues)
-            .Where(e => e.ScorecardId == previous && objectiveIds.Contains(e.ObjectiveId)).ToListAsync(ct);
+            .Where(e => e.ScorecardId == previous.Id && objectiveIds.Contains(e.ObjectiveId)).ToListAsync(ct);
         foreach (var entry in added)
         {
             if (entries.Find(e => e.ObjectiveId == entry.ObjectiveId) is { Completion: not null } last)
             {
-                entry.CarryOverFrom(last);
+                scorecard.CarryOver(entry, last, previous.Name);
             }
         }
     }

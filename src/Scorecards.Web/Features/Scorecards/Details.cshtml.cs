@@ -13,8 +13,14 @@ public sealed class DetailsModel(ScorecardService service, AppDbContext db, IAut
     public bool CanEdit { get; private set; }
     public bool CanReview { get; private set; }
 
+    /// <summary>The reader is a Co-Chair reviewer whose government's approval this scorecard still awaits.</summary>
+    public bool CanApprove { get; private set; }
+
     [BindProperty]
     public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? Reply { get; set; }
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
@@ -36,7 +42,15 @@ public sealed class DetailsModel(ScorecardService service, AppDbContext db, IAut
     }
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
-        ActAsync(id, ScorecardOperations.Edit, (loaded, c) => service.SubmitAsync(loaded, User, c), "The scorecard has been submitted to the Co-Chairs for review.", ct);
+        ActAsync(id, ScorecardOperations.Edit, (loaded, c) => service.SubmitAsync(loaded, Reply, User, c), "The scorecard has been submitted to the Co-Chairs for review.", ct);
+
+    public Task<IActionResult> OnPostConfirmAsync(int id, string? objective, CancellationToken ct) =>
+        ActAsync(id, ScorecardOperations.Edit, (loaded, c) => service.ConfirmCarriedOverAsync(loaded, objective ?? "", User, c),
+            $"{objective} confirmed as still accurate for this round.", ct);
+
+    public Task<IActionResult> OnPostConfirmAllAsync(int id, CancellationToken ct) =>
+        ActAsync(id, ScorecardOperations.Edit, (loaded, c) => service.ConfirmCarriedOverAsync(loaded, null, User, c),
+            "Every carried-over entry is confirmed as still accurate for this round.", ct);
 
     public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) =>
         ActAsync(id, ScorecardOperations.Review, (loaded, c) => service.ReturnAsync(loaded, Reason, User, c), "The scorecard has been returned to the body with your reason.", ct);
@@ -78,6 +92,7 @@ public sealed class DetailsModel(ScorecardService service, AppDbContext db, IAut
         Scorecard = await ScorecardQueries.ToDtoAsync(db, loaded.Scorecard, loaded.RoundRef, ct);
         CanEdit = (await auth.AuthorizeAsync(User, loaded.Scorecard, ScorecardOperations.Edit)).Succeeded;
         CanReview = (await auth.AuthorizeAsync(User, loaded.Scorecard, ScorecardOperations.Review)).Succeeded;
+        CanApprove = CanReview && Scorecard.AwaitingApproval.Any(g => g.MemberId == User.MemberId());
         return Page();
     }
 }

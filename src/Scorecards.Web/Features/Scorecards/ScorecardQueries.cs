@@ -3,6 +3,7 @@ using Scorecards.Data;
 using Scorecards.Domain.Framework;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Members;
 
 namespace Scorecards.Web.Features.Scorecards;
 
@@ -18,16 +19,24 @@ public sealed record CitedActivity(int Id, string Title, DateOnly StartDate, Dat
 public sealed record EntryDto(int Id, string ObjectiveCode, string ObjectiveTitle, string FocusAreaCode, string FocusAreaName,
     Completion? Completion, string? CompletionLabel, string? NotApplicableReason, Trajectory? Trajectory, Effect? Effect,
     string? Progress, string? Challenges, string? SupportNeeded, string? NextSteps, IReadOnlyList<string> Links,
-    IReadOnlyList<IndicatorValueDto> Indicators, bool IsCarriedOver, int Version, DateTime? UpdatedUtc, string? UpdatedBy,
+    IReadOnlyList<IndicatorValueDto> Indicators, bool IsCarriedOver, bool CarryOverConfirmed, int Version, DateTime? UpdatedUtc, string? UpdatedBy,
     IReadOnlyList<string> Missing, IReadOnlyList<CitedActivity> Activities);
 
-public sealed record ApprovalDto(int MemberId, string Member, DateTime ApprovedUtc);
+public sealed record ApprovalDto(int MemberId, string Member, string UserName, DateTime ApprovedUtc);
 
 public sealed record ReviewEventDto(ReviewAction Action, string UserName, string? Reason, DateTime Utc);
 
+/// <summary>The Co-Chairs' last reason for returning or reopening a scorecard, and the body's reply when it submitted again.</summary>
+public sealed record ReturnAndReply(ReviewAction Action, string Reason, string ReturnedBy, DateTime ReturnedUtc, string? Reply, string? RepliedBy);
+
+/// <summary>
+/// A scorecard for pages and API. <see cref="AwaitingApproval"/> lists the Co-Chair governments whose approval it
+/// still needs while it is under review; <see cref="Rated"/> counts entries rated or confirmed in this round.
+/// </summary>
 public sealed record ScorecardDto(int Id, RoundRef Round, BodyRef Body, ScorecardStatus Status, string StatusLabel, int Version,
     DateTime? SubmittedUtc, string? ReopenReason, bool Editable, string? ReadOnlyReason,
-    IReadOnlyList<ApprovalDto> Approvals, IReadOnlyList<ReviewEventDto> ReviewHistory,
+    IReadOnlyList<ApprovalDto> Approvals, IReadOnlyList<CoChairGovernmentDto> AwaitingApproval, ReturnAndReply? LastReturn,
+    IReadOnlyList<ReviewEventDto> ReviewHistory, string? CarriedOverFrom, int Rated,
     IReadOnlyList<ChecklistItem> Checklist, IReadOnlyList<EntryDto> Entries);
 
 public sealed record ScorecardSummary(int Id, RoundRef Round, BodyRef Body, ScorecardStatus Status, string StatusLabel,
@@ -48,7 +57,8 @@ public static class ScorecardQueries
                 x.s.Status,
                 x.s.SubmittedUtc,
                 Entries = x.s.Entries.Count(e => db.Objectives.Any(o => o.Id == e.ObjectiveId && !o.IsRetired)),
-                Rated = x.s.Entries.Count(e => e.Completion != null && db.Objectives.Any(o => o.Id == e.ObjectiveId && !o.IsRetired)),
+                // Rated this round: a carried-over rating nobody has reviewed yet does not count.
+                Rated = x.s.Entries.Count(e => e.Completion != null && !e.IsCarriedOver && db.Objectives.Any(o => o.Id == e.ObjectiveId && !o.IsRetired)),
             })
             .ToListAsync(ct);
         return rows.OrderBy(r => r.Round.DueOn).ThenBy(r => r.Body.Id)
@@ -66,7 +76,12 @@ public static class ScorecardQueries
         var indicators = await db.Indicators.AsNoTracking().Where(i => objectiveIds.Contains(i.ObjectiveId) && !i.IsRetired).OrderBy(i => i.SortOrder).ToListAsync(ct);
         var cited = await CitedAsync(db, scorecard.Entries.SelectMany(e => e.Citations.Select(c => c.ActivityId)), ct);
         var memberIds = scorecard.Approvals.Select(a => a.MemberId).ToList();
-        var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+        var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id) || m.IsCoChairGovernment)
+            .Select(m => new { m.Id, m.Name, m.IsCoChairGovernment }).ToListAsync(ct);
+        var governments = members.Where(m => m.IsCoChairGovernment).Select(m => m.Id).ToList();
+        var awaiting = scorecard.Status is ScorecardStatus.Submitted or ScorecardStatus.ApprovedByOne
+            ? scorecard.AwaitedGovernments(governments).Select(id => new CoChairGovernmentDto(id, members.Single(m => m.Id == id).Name)).OrderBy(g => g.Name).ToList()
+            : [];
 
         var current = objectives.Where(o => !o.IsRetired).ToDictionary(o => o.Id, o => o.Code);
         var editable = scorecard.CanEdit(round.Status);
@@ -80,9 +95,26 @@ public static class ScorecardQueries
 
         return new ScorecardDto(scorecard.Id, round, body, scorecard.Status, Scorecard.Label(scorecard.Status), scorecard.Version,
             scorecard.SubmittedUtc, scorecard.ReopenReason, editable.Succeeded, editable.Message,
-            scorecard.Approvals.Select(a => new ApprovalDto(a.MemberId, members.GetValueOrDefault(a.MemberId, ""), a.ApprovedUtc)).ToList(),
+            scorecard.Approvals.OrderBy(a => a.ApprovedUtc)
+                .Select(a => new ApprovalDto(a.MemberId, members.Find(m => m.Id == a.MemberId)?.Name ?? "", a.UserName, a.ApprovedUtc)).ToList(),
+            awaiting, LastReturn(scorecard),
             scorecard.ReviewEvents.OrderByDescending(e => e.Utc).ThenByDescending(e => e.Id).Select(e => new ReviewEventDto(e.Action, e.UserName, e.Reason, e.Utc)).ToList(),
+            scorecard.CarriedOverFrom, scorecard.Entries.Count(e => current.ContainsKey(e.ObjectiveId) && e.IsRatedThisRound),
             scorecard.Checklist(current), entries);
+    }
+
+    private static ReturnAndReply? LastReturn(Scorecard scorecard)
+    {
+        var history = scorecard.ReviewEvents.OrderBy(e => e.Utc).ThenBy(e => e.Id).ToList();
+        var index = history.FindLastIndex(e => e.Action is ReviewAction.Returned or ReviewAction.Unapproved);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var returned = history[index];
+        var reply = history.Skip(index + 1).FirstOrDefault(e => e.Action == ReviewAction.Submitted);
+        return new ReturnAndReply(returned.Action, returned.Reason ?? "", returned.UserName, returned.Utc, reply?.Reason, reply?.UserName);
     }
 
     /// <summary>The activities with the given ids, as entries show them.</summary>
@@ -108,6 +140,6 @@ public static class ScorecardQueries
                 var value = e.IndicatorValues.FirstOrDefault(v => v.IndicatorId == i.Id);
                 return new IndicatorValueDto(i.Id, i.Code, i.Name, i.Kind, i.Unit, i.Baseline, i.Target, value?.Actual, value?.MilestoneReached, value?.Note);
             }).ToList(),
-            e.IsCarriedOver, e.Version, e.UpdatedUtc, e.UpdatedBy, e.Missing(),
+            e.IsCarriedOver, e.CarryOverConfirmed, e.Version, e.UpdatedUtc, e.UpdatedBy, e.Missing(),
             e.Citations.Select(c => cited.GetValueOrDefault(c.ActivityId)).OfType<CitedActivity>().OrderBy(a => a.StartDate).ToList());
 }

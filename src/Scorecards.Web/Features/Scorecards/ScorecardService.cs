@@ -4,6 +4,7 @@ using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Infrastructure.Authorization;
 
@@ -30,6 +31,9 @@ public sealed record SaveOutcome(SaveStatus Status, Entry? Current, Result? Refu
 /// <summary>Entry saves and the review workflow, shared by pages and API so both follow the same rules.</summary>
 public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeProvider clock)
 {
+    /// <summary>The code of a change that lost a race with another one.</summary>
+    public const string Changed = "scorecard.changed";
+
     public async Task<LoadedScorecard?> LoadAsync(int id, CancellationToken ct)
     {
         var scorecard = await db.Scorecards
@@ -128,17 +132,33 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
         return errors;
     }
 
-    public async Task<Result> SubmitAsync(LoadedScorecard loaded, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<Result> SubmitAsync(LoadedScorecard loaded, string? reply, ClaimsPrincipal user, CancellationToken ct)
     {
         var current = await CurrentObjectiveCodesAsync(loaded.Scorecard, ct);
-        return await SaveAsync(loaded.Scorecard.Submit(loaded.Round.Status, current, user.UserId(), Name(user), Now), ct);
+        return await SaveAsync(loaded.Scorecard.Submit(loaded.Round.Status, current, reply, user.UserId(), Name(user), Now), ct);
+    }
+
+    /// <summary>Confirms one carried-over entry as still accurate, or, with no objective code, every one still carried over.</summary>
+    public async Task<Result> ConfirmCarriedOverAsync(LoadedScorecard loaded, string? objectiveCode, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var current = await CurrentObjectiveCodesAsync(loaded.Scorecard, ct);
+        var ids = objectiveCode is null
+            ? current.Keys.ToList()
+            : current.Where(c => string.Equals(c.Value, objectiveCode, StringComparison.OrdinalIgnoreCase)).Select(c => c.Key).ToList();
+        if (objectiveCode is not null && ids.Count == 0)
+        {
+            return Result.Fail("not-found", $"Objective '{objectiveCode}' is not on this scorecard.");
+        }
+
+        return await SaveAsync(loaded.Scorecard.ConfirmCarriedOver(loaded.Round.Status, ids, user.Identity?.Name ?? Name(user), Now), ct);
     }
 
     public Task<Result> ReturnAsync(LoadedScorecard loaded, string? reason, ClaimsPrincipal user, CancellationToken ct) =>
         SaveAsync(loaded.Scorecard.Return(loaded.Round.Status, reason, user.UserId(), Name(user), Now), ct);
 
-    public Task<Result> ApproveAsync(LoadedScorecard loaded, ClaimsPrincipal user, CancellationToken ct) =>
-        SaveAsync(loaded.Scorecard.Approve(loaded.Round.Status, user.MemberId(), user.UserId(), Name(user), Now), ct);
+    public async Task<Result> ApproveAsync(LoadedScorecard loaded, ClaimsPrincipal user, CancellationToken ct) =>
+        await SaveAsync(loaded.Scorecard.Approve(loaded.Round.Status, user.MemberId(), await CoChairGovernments.IdsAsync(db, ct),
+            user.UserId(), Name(user), Now), ct);
 
     public Task<Result> UnapproveAsync(LoadedScorecard loaded, string? reason, ClaimsPrincipal user, CancellationToken ct) =>
         SaveAsync(loaded.Scorecard.Unapprove(loaded.Round.Status, reason, user.UserId(), Name(user), Now), ct);
@@ -168,10 +188,11 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
             await db.SaveChangesAsync(ct);
             return result;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Another review or save landed first: its version check, or the one-approval-per-government key, stopped this one.
             db.ChangeTracker.Clear();
-            return Result.Fail("scorecard.changed", "Someone else changed this scorecard at the same moment; reload it and try again.");
+            return Result.Fail(Changed, "Someone else changed this scorecard at the same moment, so nothing was saved; it now shows their change. Check it and try again if still needed.");
         }
     }
 }

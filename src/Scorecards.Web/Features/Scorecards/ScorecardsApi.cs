@@ -11,6 +11,9 @@ namespace Scorecards.Web.Features.Scorecards;
 
 public sealed record ReasonRequest(string? Reason);
 
+/// <summary>A submission's body: the reply to the Co-Chairs' reason, needed when the scorecard was returned or reopened.</summary>
+public sealed record SubmitRequest(string? Reply);
+
 public static class ScorecardsApi
 {
     public static void MapScorecardsApi(this RouteGroupBuilder api)
@@ -25,9 +28,16 @@ public static class ScorecardsApi
         group.MapPost("/{id:int}/offline", OfflineUploadAsync)
             .WithSummary("Uploads a filled-in offline workbook as the body: dryRun=true previews every change; otherwise it is saved whole, or, "
                 + "with any rejected cell or any entry changed by someone else since the download, not at all (422).");
-        group.MapPost("/{id:int}/submit", SubmitAsync).WithSummary("Submits the scorecard for review; refused with the checklist while anything required is missing.");
+        group.MapPost("/{id:int}/entries/{objectiveCode}/confirm", ConfirmEntryAsync)
+            .WithSummary("Confirms a carried-over entry as still accurate this round, unchanged (the body's reporters).");
+        group.MapPost("/{id:int}/confirm-carried-over", ConfirmAllAsync)
+            .WithSummary("Confirms every entry still carried over from the last round as still accurate (the body's reporters).");
+        group.MapPost("/{id:int}/submit", SubmitAsync)
+            .WithSummary("Submits the scorecard for review; refused with the checklist while anything required is missing or any carried-over entry is unreviewed. "
+                + "After a return, send {\"reply\": \"…\"} answering the Co-Chairs' reason.");
         group.MapPost("/{id:int}/return", ReturnAsync).WithSummary("Returns a submitted scorecard to its body with a reason (Co-Chairs).");
-        group.MapPost("/{id:int}/approve", ApproveAsync).WithSummary("Approves for the caller's Co-Chair; the second Co-Chair's approval locks it.");
+        group.MapPost("/{id:int}/approve", ApproveAsync)
+            .WithSummary("Approves for the caller's Co-Chair government (403 approval.not-co-chair for anyone else); once every Co-Chair government has approved, it is locked.");
         group.MapPost("/{id:int}/unapprove", UnapproveAsync).WithSummary("Withdraws approval and reopens the scorecard, with a reason (Co-Chairs).");
     }
 
@@ -113,9 +123,32 @@ public static class ScorecardsApi
         };
     }
 
-    private static Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> SubmitAsync(
+    private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> SubmitAsync(
+        int id, HttpRequest request, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct)
+    {
+        // The body is optional: only a scorecard that was returned needs a reply.
+        string? reply = null;
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            var (body, problem) = await ApiProblems.ReadJsonAsync<SubmitRequest>(request, ct);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            reply = body!.Reply;
+        }
+
+        return await ActAsync(id, user, service, db, auth, ScorecardOperations.Edit, loaded => service.SubmitAsync(loaded, reply, user, ct), ct);
+    }
+
+    private static Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> ConfirmEntryAsync(
+        int id, string objectiveCode, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct) =>
+        ActAsync(id, user, service, db, auth, ScorecardOperations.Edit, loaded => service.ConfirmCarriedOverAsync(loaded, objectiveCode, user, ct), ct);
+
+    private static Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> ConfirmAllAsync(
         int id, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct) =>
-        ActAsync(id, user, service, db, auth, ScorecardOperations.Edit, loaded => service.SubmitAsync(loaded, user, ct), ct);
+        ActAsync(id, user, service, db, auth, ScorecardOperations.Edit, loaded => service.ConfirmCarriedOverAsync(loaded, null, user, ct), ct);
 
     private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> ReturnAsync(
         int id, HttpRequest request, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct)
@@ -153,7 +186,16 @@ public static class ScorecardsApi
         var result = await act(loaded);
         if (!result.Succeeded)
         {
-            return ApiProblems.FromResult(result);
+            // The refusal carries the scorecard as it now is, so a client that lost a race sees what won.
+            var now = await service.LoadAsync(id, ct);
+            var status = result.Code switch
+            {
+                Domain.Scorecards.Scorecard.NotCoChair => StatusCodes.Status403Forbidden,
+                "not-found" => StatusCodes.Status404NotFound,
+                _ => StatusCodes.Status409Conflict,
+            };
+            return ApiProblems.FromResult(result, status,
+                new Dictionary<string, object?> { ["scorecard"] = await ScorecardQueries.ToDtoAsync(db, now!.Scorecard, now.RoundRef, ct) });
         }
 
         return TypedResults.Ok(await ScorecardQueries.ToDtoAsync(db, loaded.Scorecard, loaded.RoundRef, ct));

@@ -54,6 +54,9 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
         ("GABF", "Government and Business Forum", [], ["Dr Andrew Forrest", "Mr Garibaldi Thohir"]),
     ];
 
+    /// <summary>The Process's Co-Chair governments since its founding.</summary>
+    private static readonly string[] CoChairGovernments = ["Indonesia", "Australia"];
+
     public async Task<bool> IsEmptyAsync(CancellationToken ct) =>
         !await db.Bodies.AnyAsync(ct) && !await db.Rounds.AnyAsync(ct) && !await db.Members.AnyAsync(ct);
 
@@ -117,6 +120,12 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
         }
 
         await db.SaveChangesAsync(ct);
+        foreach (var government in await db.Members.Where(m => CoChairGovernments.Contains(m.Name)).ToListAsync(ct))
+        {
+            Check(government.BecomeCoChairGovernment());
+        }
+
+        await db.SaveChangesAsync(ct);
         var members = await db.Members.ToDictionaryAsync(m => m.Name, m => m.Id, ct);
         foreach (var (code, name, memberCoChairs, personCoChairs) in Bodies)
         {
@@ -161,15 +170,16 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
     private async Task SeedRoundsAsync(Dictionary<string, ClaimsPrincipal> users, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var governments = await Members.CoChairGovernments.IdsAsync(db, ct);
         var (past, _) = await rounds.CreateAsync(new RoundInput("18th AHG SOM, 2025", "18th Ad Hoc Group Senior Officials' Meeting, Bangkok, 21 May 2025",
             new DateOnly(2024, 7, 1), new DateOnly(2025, 4, 30), new DateOnly(2025, 3, 3), new DateOnly(2025, 4, 25)), ct);
         await rounds.OpenAsync(past!, ct);
         await FillAsync(past!, DemoNarratives.PastRound, new DateTime(2025, 4, 10, 3, 0, 0, DateTimeKind.Utc), ct);
         foreach (var scorecard in await db.Scorecards.Where(s => s.RoundId == past!.Id).Select(s => s.Id).ToListAsync(ct))
         {
-            await ActAsync(scorecard, ct, (s, r, codes) => s.Submit(r, codes, Id(users, "reporter"), "Reporter", At(2025, 4, 20)),
-                (s, r, _) => s.Approve(r, MemberOf(users, "cochair.indonesia"), Id(users, "cochair.indonesia"), "Co-Chair Reviewer (Indonesia)", At(2025, 5, 2)),
-                (s, r, _) => s.Approve(r, MemberOf(users, "cochair.australia"), Id(users, "cochair.australia"), "Co-Chair Reviewer (Australia)", At(2025, 5, 5)));
+            await ActAsync(scorecard, ct, (s, r, codes) => s.Submit(r, codes, null, Id(users, "reporter"), "Reporter", At(2025, 4, 20)),
+                (s, r, _) => s.Approve(r, MemberOf(users, "cochair.indonesia"), governments, Id(users, "cochair.indonesia"), "Co-Chair Reviewer (Indonesia)", At(2025, 5, 2)),
+                (s, r, _) => s.Approve(r, MemberOf(users, "cochair.australia"), governments, Id(users, "cochair.australia"), "Co-Chair Reviewer (Australia)", At(2025, 5, 5)));
         }
 
         // The Co-Chairs' assessment, in the statement's words ("Progress to implement the Adelaide Strategy for Cooperation").
@@ -201,14 +211,18 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
 
         var cards = await db.Scorecards.Where(s => s.RoundId == current!.Id)
             .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => new { s.Id, b.Code }).ToDictionaryAsync(x => x.Code, x => x.Id, ct);
-        await ActAsync(cards["D-WG"], ct, (s, r, codes) => s.Submit(r, codes, Id(users, "reporter.d-wg"), "D-WG Reporter", now.AddDays(-2)));
-        await ActAsync(cards["RSO"], ct, (s, r, codes) => s.Submit(r, codes, Id(users, "reporter.rso"), "RSO Reporter", now.AddDays(-5)),
-            (s, r, _) => s.Approve(r, MemberOf(users, "cochair.indonesia"), Id(users, "cochair.indonesia"), "Co-Chair Reviewer (Indonesia)", now.AddDays(-1)));
-        await ActAsync(cards["TFPP"], ct, (s, r, codes) => s.Submit(r, codes, Id(users, "reporter.tfpp"), "TFPP Reporter", now.AddDays(-6)),
+        // The bodies that submitted first confirmed, entry by entry, what they carried over unchanged.
+        await ActAsync(cards["D-WG"], ct, Confirm("d-wg", now.AddDays(-2)), (s, r, codes) => s.Submit(r, codes, null, Id(users, "reporter.d-wg"), "D-WG Reporter", now.AddDays(-2)));
+        await ActAsync(cards["RSO"], ct, Confirm("rso", now.AddDays(-5)), (s, r, codes) => s.Submit(r, codes, null, Id(users, "reporter.rso"), "RSO Reporter", now.AddDays(-5)),
+            (s, r, _) => s.Approve(r, MemberOf(users, "cochair.indonesia"), governments, Id(users, "cochair.indonesia"), "Co-Chair Reviewer (Indonesia)", now.AddDays(-1)));
+        await ActAsync(cards["TFPP"], ct, Confirm("tfpp", now.AddDays(-6)), (s, r, codes) => s.Submit(r, codes, null, Id(users, "reporter.tfpp"), "TFPP Reporter", now.AddDays(-6)),
             (s, r, _) => s.Return(r, "Please add what the TFPP's 2025 annual meeting covered under MM-1, and say whether the Andaman Sea work (IM-1) is still delayed.",
                 Id(users, "cochair.australia"), "Co-Chair Reviewer (Australia)", now.AddDays(-4)));
 
         DateTime At(int y, int m, int d) => new(y, m, d, 4, 0, 0, DateTimeKind.Utc);
+
+        static Func<Scorecard, RoundStatus, IReadOnlyDictionary<int, string>, Result> Confirm(string body, DateTime when) => (s, r, codes) =>
+            s.Entries.Any(e => e.IsCarriedOver) ? s.ConfirmCarriedOver(r, codes.Keys.ToList(), $"reporter.{body}@demo.scorecards.test", when) : Result.Ok();
     }
 
     private async Task SeedActivitiesAsync(CancellationToken ct)

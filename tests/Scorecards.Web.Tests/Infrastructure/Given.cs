@@ -1,0 +1,146 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Scorecards.Data;
+using Scorecards.Data.Accounts;
+using Scorecards.Domain.Bodies;
+using Scorecards.Domain.Members;
+using Scorecards.Domain.Rounds;
+using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Accounts;
+using Scorecards.Web.Features.Framework;
+using Scorecards.Web.Features.Members;
+using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Features.Scorecards;
+using Scorecards.Web.Infrastructure.Authorization;
+
+namespace Scorecards.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The data a test states for itself, built through the app's own services on an empty database, so each
+/// test shows what it asserts on. Accounts get <see cref="Password"/>.
+/// </summary>
+public sealed class Given(TestApp app)
+{
+    public const string Password = "a-test-password";
+
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    public Task<int> MemberAsync(string name, MemberKind kind = MemberKind.State, MemberStatus status = MemberStatus.Member) =>
+        app.WithDbAsync(async db =>
+        {
+            var member = new Member(name, kind, status);
+            db.Members.Add(member);
+            await db.SaveChangesAsync(Ct);
+            return member.Id;
+        });
+
+    /// <summary>Adds the members as states and makes them the Process's Co-Chair governments.</summary>
+    public async Task CoChairGovernmentsAsync(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            var id = await app.WithDbAsync(db => db.Members.Where(m => m.Name == name).Select(m => (int?)m.Id).SingleOrDefaultAsync(Ct)) ?? await MemberAsync(name);
+            await WithAsync<CoChairGovernments>(async g => Check((await g.AddAsync(id, Ct)).Succeeded, name));
+        }
+    }
+
+    public Task<int> BodyAsync(string code, string? name = null) => app.WithDbAsync(async db =>
+    {
+        var body = new Body(code, name ?? $"The {code} body");
+        db.Bodies.Add(body);
+        await db.SaveChangesAsync(Ct);
+        return body.Id;
+    });
+
+    /// <summary>Imports a framework whose focus area "LE" holds the objectives, each assigned to the given bodies.</summary>
+    public Task FrameworkAsync(params (string Code, string[] Bodies)[] objectives) => FrameworkYamlAsync(
+        "strategy: {code: ASC-2023, name: 2023 Adelaide Strategy for Cooperation}\nfocusAreas:\n  - code: LE\n    name: Law enforcement\n    objectives:\n"
+        + string.Concat(objectives.Select(o => $"      - {{code: {o.Code}, title: Objective {o.Code}, bodies: [{string.Join(", ", o.Bodies)}]}}\n")));
+
+    public Task FrameworkYamlAsync(string yaml) => WithAsync<FrameworkImporter>(async importer =>
+    {
+        var (summary, errors) = await importer.ImportAsync(yaml, Ct);
+        Check(summary is not null, string.Join("; ", errors));
+    });
+
+    public Task<string> AccountAsync(string email, string role, string? body = null, string? member = null) => WithAsync<AccountService, string>(async accounts =>
+    {
+        var (created, errors) = await accounts.CreateAsync(new NewUser(email, email.Split('@')[0], role, body, member, Password), Ct);
+        Check(created is not null, string.Join("; ", errors.Select(e => e.Message)));
+        return email;
+    });
+
+    public Task<Round> RoundAsync(string name, DateOnly periodStart, DateOnly periodEnd, DateOnly opensOn, DateOnly dueOn, bool open = true) =>
+        WithAsync<RoundService, Round>(async rounds =>
+        {
+            var (round, errors) = await rounds.CreateAsync(new RoundInput(name, null, periodStart, periodEnd, opensOn, dueOn), Ct);
+            Check(round is not null, string.Join("; ", errors.Select(e => e.Message)));
+            if (open)
+            {
+                Check((await rounds.OpenAsync(round!, Ct)).Succeeded, "open");
+            }
+
+            return round!;
+        });
+
+    public Task<int> ScorecardIdAsync(int roundId, string bodyCode) => app.WithDbAsync(db =>
+        db.Scorecards.Where(s => s.RoundId == roundId && db.Bodies.Any(b => b.Id == s.BodyId && b.Code == bodyCode)).Select(s => s.Id).SingleAsync(Ct));
+
+    /// <summary>Rates every entry of the scorecard as a reporter of the body would, each with a progress narrative.</summary>
+    public Task RateAllAsync(int scorecardId, Completion completion = Completion.Substantial, string progress = "Held the annual meeting.") =>
+        ActAsync(scorecardId, "reporter", (service, loaded, user) => RateAsync(service, loaded, user, completion, progress));
+
+    /// <summary>Carries out a scorecard action as a person acting for the body or the government given.</summary>
+    public Task ActAsync(int scorecardId, string who, Func<ScorecardService, LoadedScorecard, ClaimsPrincipal, Task> act, int? memberId = null) =>
+        WithAsync<ScorecardService>(async service =>
+        {
+            var loaded = await service.LoadAsync(scorecardId, Ct) ?? throw new InvalidOperationException($"No scorecard {scorecardId}.");
+            await act(service, loaded, Person(who, memberId));
+        });
+
+    /// <summary>A signed-in person as the services see one: <paramref name="who"/> is their id and name.</summary>
+    public static ClaimsPrincipal Person(string who, int? memberId = null)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, who), new(ClaimTypes.Name, who), new(AppClaimTypes.DisplayName, who) };
+        if (memberId is { } id)
+        {
+            claims.Add(new Claim(AppClaimTypes.Member, id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
+    }
+
+    private static async Task RateAsync(ScorecardService service, LoadedScorecard loaded, ClaimsPrincipal user, Completion completion, string progress)
+    {
+        var codes = await service.CurrentObjectiveCodesAsync(loaded.Scorecard, Ct);
+        foreach (var entry in loaded.Scorecard.Entries.Where(e => codes.ContainsKey(e.ObjectiveId)).ToList())
+        {
+            var values = new EntryValues(completion, null, Trajectory.OnTrack, null, progress, null, null, null, [], []);
+            var saved = await service.SaveEntryAsync(loaded, codes[entry.ObjectiveId], values, entry.Version, user, Ct);
+            Check(saved.Status == SaveStatus.Saved, $"{codes[entry.ObjectiveId]}: {saved.Status}");
+        }
+    }
+
+    public Task WithAsync<TService>(Func<TService, Task> work)
+        where TService : notnull => WithAsync<TService, bool>(async s =>
+        {
+            await work(s);
+            return true;
+        });
+
+    public async Task<TResult> WithAsync<TService, TResult>(Func<TService, Task<TResult>> work)
+        where TService : notnull
+    {
+        using var scope = app.Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    private static void Check(bool ok, string what)
+    {
+        if (!ok)
+        {
+            throw new InvalidOperationException($"Test data could not be built: {what}");
+        }
+    }
+}

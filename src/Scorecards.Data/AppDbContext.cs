@@ -50,6 +50,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
 
     internal DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>Today by the application's clock, for queries whose answer depends on the date (what is overdue).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(NowUtc);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -70,6 +73,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
         builder.Properties<IndicatorKind>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<ActivityKind>().HaveConversion<string>().HaveMaxLength(30);
         builder.Properties<ActivityStatus>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<DatePrecision>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<WorkPlanItemStatus>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<MeetingKind>().HaveConversion<string>().HaveMaxLength(30);
         builder.Properties<DecisionStatus>().HaveConversion<string>().HaveMaxLength(20);

@@ -12,13 +12,13 @@ public sealed class ConsolidatedScorecardTests
         var page = await app.SignInAsync("cochair.indonesia@demo.scorecards.test");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "See the whole round" }).ClickAsync();
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Focus area" }).SelectOptionAsync(new SelectOptionValue { Label = "Border management" });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Focus area" }).SelectOptionAsync(new SelectOptionValue { Label = "Border Management" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
 
         Assert.Contains("area=BM", page.Url);
         await Assertions.Expect(page.Locator("table.matrix tbody tr")).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator("table.matrix tbody tr th")).ToHaveTextAsync("Border management");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Border management: objectives" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table.matrix tbody tr th")).ToHaveTextAsync("Border Management");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Border Management: objectives" })).ToBeVisibleAsync();
 
         await page.Locator("table.matrix td[data-body='D-WG'] a.chip[data-objective='BM-2']").ClickAsync();
 

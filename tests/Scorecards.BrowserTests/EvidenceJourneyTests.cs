@@ -61,9 +61,9 @@ public sealed class EvidenceJourneyTests
 
         // The round page, drilled down to the focus area, shows the evidence with its date and place.
         await page.GetByRole(AriaRole.Link, new() { Name = "19th AHG SOM, 2026" }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Focus area" }).SelectOptionAsync(new SelectOptionValue { Label = "Returns and reintegration" });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Focus area" }).SelectOptionAsync(new SelectOptionValue { Label = "Returns and Reintegration" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#entry-TEG-RR-RR-2").GetByTestId("evidence")).ToContainTextAsync($"{Workshop} (15 Sep 2025, Manila)");
+        await Assertions.Expect(page.Locator("#entry-TEG-RR-RR-2").GetByTestId("evidence")).ToContainTextAsync($"{Workshop} (15–17 September 2025, Manila)");
     }
 
     [Fact]

@@ -81,8 +81,8 @@ public sealed class QueriesTests
                 await StatementQueries.GetAsync(db, round, Ct));
         });
 
-        Assert.Equal(41, export!.Rows.Count);
-        Assert.Contains(export.Rows, r => r.Activities.Contains("D-WG annual meeting (16 Jul 2024, Hanoi)", StringComparison.Ordinal));
+        Assert.Equal(44, export!.Rows.Count);
+        Assert.Contains(export.Rows, r => r.Activities.Contains("D-WG annual meeting (16–18 July 2024, Hanoi)", StringComparison.Ordinal));
         Assert.NotNull(export.Summary.OverallAssessment);
         Assert.Contains("D-WG held its annual meeting from 16–18 July 2024 in Hanoi, Viet Nam.", statement!.Markdown);
         await using var paper = new MemoryStream();

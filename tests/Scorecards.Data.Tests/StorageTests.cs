@@ -23,7 +23,9 @@ public sealed class StorageTests
         {
             Members = await db.Members.CountAsync(Ct),
             Bodies = await db.Bodies.CountAsync(Ct),
-            FocusAreas = await db.FocusAreas.CountAsync(Ct),
+            FocusAreas = await db.FocusAreas.OrderBy(f => f.SortOrder).Select(f => f.Name).ToListAsync(Ct),
+            Precisions = await db.Activities.Where(a => a.Title == "TEG-RR 7th Annual Meeting" || a.Title == "TEG-RR 8th Annual Meeting" || a.Title == "Research on forced marriage and trafficking in persons")
+                .OrderBy(a => a.StartDate).Select(a => a.DatePrecision).ToListAsync(Ct),
             Rounds = await db.Rounds.OrderBy(r => r.PeriodEnd).Select(r => r.Status).ToListAsync(Ct),
             Approved = await db.Scorecards.CountAsync(s => s.Status == ScorecardStatus.Approved, Ct),
             States = await db.Scorecards.Where(s => db.Rounds.Any(r => r.Id == s.RoundId && r.Status == RoundStatus.Open))
@@ -42,7 +44,10 @@ public sealed class StorageTests
 
         Assert.Equal(49, counts.Members);
         Assert.Equal(6, counts.Bodies);
-        Assert.Equal(8, counts.FocusAreas);
+        // The Strategy's eight areas of cooperation, in the published wording and order.
+        Assert.Equal(["Law enforcement", "Stakeholder engagement", "Information sharing and public information campaigns", "Irregular Migration and Related Transnational Crime",
+            "Border Management", "Victim Protection and Migration Management", "Returns and Reintegration", "Coordination and support"], counts.FocusAreas);
+        Assert.Equal([DatePrecision.Undated, DatePrecision.Month, DatePrecision.Quarter], counts.Precisions);
         Assert.Equal([RoundStatus.Published, RoundStatus.Open], counts.Rounds);
         Assert.Equal(6, counts.Approved);
         Assert.Equal(
@@ -53,7 +58,7 @@ public sealed class StorageTests
         // What went to the Co-Chairs was reviewed: no submitted or approved scorecard holds a carried-over entry nobody looked at.
         Assert.Equal(0, counts.CarriedOverUnderReview);
         Assert.Equal(10, counts.Users);
-        Assert.Equal(17, counts.Activities);
+        Assert.Equal(20, counts.Activities);
         Assert.Equal((new DateOnly(2024, 7, 16), new DateOnly(2024, 7, 18)), (counts.Hanoi.StartDate, counts.Hanoi.EndDate));
         Assert.Equal(4, counts.Meetings);
         Assert.Equal(13, counts.SomAttendance);

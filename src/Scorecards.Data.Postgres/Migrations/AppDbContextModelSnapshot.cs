@@ -430,6 +430,11 @@ namespace Scorecards.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("DatePrecision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
 
@@ -621,6 +626,9 @@ namespace Scorecards.Data.Postgres.Migrations
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -981,6 +989,9 @@ namespace Scorecards.Data.Postgres.Migrations
                     b.Property<string>("Meeting")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("MeetingOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Name")
                         .IsRequired()

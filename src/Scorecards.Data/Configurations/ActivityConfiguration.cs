@@ -25,6 +25,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Navigation(a => a.FocusAreas).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(a => a.Objectives).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(a => a.LinkList);
+        builder.Ignore(a => a.Dates);
         builder.HasIndex(a => new { a.LeadBodyId, a.StartDate });
         builder.HasIndex(a => a.StartDate);
     }

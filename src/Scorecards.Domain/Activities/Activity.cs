@@ -38,8 +38,12 @@ public sealed record ActivityValues(
     ActivityStatus? Status,
     IReadOnlyList<int> PartnerMemberIds,
     IReadOnlyList<int> FocusAreaIds,
-    IReadOnlyList<int> ObjectiveIds)
+    IReadOnlyList<int> ObjectiveIds,
+    DatePrecision? DatePrecision = null)
 {
+    /// <summary>The precision given, or the one a plain pair of dates says.</summary>
+    public DatePrecision Precision => DatePrecision ?? (StartDate is { } start ? ActivityDates.Infer(start, EndDate) : Activities.DatePrecision.Day);
+
     public const int MaxTitleLength = 300;
     public const int MaxTextLength = 4000;
 
@@ -65,9 +69,13 @@ public sealed record ActivityValues(
             errors.Add(new FieldError(nameof(StartDate), "Give the first day as a date (YYYY-MM-DD)."));
         }
 
-        if (EndDate is { } end && StartDate is { } start && end < start)
+        if (DatePrecision is { } given && !Enum.IsDefined(given))
         {
-            errors.Add(new FieldError(nameof(EndDate), $"The activity ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})."));
+            errors.Add(new FieldError(nameof(DatePrecision), "Choose how precisely the dates are known: day, days, month, quarter, year or undated."));
+        }
+        else if (StartDate is { } start && ActivityDates.Problem(Precision, start, EndDate) is { } problem)
+        {
+            errors.Add(new FieldError(nameof(EndDate), problem));
         }
 
         if (LeadBodyId is null)
@@ -130,6 +138,12 @@ public sealed class Activity
     public ActivityKind Kind { get; private set; }
     public DateOnly StartDate { get; private set; }
     public DateOnly EndDate { get; private set; }
+
+    /// <summary>How precisely the dates are known; a month is stored as its first and last day but always shown as the month.</summary>
+    public DatePrecision DatePrecision { get; private set; }
+
+    /// <summary>The dates as people read them: "16–18 July 2024", "November 2024", "Q4 2025", "date not recorded".</summary>
+    public string Dates => ActivityDates.Describe(DatePrecision, StartDate, EndDate);
     public string? City { get; private set; }
 
     /// <summary>The member where it took place, if any (a virtual event has none).</summary>
@@ -161,8 +175,8 @@ public sealed class Activity
 
         Title = values.Title!.Trim();
         Kind = values.Kind!.Value;
-        StartDate = values.StartDate!.Value;
-        EndDate = values.EndDate ?? values.StartDate!.Value;
+        DatePrecision = values.Precision;
+        (StartDate, EndDate) = ActivityDates.Bounds(DatePrecision, values.StartDate!.Value, values.EndDate);
         City = Clean(values.City);
         MemberId = values.MemberId;
         LeadBodyId = values.LeadBodyId!.Value;
@@ -180,7 +194,8 @@ public sealed class Activity
 
     /// <summary>Whether saving these (valid) values would leave the activity as it is.</summary>
     public bool Matches(ActivityValues values) =>
-        Title == values.Title?.Trim() && Kind == values.Kind && StartDate == values.StartDate && EndDate == (values.EndDate ?? values.StartDate)
+        Title == values.Title?.Trim() && Kind == values.Kind && DatePrecision == values.Precision
+        && (StartDate, EndDate) == ActivityDates.Bounds(values.Precision, values.StartDate!.Value, values.EndDate)
         && City == Clean(values.City) && MemberId == values.MemberId && LeadBodyId == values.LeadBodyId
         && PartnerOrganisations == Clean(values.PartnerOrganisations) && Outputs == Clean(values.Outputs) && Participants == values.Participants
         && Links == JoinLinks(values.Links) && Status == values.Status

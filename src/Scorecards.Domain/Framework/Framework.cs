@@ -42,6 +42,9 @@ public sealed class FocusArea
     public string Code { get; set; }
     public string Name { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>A retired focus area, dropped from the framework, stays in the rounds that reported on it but leaves open ones.</summary>
+    public bool IsRetired { get; set; }
     public int SortOrder { get; set; }
 }
 

@@ -32,6 +32,9 @@ public sealed class Round
 
     /// <summary>The meeting the round reports to, such as "19th Ad Hoc Group Senior Officials' Meeting".</summary>
     public string? Meeting { get; set; }
+
+    /// <summary>The day of that meeting, if known: the statement draft writes what falls after it as still to come.</summary>
+    public DateOnly? MeetingOn { get; set; }
     public DateOnly PeriodStart { get; set; }
     public DateOnly PeriodEnd { get; set; }
     public DateOnly OpensOn { get; set; }

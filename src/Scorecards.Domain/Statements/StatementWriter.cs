@@ -9,7 +9,7 @@ public sealed record StatementBody(string Code, string Name, bool Approved, IRea
     IReadOnlyList<StatementEntry> Entries);
 
 public sealed record StatementActivity(string Title, ActivityKind Kind, ActivityStatus Status, DateOnly Start, DateOnly End, string? City,
-    string? Member, string? Outputs);
+    string? Member, string? Outputs, DatePrecision Precision = DatePrecision.Days);
 
 public sealed record StatementEntry(string ObjectiveCode, Completion? Completion);
 
@@ -24,8 +24,6 @@ public sealed record StatementInput(string Round, IReadOnlyList<StatementBody> B
 /// </summary>
 public static class StatementWriter
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
     public static string Draft(StatementInput input)
     {
         var text = new StringBuilder();
@@ -89,7 +87,8 @@ public static class StatementWriter
             (_, true) => "will hold",
         };
         var place = Place(activity.City, activity.Member);
-        var sentence = $"{bodyCode} {verb} {What(bodyCode, activity)} {When(activity.Start, activity.End)}{(place is null ? "" : " in " + place)}.";
+        var when = ActivityDates.Phrase(activity.Precision, activity.Start, activity.End);
+        var sentence = $"{bodyCode} {verb} {What(bodyCode, activity)}{(when is null ? "" : " " + when)}{(place is null ? "" : " in " + place)}.";
         if (!string.IsNullOrWhiteSpace(activity.Outputs))
         {
             var outputs = activity.Outputs.Trim();
@@ -117,48 +116,6 @@ public static class StatementWriter
         }
 
         return activity.Kind is ActivityKind.Research or ActivityKind.Secondment || title.StartsWith("The ", StringComparison.Ordinal) ? title : "the " + title;
-    }
-
-    /// <summary>Dates as a statement writes them: "on 21 May 2025", "from 16–18 July 2024", "in November 2024", "in Q4 2025".</summary>
-    public static string When(DateOnly start, DateOnly end)
-    {
-        string Day(DateOnly d) => d.ToString("d MMMM yyyy", English);
-        if (end < start)
-        {
-            end = start;
-        }
-
-        if (start == end)
-        {
-            return "on " + Day(start);
-        }
-
-        var wholeMonths = start.Day == 1 && end.Day == DateTime.DaysInMonth(end.Year, end.Month);
-        if (wholeMonths && start.Year == end.Year && start.Month == end.Month)
-        {
-            return "in " + start.ToString("MMMM yyyy", English);
-        }
-
-        if (wholeMonths && start.Year == end.Year && start.Month % 3 == 1 && end.Month == start.Month + 2)
-        {
-            return $"in Q{((start.Month - 1) / 3) + 1} {start.Year}";
-        }
-
-        if (wholeMonths)
-        {
-            return start.Year == end.Year
-                ? $"from {start.ToString("MMMM", English)} to {end.ToString("MMMM yyyy", English)}"
-                : $"from {start.ToString("MMMM yyyy", English)} to {end.ToString("MMMM yyyy", English)}";
-        }
-
-        if (start.Year == end.Year && start.Month == end.Month)
-        {
-            return $"from {start.Day}–{Day(end)}";
-        }
-
-        return start.Year == end.Year
-            ? $"from {start.ToString("d MMMM", English)} to {Day(end)}"
-            : $"from {Day(start)} to {Day(end)}";
     }
 
     public static string? Place(string? city, string? member) => (city, member) switch

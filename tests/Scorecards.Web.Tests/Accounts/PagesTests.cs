@@ -105,7 +105,7 @@ public sealed class PagesTests
         var id = await app.CurrentScorecardIdAsync("WG-TIP");
         var client = await app.SignInAsync(Demo.WgTip);
 
-        var saved = await TestApp.PostFormAsync(client, $"/scorecards/{id}/entries/VP-2", new Dictionary<string, string>
+        var saved = await TestApp.PostFormAsync(client, $"/scorecards/{id}/entries/VM-2", new Dictionary<string, string>
         {
             ["Form.Version"] = "1",
             ["Form.Completion"] = "Limited",
@@ -136,8 +136,8 @@ public sealed class PagesTests
             ["Form.Progress"] = progress,
         };
 
-        var first = await TestApp.PostFormAsync(alice, $"/scorecards/{id}/entries/VP-2", form("Alice's update on forced marriage research."));
-        var second = await TestApp.PostFormAsync(bob, $"/scorecards/{id}/entries/VP-2", form("Bob's update."));
+        var first = await TestApp.PostFormAsync(alice, $"/scorecards/{id}/entries/VM-2", form("Alice's update on forced marriage research."));
+        var second = await TestApp.PostFormAsync(bob, $"/scorecards/{id}/entries/VM-2", form("Bob's update."));
         var html = await second.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
@@ -156,7 +156,7 @@ public sealed class PagesTests
         await using var app = await TestApp.StartAsync();
         var id = await app.CurrentScorecardIdAsync("WG-TIP");
         var client = await app.SignInAsync(Demo.WgTip);
-        await TestApp.PostFormAsync(client, $"/scorecards/{id}/entries/VP-2", new Dictionary<string, string> { ["Form.Version"] = "1", ["Form.Completion"] = "Limited" });
+        await TestApp.PostFormAsync(client, $"/scorecards/{id}/entries/VM-2", new Dictionary<string, string> { ["Form.Version"] = "1", ["Form.Completion"] = "Limited" });
         Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(client, $"/scorecards/{id}?handler=ConfirmAll", new Dictionary<string, string>(), $"/scorecards/{id}")).StatusCode);
 
         var response = await TestApp.PostFormAsync(client, $"/scorecards/{id}?handler=Submit", new Dictionary<string, string>(), $"/scorecards/{id}");
@@ -164,7 +164,7 @@ public sealed class PagesTests
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("2 required items are missing.", html);
-        Assert.Contains("VP-2: trajectory is not rated", html);
+        Assert.Contains("VM-2: trajectory is not rated", html);
     }
 
     [Fact]

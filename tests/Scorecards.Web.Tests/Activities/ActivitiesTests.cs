@@ -24,7 +24,7 @@ public sealed class ActivitiesTests
         member = "Philippines",
         leadBody = body,
         partnerMembers = new[] { "Thailand" },
-        objectives = new[] { "VP-1", "SE-4" },
+        objectives = new[] { "VM-1", "SE-4" },
         participants = 80,
         status = "Planned",
     };
@@ -53,8 +53,12 @@ public sealed class ActivitiesTests
         Assert.Equal(["GABF Sri Lanka Summit"], Titles(summit));
         Assert.Contains("Bali Process Joint Tabletop Exercise: cross-border trafficking networks", Titles(bm));
         Assert.Contains("GABF Sri Lanka Summit", Titles(text));
-        string[] onThe27th = ["Interregional Technical Workshop on online investigations and OSINT", "Regional Meeting on Countering People Smuggling"];
+        // Dated on the 27th, the two plans known only to fall in the year after the 18th AHG SOM, and WG-TIP's events of 2025.
+        string[] onThe27th = ["Awareness-raising event on the dangers of online job scams", "Interregional Technical Workshop on online investigations and OSINT",
+            "Regional Meeting on Countering People Smuggling", "Roundtable on forced labour in supply chains",
+            "WG-TIP 2025 annual events: information, trends and good practice on AI in counter-trafficking"];
         Assert.Equal(onThe27th, Titles(range).Order(StringComparer.Ordinal));
+        Assert.Equal("16–18 July 2024", dwg.GetProperty("dates").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/activities?kind=party", Ct)).StatusCode);
     }
 
@@ -70,7 +74,7 @@ public sealed class ActivitiesTests
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await JsonAsync(created);
-        Assert.Equal(["SE", "VP"], body.GetProperty("focusAreas").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["SE", "VM"], body.GetProperty("focusAreas").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(["Thailand"], body.GetProperty("partnerMembers").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
@@ -197,12 +201,12 @@ public sealed class EvidenceTests
         var page = await (await app.SignInAsync(Demo.Indonesia)).GetStringAsync($"/rounds/{roundId}?area=IM&body=WG-TIP", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
-        Assert.Contains("'GABF Sri Lanka Summit' (2024-06-13 to 2024-06-14) is outside the round's period",
+        Assert.Contains("'GABF Sri Lanka Summit' (13–14 June 2024) is outside the round's period (22 May 2025 to ",
             (await JsonAsync(outside)).GetProperty("errors").GetProperty("activityIds")[0].GetString());
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal("Interregional Technical Workshop on online investigations and OSINT",
             (await JsonAsync(saved)).GetProperty("activities")[0].GetProperty("title").GetString());
-        Assert.Contains("<strong>Evidence:</strong> Interregional Technical Workshop on online investigations and OSINT (27 May 2025, Chiang Saen)", page);
+        Assert.Contains("<strong>Evidence:</strong> Interregional Technical Workshop on online investigations and OSINT (27–30 May 2025, Chiang Saen)", page);
     }
 
     [Fact]
@@ -214,7 +218,7 @@ public sealed class EvidenceTests
         var html = await app.CreateClient().GetStringAsync($"/public/rounds/{published}?area=BM&body=D-WG", Ct);
         var summary = await JsonAsync(await app.CreateClient().GetAsync($"/api/v1/public/rounds/{published}/summary", Ct));
 
-        Assert.Contains("<strong>Evidence:</strong> D-WG annual meeting (16 Jul 2024, Hanoi)", html);
+        Assert.Contains("<strong>Evidence:</strong> D-WG annual meeting (16–18 July 2024, Hanoi)", html);
         var withoutActivity = summary.GetProperty("gaps").GetProperty("objectivesWithoutActivity").EnumerateArray().Select(x => x.GetString()).ToList();
         Assert.Contains("IM-3", withoutActivity);
         Assert.DoesNotContain("BM-1", withoutActivity);

@@ -15,7 +15,7 @@ namespace Scorecards.Web.Tests.Activities;
 public sealed class ActivityImportTests
 {
     private const string Header = "Title,Kind,Start date,End date,City,Member,Lead body,Objectives,Participants,Status";
-    private const string GoodRow = "WG-TIP 11th Annual Meeting,Meeting,2025-09-10,2025-09-11,Manila,Philippines,WG-TIP,VP-1; SE-4,80,planned";
+    private const string GoodRow = "WG-TIP 11th Annual Meeting,Meeting,2025-09-10,2025-09-11,Manila,Philippines,WG-TIP,VM-1; SE-4,80,planned";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -44,7 +44,7 @@ public sealed class ActivityImportTests
         var existing = await app.WithDbAsync(db => db.Activities.Where(a => db.Bodies.Any(b => b.Id == a.LeadBodyId && b.Code == "WG-TIP"))
             .OrderBy(a => a.Id).Select(a => new { a.Id, a.Title, a.StartDate }).FirstAsync(Ct));
         var file = Csv("Id," + Header, "," + GoodRow,
-            $"{existing.Id},{existing.Title},Meeting,{existing.StartDate:yyyy-MM-dd},,Bangkok,Thailand,WG-TIP,VP-1,120,delivered");
+            $"{existing.Id},{existing.Title},Meeting,{existing.StartDate:yyyy-MM-dd},,Bangkok,Thailand,WG-TIP,VM-1,120,delivered");
 
         var preview = await JsonAsync(await PostAsync(reporter, file, dryRun: true));
         var afterPreview = await SnapshotAsync(app);
@@ -160,8 +160,9 @@ public sealed class ActivityImportTests
         var cells = sheetRows[1].Elements<Cell>().ToDictionary(c => c.CellReference!.Value![..1], c => c.InnerText);
         Assert.Equal("Regional workshop on victim identification", cells["B"]);
         Assert.Equal(new DateOnly(2025, 8, 4), DateOnly.FromDateTime(DateTime.FromOADate(double.Parse(cells["D"], System.Globalization.CultureInfo.InvariantCulture))));
-        Assert.Equal("45", cells["M"]);
-        Assert.Equal("https://example.org/a\nhttps://example.org/b", cells["N"]);
+        Assert.Equal("days", cells["F"]);
+        Assert.Equal("45", cells["N"]);
+        Assert.Equal("https://example.org/a\nhttps://example.org/b", cells["O"]);
     }
 
     [Fact]
@@ -177,7 +178,7 @@ public sealed class ActivityImportTests
 
         Assert.StartsWith("\uFEFFId,Title,Kind,Start date", csv);
         Assert.Equal(5, lines.Length);
-        Assert.Contains(lines, l => l.Contains("D-WG annual meeting", StringComparison.OrdinalIgnoreCase) && l.Contains("2024-07-16,2024-07-18,Hanoi,Viet Nam,D-WG", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("D-WG annual meeting", StringComparison.OrdinalIgnoreCase) && l.Contains("2024-07-16,2024-07-18,days,Hanoi,Viet Nam,D-WG", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("GABF Sri Lanka Summit", StringComparison.Ordinal));
         // The escaped title reads back as a different title, so that row alone would be an update.

@@ -42,18 +42,18 @@ public sealed class CommandLineTests : IDisposable
         var exported = await RunAsync("activities", "export", csv);
         var exportedXlsx = await RunAsync("activities", "export", xlsx, "--body", "D-WG");
         var dryRun = await RunAsync("activities", "import", xlsx, "--dry-run");
-        await File.AppendAllTextAsync(csv, ",New regional workshop,Workshop,2025-10-01,2025-09-30,,,RSO,,,,,,,\r\n", TestContext.Current.CancellationToken);
+        await File.AppendAllTextAsync(csv, ",New regional workshop,Workshop,2025-10-01,2025-09-30,,,,RSO,,,,,,,\r\n", TestContext.Current.CancellationToken);
         var rejected = await RunAsync("activities", "import", csv);
         var wrongType = await RunAsync("activities", "export", Path.Combine(_data, "a.pdf"));
 
         Assert.Equal(0, exported.Code);
-        Assert.Contains("Wrote 17 activities", exported.Output);
+        Assert.Contains("Wrote 20 activities", exported.Output);
         Assert.Contains("Wrote 3 activities", exportedXlsx.Output);
         Assert.Equal(0, dryRun.Code);
         Assert.Contains("nothing changed: 3 rows: 0 to create, 0 to update, 3 unchanged, 0 rejected", dryRun.Output);
         Assert.Equal(1, rejected.Code);
-        Assert.Contains("activities.csv: row 19, End date: The activity ends (2025-09-30) before it starts (2025-10-01).", rejected.Output);
-        Assert.StartsWith("error: activities.csv cannot be imported (18 rows: 0 to create, 0 to update, 17 unchanged, 1 rejected); nothing was changed.", rejected.Error);
+        Assert.Contains("activities.csv: row 22, End date: The activity ends (2025-09-30) before it starts (2025-10-01).", rejected.Output);
+        Assert.StartsWith("error: activities.csv cannot be imported (21 rows: 0 to create, 0 to update, 20 unchanged, 1 rejected); nothing was changed.", rejected.Error);
         Assert.Equal(1, wrongType.Code);
     }
 
@@ -70,14 +70,14 @@ public sealed class CommandLineTests : IDisposable
         var format = await RunAsync("export", "--round", "1", "--format", "pdfx", "--out", Path.Combine(_data, "x.pdf"));
 
         Assert.Equal(0, word.Code);
-        Assert.Contains("Wrote 18th AHG SOM, 2025 (41 entries)", word.Output);
+        Assert.Contains("Wrote 18th AHG SOM, 2025 (44 entries)", word.Output);
         using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false))
         {
             Assert.Contains("Scorecard: 18th AHG SOM, 2025", document.MainDocumentPart!.Document.Body!.InnerText);
         }
 
         Assert.Equal(0, data.Code);
-        Assert.Equal(41, System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken)).RootElement.GetProperty("rows").GetArrayLength());
+        Assert.Equal(44, System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken)).RootElement.GetProperty("rows").GetArrayLength());
         Assert.Equal(1, missing.Code);
         Assert.Contains("--round: there is no round 99.", missing.Error);
         Assert.Equal(2, format.Code);
@@ -122,7 +122,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, result.Code);
         Assert.Contains("nothing was applied", result.Error);
         Assert.Matches(@"line \d+, focusAreas\[1\]\.objectives\[1\]\.bodies: 'NOPE' is not a reporting body", result.Error);
-        Assert.Matches(@"line \d+, focusAreas\[7\]\.objectives\[0\]\.titel: is not a known field here", result.Error);
+        Assert.Matches(@"line \d+, focusAreas\[6\]\.objectives\[0\]\.titel: is not a known field here", result.Error);
         Assert.Equal(0, again.Code);
         Assert.Contains("0 created, 0 updated, 0 retired", again.Output);
     }

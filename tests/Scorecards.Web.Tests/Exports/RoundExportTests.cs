@@ -65,7 +65,7 @@ public sealed class RoundExportTests
 
         var text = string.Join("\n", paragraphs.Select(p => p.InnerText));
         Assert.Contains("recognised progress towards realising the 2023 Adelaide Strategy for Cooperation", text);
-        Assert.Contains("Evidence: D-WG annual meeting (16 Jul 2024, Hanoi)", text);
+        Assert.Contains("Evidence: D-WG annual meeting (16–18 July 2024, Hanoi)", text);
         Assert.Contains("D-WG: Substantial", text);
     }
 
@@ -110,7 +110,7 @@ public sealed class RoundExportTests
         Assert.All(areas, a => Assert.Contains(a, text));
         Assert.Contains("Focus areas by body", text);
         Assert.Contains("recognised progress towards realising the 2023 Adelaide Strategy", text);
-        Assert.Contains("D-WG annual meeting (16 Jul 2024, Hanoi)", text);
+        Assert.Contains("D-WG annual meeting (16–18 July 2024, Hanoi)", text);
         var fonts = string.Join(" ", pages[0].Letters.Select(l => l.FontName).Distinct());
         Assert.True(fonts.Replace(" ", "", StringComparison.Ordinal).Contains("DejaVuSans", StringComparison.OrdinalIgnoreCase), fonts);
     }

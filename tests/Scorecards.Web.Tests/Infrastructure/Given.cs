@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Scorecards.Data;
 using Scorecards.Data.Accounts;
+using Scorecards.Domain.Activities;
 using Scorecards.Domain.Bodies;
 using Scorecards.Domain.Members;
 using Scorecards.Domain.Rounds;
@@ -83,6 +84,20 @@ public sealed class Given(TestApp app)
 
             return round!;
         });
+
+    public Task<int> ActivityAsync(string body, string title, DatePrecision precision, DateOnly start, DateOnly? end = null,
+        ActivityStatus status = ActivityStatus.Delivered, string? city = null, params string[] objectives) => app.WithDbAsync(async db =>
+    {
+        var bodyId = await db.Bodies.Where(b => b.Code == body).Select(b => b.Id).SingleAsync(Ct);
+        var served = await db.Objectives.Where(o => objectives.Contains(o.Code)).Select(o => new { o.Id, o.FocusAreaId }).ToListAsync(Ct);
+        var activity = new Activity(title);
+        var applied = activity.Apply(new ActivityValues(title, ActivityKind.Meeting, start, end, city, null, bodyId, null, null, null, [], status, [],
+            served.Select(o => o.FocusAreaId).Distinct().ToList(), served.Select(o => o.Id).ToList(), precision), app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        Check(applied.Succeeded, string.Join("; ", applied.Details));
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync(Ct);
+        return activity.Id;
+    });
 
     public Task<int> ScorecardIdAsync(int roundId, string bodyCode) => app.WithDbAsync(db =>
         db.Scorecards.Where(s => s.RoundId == roundId && db.Bodies.Any(b => b.Id == s.BodyId && b.Code == bodyCode)).Select(s => s.Id).SingleAsync(Ct));

@@ -101,7 +101,7 @@ public sealed class OfflineWorkbookTests
         await using var app = await TestApp.StartAsync();
         var wgTip = await app.CurrentScorecardIdAsync("WG-TIP");
         var reporter = await app.ApiClientAsync(Demo.WgTip);
-        var filled = Edit(await DownloadAsync(reporter, wgTip), "VP-1", ("C", "Complete"), ("E", "Some delays"), ("G", "Written offline in Manila."));
+        var filled = Edit(await DownloadAsync(reporter, wgTip), "VM-1", ("C", "Complete"), ("E", "Some delays"), ("G", "Written offline in Manila."));
         var before = await SnapshotAsync(app, wgTip);
 
         var preview = await (await UploadAsync(reporter, wgTip, filled, dryRun: true)).Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -109,12 +109,12 @@ public sealed class OfflineWorkbookTests
         var applied = await UploadAsync(reporter, wgTip, filled, dryRun: false);
 
         var changes = preview.GetProperty("changes").EnumerateArray().Select(c => $"{c.GetProperty("objective").GetString()} {c.GetProperty("field").GetString()} → {c.GetProperty("new").GetString()}").ToList();
-        Assert.Contains("VP-1 Completion → Complete", changes);
-        Assert.Contains("VP-1 Trajectory → Some delays", changes);
-        Assert.Contains("VP-1 Progress → Written offline in Manila.", changes);
+        Assert.Contains("VM-1 Completion → Complete", changes);
+        Assert.Contains("VM-1 Trajectory → Some delays", changes);
+        Assert.Contains("VM-1 Progress → Written offline in Manila.", changes);
         Assert.Equal(before, afterPreview);
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
-        var entry = await app.WithDbAsync(db => db.Entries.SingleAsync(e => e.ScorecardId == wgTip && db.Objectives.Any(o => o.Id == e.ObjectiveId && o.Code == "VP-1"), Ct));
+        var entry = await app.WithDbAsync(db => db.Entries.SingleAsync(e => e.ScorecardId == wgTip && db.Objectives.Any(o => o.Id == e.ObjectiveId && o.Code == "VM-1"), Ct));
         Assert.Equal((Completion.Complete, Trajectory.SomeDelays, "Written offline in Manila."), (entry.Completion!.Value, entry.Trajectory!.Value, entry.Progress!));
     }
 
@@ -142,11 +142,11 @@ public sealed class OfflineWorkbookTests
         var cases = new (string Name, byte[] File, int Row, string Column, string Reason)[]
         {
             ("wrong template", activities.ToArray(), 0, "", "wrong template"),
-            ("edited code", Edit(fresh, "VP-1", ("A", "VP-9")), 0, "Objective", "'VP-9' is not an objective of this scorecard"),
-            ("invalid rating", Edit(fresh, "VP-1", ("C", "Mostly")), 0, "Completion", "'Mostly' is not a completion level"),
-            ("invalid trajectory", Edit(fresh, "VP-1", ("E", "Sideways")), 0, "Trajectory", "'Sideways' is not a trajectory"),
+            ("edited code", Edit(fresh, "VM-1", ("A", "VM-9")), 0, "Objective", "'VM-9' is not an objective of this scorecard"),
+            ("invalid rating", Edit(fresh, "VM-1", ("C", "Mostly")), 0, "Completion", "'Mostly' is not a completion level"),
+            ("invalid trajectory", Edit(fresh, "VM-1", ("E", "Sideways")), 0, "Trajectory", "'Sideways' is not a trajectory"),
             ("another body's file", other, 0, "", "not this one"),
-            ("not a workbook", "Objective,Completion\nVP-1,Complete\n"u8.ToArray(), 0, "", "not an Excel workbook that can be read"),
+            ("not a workbook", "Objective,Completion\nVM-1,Complete\n"u8.ToArray(), 0, "", "not an Excel workbook that can be read"),
         };
 
         foreach (var (name, file, _, column, reason) in cases)
@@ -172,9 +172,9 @@ public sealed class OfflineWorkbookTests
         await using var app = await TestApp.StartAsync();
         var wgTip = await app.CurrentScorecardIdAsync("WG-TIP");
         var reporter = await app.ApiClientAsync(Demo.WgTip);
-        var stale = Edit(await DownloadAsync(reporter, wgTip), "VP-1", ("G", "Offline text."));
-        var current = await (await reporter.GetAsync($"/api/v1/scorecards/{wgTip}/entries/VP-1", Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
-        var saved = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{wgTip}/entries/VP-1", new
+        var stale = Edit(await DownloadAsync(reporter, wgTip), "VM-1", ("G", "Offline text."));
+        var current = await (await reporter.GetAsync($"/api/v1/scorecards/{wgTip}/entries/VM-1", Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var saved = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{wgTip}/entries/VM-1", new
         {
             version = current.GetProperty("version").GetInt32(),
             completion = "Substantial",
@@ -187,9 +187,9 @@ public sealed class OfflineWorkbookTests
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal("VP-1", problem.GetProperty("preview").GetProperty("conflicts")[0].GetProperty("objective").GetString());
+        Assert.Equal("VM-1", problem.GetProperty("preview").GetProperty("conflicts")[0].GetProperty("objective").GetString());
         Assert.Equal("Saved online by a colleague.", await app.WithDbAsync(db => db.Entries
-            .Where(e => e.ScorecardId == wgTip && db.Objectives.Any(o => o.Id == e.ObjectiveId && o.Code == "VP-1")).Select(e => e.Progress).SingleAsync(Ct)));
+            .Where(e => e.ScorecardId == wgTip && db.Objectives.Any(o => o.Id == e.ObjectiveId && o.Code == "VM-1")).Select(e => e.Progress).SingleAsync(Ct)));
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public sealed class OfflineWorkbookTests
         await using var app = await TestApp.StartAsync();
         var wgTip = await app.CurrentScorecardIdAsync("WG-TIP");
         var browser = await app.SignInAsync(Demo.WgTip);
-        var filled = Edit(await browser.GetByteArrayAsync($"/scorecards/{wgTip}/offline/download", Ct), "VP-1", ("G", "From the page."));
+        var filled = Edit(await browser.GetByteArrayAsync($"/scorecards/{wgTip}/offline/download", Ct), "VM-1", ("G", "From the page."));
 
         var preview = await (await TestApp.PostFileAsync(browser, $"/scorecards/{wgTip}/offline/upload", $"/scorecards/{wgTip}/offline", "wg-tip.xlsx", filled))
             .Content.ReadAsStringAsync(Ct);
@@ -227,6 +227,6 @@ public sealed class OfflineWorkbookTests
         Assert.Contains("Save these 1 change(s)", preview);
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
         Assert.Equal("From the page.", await app.WithDbAsync(db => db.Entries
-            .Where(e => e.ScorecardId == wgTip && db.Objectives.Any(o => o.Id == e.ObjectiveId && o.Code == "VP-1")).Select(e => e.Progress).SingleAsync(Ct)));
+            .Where(e => e.ScorecardId == wgTip && db.Objectives.Any(o => o.Id == e.ObjectiveId && o.Code == "VM-1")).Select(e => e.Progress).SingleAsync(Ct)));
     }
 }

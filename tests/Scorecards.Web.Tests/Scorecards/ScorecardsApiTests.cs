@@ -85,10 +85,10 @@ public sealed class ScorecardsApiTests
         await using var app = await TestApp.StartAsync();
         var id = await app.CurrentScorecardIdAsync("WG-TIP");
         var client = await app.ApiClientAsync(Demo.WgTip);
-        var before = await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VP-1", Ct));
+        var before = await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VM-1", Ct));
         Assert.True(before.GetProperty("isCarriedOver").GetBoolean());
 
-        var response = await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VP-1", EntryBody(before.GetProperty("version").GetInt32()), Ct);
+        var response = await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-1", EntryBody(before.GetProperty("version").GetInt32()), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var saved = await JsonAsync(response);
@@ -110,10 +110,10 @@ public sealed class ScorecardsApiTests
         var id = await app.CurrentScorecardIdAsync("WG-TIP");
         var first = await app.ApiClientAsync(Demo.WgTip);
         var second = await app.ApiClientAsync(Demo.WgTip);
-        var version = (await JsonAsync(await first.GetAsync($"/api/v1/scorecards/{id}/entries/VP-2", Ct))).GetProperty("version").GetInt32();
+        var version = (await JsonAsync(await first.GetAsync($"/api/v1/scorecards/{id}/entries/VM-2", Ct))).GetProperty("version").GetInt32();
 
-        var ok = await first.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VP-2", EntryBody(version, "First save."), Ct);
-        var conflict = await second.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VP-2", EntryBody(version, "Second save."), Ct);
+        var ok = await first.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-2", EntryBody(version, "First save."), Ct);
+        var conflict = await second.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-2", EntryBody(version, "Second save."), Ct);
 
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
@@ -121,7 +121,7 @@ public sealed class ScorecardsApiTests
         Assert.Equal("entry.conflict", problem.GetProperty("code").GetString());
         Assert.Equal("Second save.", problem.GetProperty("yours").GetProperty("progress").GetString());
         Assert.Equal("First save.", problem.GetProperty("theirs").GetProperty("progress").GetString());
-        var stored = await JsonAsync(await first.GetAsync($"/api/v1/scorecards/{id}/entries/VP-2", Ct));
+        var stored = await JsonAsync(await first.GetAsync($"/api/v1/scorecards/{id}/entries/VM-2", Ct));
         Assert.Equal("First save.", stored.GetProperty("progress").GetString());
     }
 
@@ -132,7 +132,7 @@ public sealed class ScorecardsApiTests
         var id = await app.CurrentScorecardIdAsync("WG-TIP");
         var client = await app.ApiClientAsync(Demo.WgTip);
 
-        var response = await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VP-1", new { version = 1, completion = "Excellent" }, Ct);
+        var response = await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-1", new { version = 1, completion = "Excellent" }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await JsonAsync(response);
@@ -147,7 +147,7 @@ public sealed class ScorecardsApiTests
         var id = await app.CurrentScorecardIdAsync("WG-TIP");
         var client = await app.ApiClientAsync(Demo.WgTip);
 
-        var response = await client.PutAsync($"/api/v1/scorecards/{id}/entries/VP-1",
+        var response = await client.PutAsync($"/api/v1/scorecards/{id}/entries/VM-1",
             new StringContent("{\"version\": \"one\"}", System.Text.Encoding.UTF8, "application/json"), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -190,8 +190,8 @@ public sealed class ScorecardsApiTests
         await using var app = await TestApp.StartAsync();
         var id = await app.CurrentScorecardIdAsync("WG-TIP");
         var client = await app.ApiClientAsync(Demo.WgTip);
-        var entry = await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VP-2", Ct));
-        await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VP-2", new { version = entry.GetProperty("version").GetInt32(), completion = "Limited" }, Ct);
+        var entry = await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VM-2", Ct));
+        await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-2", new { version = entry.GetProperty("version").GetInt32(), completion = "Limited" }, Ct);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/scorecards/{id}/confirm-carried-over", null, Ct)).StatusCode);
 
         var response = await client.PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct);
@@ -199,7 +199,7 @@ public sealed class ScorecardsApiTests
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await JsonAsync(response);
         Assert.Equal("scorecard.incomplete", problem.GetProperty("code").GetString());
-        Assert.Equal(["VP-2: trajectory is not rated", "VP-2: the progress narrative is empty"],
+        Assert.Equal(["VM-2: trajectory is not rated", "VM-2: the progress narrative is empty"],
             problem.GetProperty("details").EnumerateArray().Select(d => d.GetString()));
     }
 
@@ -287,7 +287,7 @@ public sealed class ScorecardsApiTests
         var opened = await admin.PostAsync($"/api/v1/rounds/{roundId}/open", null, Ct);
         var cards = await JsonAsync(await admin.GetAsync($"/api/v1/rounds/{roundId}/scorecards", Ct));
         var wgTip = cards.EnumerateArray().Single(c => c.GetProperty("body").GetProperty("code").GetString() == "WG-TIP").GetProperty("id").GetInt32();
-        var entry = await JsonAsync(await admin.GetAsync($"/api/v1/scorecards/{wgTip}/entries/VP-1", Ct));
+        var entry = await JsonAsync(await admin.GetAsync($"/api/v1/scorecards/{wgTip}/entries/VM-1", Ct));
 
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         Assert.Equal(6, cards.GetArrayLength());

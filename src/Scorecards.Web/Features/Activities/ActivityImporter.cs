@@ -157,7 +157,8 @@ public static class ActivityImporter
             var request = new ActivityRequest(Cell(ActivitySheet.Title), Cell(ActivitySheet.Kind), start, end, Cell(ActivitySheet.City),
                 Cell(ActivitySheet.Member), Cell(ActivitySheet.LeadBody), Cell(ActivitySheet.PartnerOrganisations),
                 ActivitySheet.SplitList(Cell(ActivitySheet.PartnerMembers)), ActivitySheet.SplitList(Cell(ActivitySheet.Objectives)),
-                Cell(ActivitySheet.Outputs), participants, ActivitySheet.SplitLinks(Cell(ActivitySheet.Links)), Cell(ActivitySheet.Status));
+                Cell(ActivitySheet.Outputs), participants, ActivitySheet.SplitLinks(Cell(ActivitySheet.Links)), Cell(ActivitySheet.Status),
+                Cell(ActivitySheet.DatePrecision));
             var (values, errors) = request.ToValues(lookups);
             // A cell already rejected as unreadable is not reported a second time as missing.
             var rejectedColumns = rejections.Skip(before).Select(r => r.Column).ToHashSet();
@@ -177,7 +178,7 @@ public static class ActivityImporter
                 continue;
             }
 
-            var key = Key(values.LeadBodyId.Value, values.Title!.Trim(), values.StartDate!.Value);
+            var key = Key(values.LeadBodyId.Value, values.Title!.Trim(), ActivityDates.Bounds(values.Precision, values.StartDate!.Value, values.EndDate).Start);
             if (id is { } given && seenIds.TryGetValue(given, out var firstWithId))
             {
                 Reject(ActivitySheet.Id, $"Row {firstWithId} already changes activity {given}.");
@@ -291,6 +292,7 @@ public static class ActivityImporter
         "kind" => ActivitySheet.Kind,
         "startDate" => ActivitySheet.StartDate,
         "endDate" => ActivitySheet.EndDate,
+        "datePrecision" => ActivitySheet.DatePrecision,
         "city" => ActivitySheet.City,
         "member" => ActivitySheet.Member,
         "leadBody" or "leadBodyId" => ActivitySheet.LeadBody,

@@ -9,7 +9,9 @@ namespace Scorecards.Web.Features.Activities;
 public sealed record ActivityFilter(string? Body = null, ActivityKind? Kind = null, string? Area = null, string? Member = null,
     DateOnly? From = null, DateOnly? To = null, string? Q = null, ActivityStatus? Status = null, bool Archived = false, int Page = 1, int PageSize = 25);
 
-public sealed record ActivityDto(int Id, string Title, ActivityKind Kind, string KindLabel, DateOnly StartDate, DateOnly EndDate, string? City,
+/// <summary>An activity for pages, API and files. <see cref="Dates"/> reads as precisely as the dates are known ("November 2024").</summary>
+public sealed record ActivityDto(int Id, string Title, ActivityKind Kind, string KindLabel, DateOnly StartDate, DateOnly EndDate,
+    DatePrecision DatePrecision, string Dates, string? City,
     string? Member, string LeadBody, string? PartnerOrganisations, IReadOnlyList<string> PartnerMembers, IReadOnlyList<string> FocusAreas,
     IReadOnlyList<string> Objectives, string? Outputs, int? Participants, IReadOnlyList<string> Links, ActivityStatus Status, bool IsArchived);
 
@@ -114,7 +116,7 @@ public static class ActivityQueries
         var areas = await db.FocusAreas.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Code, ct);
         var objectiveIds = rows.SelectMany(r => r.Objectives.Select(o => o.ObjectiveId)).Distinct().ToList();
         var objectives = await db.Objectives.AsNoTracking().Where(o => objectiveIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
-        return rows.Select(a => new ActivityDto(a.Id, a.Title, a.Kind, Activity.Label(a.Kind), a.StartDate, a.EndDate, a.City,
+        return rows.Select(a => new ActivityDto(a.Id, a.Title, a.Kind, Activity.Label(a.Kind), a.StartDate, a.EndDate, a.DatePrecision, a.Dates, a.City,
             a.MemberId is { } m ? members.GetValueOrDefault(m) : null, bodies.GetValueOrDefault(a.LeadBodyId, ""), a.PartnerOrganisations,
             a.PartnerMembers.Select(p => members.GetValueOrDefault(p.MemberId, "")).Order(StringComparer.Ordinal).ToList(),
             a.FocusAreas.Select(f => areas.GetValueOrDefault(f.FocusAreaId, "")).Order(StringComparer.Ordinal).ToList(),

@@ -8,7 +8,7 @@ namespace Scorecards.Web.Features.Activities;
 /// <summary>An activity as a client, form or file sends it: bodies, members, areas and objectives by code or name.</summary>
 public sealed record ActivityRequest(string? Title, string? Kind, DateOnly? StartDate, DateOnly? EndDate, string? City, string? Member,
     string? LeadBody, string? PartnerOrganisations, IReadOnlyList<string>? PartnerMembers, IReadOnlyList<string>? Objectives,
-    string? Outputs, int? Participants, IReadOnlyList<string>? Links, string? Status)
+    string? Outputs, int? Participants, IReadOnlyList<string>? Links, string? Status, string? DatePrecision = null)
 {
     public async Task<(ActivityValues? Values, IReadOnlyList<FieldError> Errors)> ToValuesAsync(AppDbContext db, CancellationToken ct) =>
         ToValues(await Lookups.LoadAsync(db, ct));
@@ -37,6 +37,19 @@ public sealed record ActivityRequest(string? Title, string? Kind, DateOnly? Star
             }
         }
 
+        DatePrecision? precision = null;
+        if (!string.IsNullOrWhiteSpace(DatePrecision))
+        {
+            if (ActivityDates.TryParse(DatePrecision, out var parsed))
+            {
+                precision = parsed;
+            }
+            else
+            {
+                errors.Add(new FieldError("datePrecision", $"'{DatePrecision}' is not a date precision; use day, days, month, quarter, year or undated."));
+            }
+        }
+
         var leadBodyId = lookups.BodyId(LeadBody, "leadBody", errors);
         var memberId = lookups.MemberId(Member, "member", errors);
         var partnerIds = lookups.MemberIds(PartnerMembers, "partnerMembers", errors);
@@ -57,7 +70,7 @@ public sealed record ActivityRequest(string? Title, string? Kind, DateOnly? Star
         }
 
         var values = new ActivityValues(Title, kind, StartDate, EndDate, City, memberId, leadBodyId, PartnerOrganisations, Outputs, Participants,
-            (Links ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).ToList(), status, partnerIds, areaIds.Distinct().ToList(), objectiveIds);
+            (Links ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).ToList(), status, partnerIds, areaIds.Distinct().ToList(), objectiveIds, precision);
         errors.AddRange(values.Validate().Select(e => e with { Field = char.ToLowerInvariant(e.Field[0]) + e.Field[1..] })
             .Where(e => !errors.Exists(x => x.Field == e.Field)));
         return errors.Count > 0 ? (null, errors) : (values, []);

@@ -15,6 +15,7 @@ public static class ActivitySheet
     public const string Kind = "Kind";
     public const string StartDate = "Start date";
     public const string EndDate = "End date";
+    public const string DatePrecision = "Date precision";
     public const string City = "City";
     public const string Member = "Member";
     public const string LeadBody = "Lead body";
@@ -32,7 +33,8 @@ public static class ActivitySheet
         (Title, 48, "Required."),
         (Kind, 16, "Required: " + string.Join(", ", Enum.GetValues<ActivityKind>().Select(Activity.Label)) + "."),
         (StartDate, 12, "Required, as YYYY-MM-DD or an Excel date."),
-        (EndDate, 12, "Empty for a one-day activity; not before the start."),
+        (EndDate, 12, "Empty for a one-day activity, a month, a quarter or a year; not before the start."),
+        (DatePrecision, 12, "day, days, month, quarter, year or undated (known only to fall between the two dates); empty: one day, or several with an end date."),
         (City, 18, "Where it took place."),
         (Member, 18, "The member where it took place, named as the member list spells it."),
         (LeadBody, 10, "Required: the body's code, such as D-WG."),
@@ -52,7 +54,7 @@ public static class ActivitySheet
         Columns.Select(c => (c.Heading, c.Width)).ToList(),
         activities.Select(a => (IReadOnlyList<object?>)
         [
-            a.Id, a.Title, a.KindLabel, a.StartDate, a.EndDate, a.City, a.Member, a.LeadBody, string.Join("; ", a.PartnerMembers),
+            a.Id, a.Title, a.KindLabel, a.StartDate, a.EndDate, ActivityDates.Slug(a.DatePrecision), a.City, a.Member, a.LeadBody, string.Join("; ", a.PartnerMembers),
             a.PartnerOrganisations, string.Join("; ", a.Objectives), a.Outputs, a.Participants, string.Join('\n', a.Links),
             a.Status.ToString().ToLowerInvariant(),
         ]));

@@ -15,6 +15,7 @@ public sealed class ActivityForm
     public string? Kind { get; set; }
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
+    public string? DatePrecision { get; set; }
     public string? City { get; set; }
     public string? Member { get; set; }
     public string? LeadBody { get; set; }
@@ -27,14 +28,16 @@ public sealed class ActivityForm
     public string? Status { get; set; }
 
     public ActivityRequest ToRequest() => new(Title, Kind, StartDate, EndDate, City, Member, LeadBody, PartnerOrganisations, Split(PartnerMembers, '\n'),
-        Split(Objectives, ',', '\n', ' '), Outputs, Participants, Split(Links, '\n'), Status);
+        Split(Objectives, ',', '\n', ' '), Outputs, Participants, Split(Links, '\n'), Status, DatePrecision);
 
     public static ActivityForm From(ActivityDto a) => new()
     {
         Title = a.Title,
         Kind = a.Kind.ToString(),
         StartDate = a.StartDate,
-        EndDate = a.EndDate,
+        EndDate = a.DatePrecision is Domain.Activities.DatePrecision.Day or Domain.Activities.DatePrecision.Month
+            or Domain.Activities.DatePrecision.Quarter or Domain.Activities.DatePrecision.Year ? null : a.EndDate,
+        DatePrecision = ActivityDates.Slug(a.DatePrecision),
         City = a.City,
         Member = a.Member,
         LeadBody = a.LeadBody,

@@ -27,7 +27,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     {
         Results = await ActivityQueries.SearchAsync(db, new ActivityFilter(Body, Kind, Area, Member, From, To, Q, null, Archived, PageNumber, 25), ct);
         BodyCodes = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
-        Areas = (await db.FocusAreas.AsNoTracking().OrderBy(f => f.SortOrder).Select(f => new { f.Code, f.Name }).ToListAsync(ct)).Select(f => (f.Code, f.Name)).ToList();
+        Areas = (await db.FocusAreas.AsNoTracking().Where(f => !f.IsRetired).OrderBy(f => f.SortOrder).Select(f => new { f.Code, f.Name }).ToListAsync(ct)).Select(f => (f.Code, f.Name)).ToList();
         Members = await db.Members.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
     }
 

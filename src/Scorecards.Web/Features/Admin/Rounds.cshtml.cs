@@ -22,6 +22,7 @@ public sealed class RoundsModel(AppDbContext db, RoundService rounds) : PageMode
     {
         public string? Name { get; set; }
         public string? Meeting { get; set; }
+        public DateOnly? MeetingOn { get; set; }
         public DateOnly? PeriodStart { get; set; }
         public DateOnly? PeriodEnd { get; set; }
         public DateOnly? OpensOn { get; set; }
@@ -34,7 +35,7 @@ public sealed class RoundsModel(AppDbContext db, RoundService rounds) : PageMode
     {
         if (ModelState.IsValid)
         {
-            var (round, errors) = await rounds.CreateAsync(new RoundInput(Input.Name, Input.Meeting, Input.PeriodStart, Input.PeriodEnd, Input.OpensOn, Input.DueOn), ct);
+            var (round, errors) = await rounds.CreateAsync(new RoundInput(Input.Name, Input.Meeting, Input.PeriodStart, Input.PeriodEnd, Input.OpensOn, Input.DueOn, Input.MeetingOn), ct);
             if (round is not null)
             {
                 TempData["Message"] = $"Round '{round.Name}' planned. Open it when reporting should start.";

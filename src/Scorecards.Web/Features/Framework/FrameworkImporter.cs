@@ -44,7 +44,7 @@ public sealed class FrameworkImporter(AppDbContext db)
     {
         var strategy = await db.Strategies.OrderBy(s => s.Id).FirstOrDefaultAsync(ct)
             ?? throw new InvalidOperationException("There is no framework to export yet; import one first.");
-        var areas = await db.FocusAreas.AsNoTracking().Where(f => f.StrategyId == strategy.Id).OrderBy(f => f.SortOrder).ToListAsync(ct);
+        var areas = await db.FocusAreas.AsNoTracking().Where(f => f.StrategyId == strategy.Id && !f.IsRetired).OrderBy(f => f.SortOrder).ToListAsync(ct);
         var areaIds = areas.Select(a => a.Id).ToList();
         var objectives = await db.Objectives.AsNoTracking().Where(o => areaIds.Contains(o.FocusAreaId) && !o.IsRetired).OrderBy(o => o.SortOrder).ToListAsync(ct);
         var objectiveIds = objectives.Select(o => o.Id).ToList();
@@ -135,6 +135,7 @@ public sealed class FrameworkImporter(AppDbContext db)
 
             area.Name = areaSpec.Name!;
             area.Description = areaSpec.Description;
+            area.IsRetired = false;
             area.SortOrder = a;
             Count(isNewArea, !isNewArea && db.Entry(area).State == EntityState.Modified);
             await db.SaveChangesAsync(ct);
@@ -189,6 +190,14 @@ public sealed class FrameworkImporter(AppDbContext db)
                     seenIndicators.Add(indicator.Id);
                 }
             }
+        }
+
+        // A focus area dropped from the file is retired like an objective: kept for the rounds that reported on it.
+        var seenAreas = document.FocusAreas.Select(f => f.Code!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var area in areas.Where(f => !seenAreas.Contains(f.Code) && !f.IsRetired))
+        {
+            area.IsRetired = true;
+            retired++;
         }
 
         foreach (var objective in objectives.Where(o => !seenObjectives.Contains(o.Id) && !o.IsRetired))

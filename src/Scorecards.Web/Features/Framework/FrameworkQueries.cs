@@ -9,7 +9,7 @@ public sealed record IndicatorView(int Id, string Code, string Name, IndicatorKi
 public sealed record ObjectiveView(int Id, int FocusAreaId, string Code, string Title, string? Description, bool IsIllustrative,
     bool IsRetired, IReadOnlyList<string> Bodies, IReadOnlyList<IndicatorView> Indicators);
 
-public sealed record FocusAreaView(int Id, string Code, string Name, string? Description, IReadOnlyList<ObjectiveView> Objectives);
+public sealed record FocusAreaView(int Id, string Code, string Name, string? Description, bool IsRetired, IReadOnlyList<ObjectiveView> Objectives);
 
 public sealed record FrameworkView(string? StrategyCode, string? StrategyName, string? StrategyDescription, IReadOnlyList<FocusAreaView> FocusAreas)
 {
@@ -27,7 +27,8 @@ public static class FrameworkQueries
             return new FrameworkView(null, null, null, []);
         }
 
-        var areas = await db.FocusAreas.AsNoTracking().Where(f => f.StrategyId == strategy.Id).OrderBy(f => f.SortOrder).ThenBy(f => f.Code).ToListAsync(ct);
+        var areas = await db.FocusAreas.AsNoTracking().Where(f => f.StrategyId == strategy.Id && (includeRetired || !f.IsRetired))
+            .OrderBy(f => f.IsRetired).ThenBy(f => f.SortOrder).ThenBy(f => f.Code).ToListAsync(ct);
         var objectives = await db.Objectives.AsNoTracking()
             .Where(o => db.FocusAreas.Any(f => f.Id == o.FocusAreaId && f.StrategyId == strategy.Id) && (includeRetired || !o.IsRetired))
             .OrderBy(o => o.SortOrder).ThenBy(o => o.Code).ToListAsync(ct);
@@ -37,7 +38,7 @@ public static class FrameworkQueries
 
         var bodiesByObjective = assignments.ToLookup(a => a.ObjectiveId, a => a.Code);
         var indicatorsByObjective = indicators.ToLookup(i => i.ObjectiveId);
-        return new FrameworkView(strategy.Code, strategy.Name, strategy.Description, areas.Select(a => new FocusAreaView(a.Id, a.Code, a.Name, a.Description,
+        return new FrameworkView(strategy.Code, strategy.Name, strategy.Description, areas.Select(a => new FocusAreaView(a.Id, a.Code, a.Name, a.Description, a.IsRetired,
             objectives.Where(o => o.FocusAreaId == a.Id).Select(o => new ObjectiveView(o.Id, o.FocusAreaId, o.Code, o.Title, o.Description,
                 o.IsIllustrative, o.IsRetired, bodiesByObjective[o.Id].Order(StringComparer.Ordinal).ToList(),
                 indicatorsByObjective[o.Id].Select(i => new IndicatorView(i.Id, i.Code, i.Name, i.Kind, i.Unit, i.Baseline, i.Target)).ToList())).ToList()))

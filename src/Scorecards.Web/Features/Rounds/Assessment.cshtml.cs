@@ -60,7 +60,7 @@ public sealed class AssessmentModel(AppDbContext db, TimeProvider clock) : PageM
         }
 
         RoundName = round;
-        Areas = (await db.FocusAreas.AsNoTracking().OrderBy(f => f.SortOrder).ThenBy(f => f.Code).Select(f => new { f.Code, f.Name }).ToListAsync(ct))
+        Areas = (await db.FocusAreas.AsNoTracking().Where(f => !f.IsRetired).OrderBy(f => f.SortOrder).ThenBy(f => f.Code).Select(f => new { f.Code, f.Name }).ToListAsync(ct))
             .Select(f => (f.Code, f.Name)).ToList();
         return true;
     }

@@ -6,7 +6,8 @@ using Scorecards.Domain.Scorecards;
 
 namespace Scorecards.Web.Features.Rounds;
 
-public sealed record RoundInput(string? Name, string? Meeting, DateOnly? PeriodStart, DateOnly? PeriodEnd, DateOnly? OpensOn, DateOnly? DueOn)
+public sealed record RoundInput(string? Name, string? Meeting, DateOnly? PeriodStart, DateOnly? PeriodEnd, DateOnly? OpensOn, DateOnly? DueOn,
+    DateOnly? MeetingOn = null)
 {
     public IReadOnlyList<FieldError> Validate()
     {
@@ -23,6 +24,11 @@ public sealed record RoundInput(string? Name, string? Meeting, DateOnly? PeriodS
         if (Meeting?.Length > 300)
         {
             errors.Add(new FieldError(nameof(Meeting), "The meeting is longer than 300 characters."));
+        }
+
+        if (MeetingOn is { } meeting && PeriodStart is { } first && meeting < first)
+        {
+            errors.Add(new FieldError(nameof(MeetingOn), "The meeting cannot be before the period it reports on starts."));
         }
 
         Required(errors, nameof(PeriodStart), PeriodStart, "the first day of the period covered");
@@ -67,7 +73,8 @@ public sealed class RoundService(AppDbContext db)
         }
 
         var round = new Round(input.Name!.Trim(), string.IsNullOrWhiteSpace(input.Meeting) ? null : input.Meeting.Trim(),
-            input.PeriodStart!.Value, input.PeriodEnd!.Value, input.OpensOn!.Value, input.DueOn!.Value);
+            input.PeriodStart!.Value, input.PeriodEnd!.Value, input.OpensOn!.Value, input.DueOn!.Value)
+        { MeetingOn = input.MeetingOn };
         db.Rounds.Add(round);
         await db.SaveChangesAsync(ct);
         return (round, []);

@@ -38,8 +38,12 @@ public sealed record GapEntry(string BodyCode, int ScorecardId, string Objective
 
 public sealed record GapBody(string BodyCode, int ScorecardId, ScorecardStatus Status, string StatusLabel);
 
+/// <summary>An activity still marked planned although its dates have passed.</summary>
+public sealed record GapActivity(int Id, string Title, string BodyCode, string Dates);
+
 public sealed record SummaryGaps(IReadOnlyList<string> UnassignedObjectives, IReadOnlyList<string> ObjectivesWithoutEntry,
-    IReadOnlyList<GapEntry> RatedWithoutNarrative, IReadOnlyList<GapBody> NotSubmitted, IReadOnlyList<string> ObjectivesWithoutActivity);
+    IReadOnlyList<GapEntry> RatedWithoutNarrative, IReadOnlyList<GapBody> NotSubmitted, IReadOnlyList<string> ObjectivesWithoutActivity,
+    IReadOnlyList<GapActivity> OverduePlannedActivities);
 
 /// <summary>The Co-Chairs' assessment: overall when the focus area is null.</summary>
 public sealed record AssessmentDto(string? FocusAreaCode, string? FocusAreaName, string Text, string UpdatedBy, DateTime UpdatedUtc);

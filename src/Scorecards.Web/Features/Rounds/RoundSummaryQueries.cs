@@ -53,11 +53,14 @@ public static class RoundSummaryQueries
             .Select(e => new { e.Id, e.ScorecardId, e.ObjectiveId, e.Completion, e.Trajectory, e.Progress }).ToListAsync(ct);
         var citations = await db.Set<Citation>().AsNoTracking()
             .Join(db.Entries.Where(e => includedIds.Contains(e.ScorecardId)), c => c.EntryId, e => e.Id, (c, e) => c)
-            .Join(db.Activities, c => c.ActivityId, a => a.Id, (c, a) => new { c.EntryId, a.Id, a.Title, a.StartDate, a.EndDate, a.City, a.LeadBodyId })
+            .Join(db.Activities, c => c.ActivityId, a => a.Id, (c, a) => new { c.EntryId, a.Id, a.Title, a.StartDate, a.EndDate, a.DatePrecision, a.City, a.LeadBodyId })
             .ToListAsync(ct);
         var servedObjectives = (await db.Set<Domain.Activities.ActivityObjective>().AsNoTracking()
             .Join(db.Activities.Where(a => !a.IsArchived && a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd), o => o.ActivityId, a => a.Id, (o, a) => o.ObjectiveId)
             .Distinct().ToListAsync(ct)).ToHashSet();
+        var planned = await db.Activities.AsNoTracking()
+            .Where(a => !a.IsArchived && a.Status == Domain.Activities.ActivityStatus.Planned && a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd)
+            .Select(a => new { a.Id, a.Title, a.LeadBodyId, a.StartDate, a.EndDate, a.DatePrecision }).ToListAsync(ct);
         var assessments = await db.Assessments.AsNoTracking().Where(a => a.RoundId == roundId && a.Text != "").ToListAsync(ct);
         var previousEntries = previous is null
             ? []
@@ -68,7 +71,7 @@ public static class RoundSummaryQueries
 
         var bodyOf = scorecards.ToDictionary(s => s.Id, s => s.BodyId);
         var bodyCode = bodies.ToDictionary(b => b.Id, b => b.Code);
-        var evidence = citations.ToLookup(c => c.EntryId, c => new Scorecards.CitedActivity(c.Id, c.Title, c.StartDate, c.EndDate, c.City, bodyCode.GetValueOrDefault(c.LeadBodyId, "")));
+        var evidence = citations.ToLookup(c => c.EntryId, c => new Scorecards.CitedActivity(c.Id, c.Title, c.StartDate, c.EndDate, c.DatePrecision, c.City, bodyCode.GetValueOrDefault(c.LeadBodyId, "")));
         var before = previousEntries.ToDictionary(p => (p.BodyId, p.ObjectiveId), p => p.Completion);
         var reportedObjectives = entries.Where(e => e.Completion is not null).Select(e => e.ObjectiveId).ToHashSet();
         var shownObjectives = objectives.Where(o => !o.IsRetired || (PublicStatuses.Contains(round.Status) && reportedObjectives.Contains(o.Id))).ToList();
@@ -92,6 +95,8 @@ public static class RoundSummaryQueries
         bool Shown(ScoredEntry s) => filter.Level is null || s.Completion == filter.Level;
 
         var shownBodies = bodies.Where(b => (b.IsActive || scorecards.Exists(s => s.BodyId == b.Id)) && (filterBody is null || b.Id == filterBody.Id)).ToList();
+        // A retired focus area stays in the published rounds whose objectives under it were reported on, and leaves open ones.
+        areas = areas.Where(a => !a.IsRetired || shownObjectives.Exists(o => o.FocusAreaId == a.Id)).ToList();
         var summaryAreas = areas
             .Where(a => filter.Area is null || string.Equals(a.Code, filter.Area, StringComparison.OrdinalIgnoreCase))
             .Select(area =>
@@ -119,14 +124,20 @@ public static class RoundSummaryQueries
             shownObjectives.Where(o => !o.IsRetired).Select(o => new GapObjective(o.Id, assignments.Where(a => a.ObjectiveId == o.Id).Select(a => a.BodyId).ToList())).ToList(),
             scored.Select(x => x.Scored).ToList(),
             scorecards.Select(s => new GapScorecard(s.Id, s.BodyId, s.Status)).ToList(),
-            servedObjectives);
+            servedObjectives,
+            planned.Select(a => new PlannedActivity(a.Id, a.EndDate)).ToList(),
+            // Dates pass with the clock while the round runs, and at the end of its period once it is over.
+            db.Today < round.PeriodEnd ? db.Today : round.PeriodEnd);
         var summaryGaps = new SummaryGaps(
             gaps.UnassignedObjectives.Select(id => objectiveById[id].Code).ToList(),
             gaps.ObjectivesWithoutEntry.Select(id => objectiveById[id].Code).ToList(),
             gaps.RatedWithoutNarrative.Select(e => new GapEntry(bodyCode[e.BodyId], scorecards.First(s => s.BodyId == e.BodyId).Id, objectiveById[e.ObjectiveId].Code))
                 .OrderBy(g => g.BodyCode, StringComparer.Ordinal).ThenBy(g => g.ObjectiveCode, StringComparer.Ordinal).ToList(),
             gaps.NotSubmitted.Select(s => new GapBody(bodyCode[s.BodyId], s.ScorecardId, s.Status, Scorecard.Label(s.Status))).OrderBy(g => g.BodyCode, StringComparer.Ordinal).ToList(),
-            gaps.ObjectivesWithoutActivity.Select(id => objectiveById[id].Code).ToList());
+            gaps.ObjectivesWithoutActivity.Select(id => objectiveById[id].Code).ToList(),
+            gaps.OverduePlannedActivities.Select(id => planned.Single(a => a.Id == id))
+                .Select(a => new GapActivity(a.Id, a.Title, bodyCode.GetValueOrDefault(a.LeadBodyId, ""), Domain.Activities.ActivityDates.Describe(a.DatePrecision, a.StartDate, a.EndDate)))
+                .OrderBy(a => a.BodyCode, StringComparer.Ordinal).ThenBy(a => a.Title, StringComparer.Ordinal).ToList());
 
         return new RoundSummary(round.Id, round.Name, round.Status, Round.Label(round.Status), previous?.Id, previous?.Name, filter,
             shownBodies.Select(b => scorecards.Find(s => s.BodyId == b.Id) is { } s

@@ -15,7 +15,7 @@ public static class SummaryFilters
     public static async Task<SummaryView> ViewAsync(AppDbContext db, RoundSummary summary, bool isPublic, string basePath, CancellationToken ct)
     {
         var bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
-        var areas = (await db.FocusAreas.AsNoTracking().OrderBy(f => f.SortOrder).ThenBy(f => f.Code).Select(f => new { f.Code, f.Name }).ToListAsync(ct))
+        var areas = (await db.FocusAreas.AsNoTracking().Where(f => !f.IsRetired).OrderBy(f => f.SortOrder).ThenBy(f => f.Code).Select(f => new { f.Code, f.Name }).ToListAsync(ct))
             .Select(a => (a.Code, a.Name)).ToList();
         return new SummaryView(summary, isPublic, basePath, bodies, areas);
     }

@@ -203,7 +203,7 @@ public sealed class EntryModel(ScorecardService service, AppDbContext db, IAutho
         var body = loaded.Scorecard.BodyId;
         var candidates = await db.Activities.AsNoTracking()
             .Where(a => !a.IsArchived && a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd)
-            .Join(db.Bodies, a => a.LeadBodyId, b => b.Id, (a, b) => new { Activity = new CitedActivity(a.Id, a.Title, a.StartDate, a.EndDate, a.City, b.Code), Own = a.LeadBodyId == body })
+            .Join(db.Bodies, a => a.LeadBodyId, b => b.Id, (a, b) => new { Activity = new CitedActivity(a.Id, a.Title, a.StartDate, a.EndDate, a.DatePrecision, a.City, b.Code), Own = a.LeadBodyId == body })
             .ToListAsync(ct);
         Candidates = candidates.OrderByDescending(c => c.Own).ThenBy(c => c.Activity.StartDate).Select(c => c.Activity).ToList();
         return true;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
+using Scorecards.Domain.Activities;
 using Scorecards.Domain.Framework;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
@@ -14,7 +15,14 @@ public sealed record BodyRef(int Id, string Code, string Name);
 public sealed record IndicatorValueDto(int IndicatorId, string Code, string Name, IndicatorKind Kind, string? Unit, decimal? Baseline, decimal? Target,
     decimal? Actual, bool? MilestoneReached, string? Note);
 
-public sealed record CitedActivity(int Id, string Title, DateOnly StartDate, DateOnly EndDate, string? City, string LeadBody);
+public sealed record CitedActivity(int Id, string Title, DateOnly StartDate, DateOnly EndDate, DatePrecision DatePrecision, string? City, string LeadBody)
+{
+    /// <summary>As precisely as they are known: "November 2024", never "1 Nov 2024".</summary>
+    public string Dates => ActivityDates.Describe(DatePrecision, StartDate, EndDate);
+
+    /// <summary>"D-WG annual meeting (16–18 July 2024, Hanoi)".</summary>
+    public string Citation => $"{Title} ({Dates}{(City is null ? "" : ", " + City)})";
+}
 
 public sealed record EntryDto(int Id, string ObjectiveCode, string ObjectiveTitle, string FocusAreaCode, string FocusAreaName,
     Completion? Completion, string? CompletionLabel, string? NotApplicableReason, Trajectory? Trajectory, Effect? Effect,
@@ -127,7 +135,7 @@ public static class ScorecardQueries
         }
 
         return await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Join(db.Bodies, a => a.LeadBodyId, b => b.Id, (a, b) => new CitedActivity(a.Id, a.Title, a.StartDate, a.EndDate, a.City, b.Code))
+            .Join(db.Bodies, a => a.LeadBodyId, b => b.Id, (a, b) => new CitedActivity(a.Id, a.Title, a.StartDate, a.EndDate, a.DatePrecision, a.City, b.Code))
             .ToDictionaryAsync(a => a.Id, ct);
     }
 

@@ -123,12 +123,12 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
 
         var ids = activityIds.Distinct().ToList();
         var found = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.IsArchived, a.StartDate, a.EndDate }).ToListAsync(ct);
+            .Select(a => new { a.Id, a.Title, a.IsArchived, a.StartDate, a.EndDate, a.DatePrecision }).ToListAsync(ct);
         var errors = new List<FieldError>();
         errors.AddRange(ids.Where(id => found.TrueForAll(a => a.Id != id)).Select(id => new FieldError(nameof(EntryValues.ActivityIds), $"Activity {id} is not on the register.")));
         errors.AddRange(found.Where(a => a.IsArchived).Select(a => new FieldError(nameof(EntryValues.ActivityIds), $"'{a.Title}' is archived and cannot be cited.")));
         errors.AddRange(found.Where(a => a.EndDate < round.PeriodStart || a.StartDate > round.PeriodEnd).Select(a => new FieldError(nameof(EntryValues.ActivityIds),
-            $"'{a.Title}' ({a.StartDate:yyyy-MM-dd} to {a.EndDate:yyyy-MM-dd}) is outside the round's period ({round.PeriodStart:yyyy-MM-dd} to {round.PeriodEnd:yyyy-MM-dd}).")));
+            $"'{a.Title}' ({Domain.Activities.ActivityDates.Describe(a.DatePrecision, a.StartDate, a.EndDate)}) is outside the round's period ({round.PeriodStart:d MMMM yyyy} to {round.PeriodEnd:d MMMM yyyy}).")));
         return errors;
     }
 

@@ -36,10 +36,10 @@ internal static class DemoNarratives
             "Steering Group Senior Officials to consider options for expanding Working Group membership."),
         new("WG-TIP", "BM-2", Completion.NotStarted, Trajectory.OnTrack, null,
             "WG-TIP will contribute to the Joint Tabletop Exercise in mid-2025 hosted by the D-WG."),
-        new("WG-TIP", "VP-1", Completion.Substantial, Trajectory.OnTrack, Effect.Major,
+        new("WG-TIP", "VM-1", Completion.Substantial, Trajectory.OnTrack, Effect.Major,
             "At the 10th Annual Meeting members officially endorsed the WG-TIP's 2024–26 Forward Work Plan, setting out priorities and activities in line with the 2023 Adelaide Strategy for Cooperation, including on victim protection.",
             null, "Implement the 2024–26 Forward Work Plan.", "https://www.baliprocess.net/"),
-        new("WG-TIP", "VP-2", Completion.Limited, Trajectory.OnTrack, Effect.Marginal,
+        new("WG-TIP", "VM-2", Completion.Limited, Trajectory.OnTrack, Effect.Marginal,
             "Research on forced marriage and trafficking in persons is under way."),
 
         new("D-WG", "LE-1", Completion.Substantial, Trajectory.OnTrack, Effect.Major,
@@ -81,9 +81,9 @@ internal static class DemoNarratives
             "Humanitarian challenges, including conflict and natural disasters, continue to drive irregular maritime movement."),
         new("TFPP", "BM-2", Completion.NotStarted, Trajectory.OnTrack, null,
             "The TFPP will take part in the Joint Tabletop Exercise in June 2025."),
-        new("TFPP", "MM-1", Completion.Substantial, Trajectory.OnTrack, Effect.Major,
+        new("TFPP", "VM-4", Completion.Substantial, Trajectory.OnTrack, Effect.Major,
             "The TFPP hosted its 8th Annual Meeting in November 2024 in Bangkok, focused on leveraging emerging technologies, including the use of predictive analytics and AI by international and civil society organisations to prepare for future displacement events."),
-        new("TFPP", "MM-2", Completion.Limited, Trajectory.OnTrack, Effect.Marginal,
+        new("TFPP", "VM-5", Completion.Limited, Trajectory.OnTrack, Effect.Marginal,
             "The meetings reinforced the need for proactive planning and cross-sector coordination."),
 
         new("RSO", "LE-1", Completion.Limited, Trajectory.OnTrack, Effect.Marginal,
@@ -105,8 +105,13 @@ internal static class DemoNarratives
             "Secondments from Sri Lanka's Department of Immigration and Emigration to the RSO fostered cooperation on aviation people smuggling."),
         new("RSO", "BM-3", Completion.Substantial, Trajectory.OnTrack, Effect.Major,
             "The RSO hosted a series of secondments from Sri Lanka's Department of Immigration and Emigration, funded by the Government of New Zealand. Members are welcome to progress interest in the secondment programme directly with the RSO."),
-        new("RSO", "MM-2", Completion.Limited, Trajectory.OnTrack, Effect.Marginal,
+        new("RSO", "VM-5", Completion.Limited, Trajectory.OnTrack, Effect.Marginal,
             "The RSO supports forward planning and responsiveness to emerging issues."),
+        new("RSO", "CS-1", Completion.Substantial, Trajectory.OnTrack, Effect.Major,
+            "The RSO, as the practical and technical arm of the Bali Process, presented an update against its 2024–2026 Strategic Plan and Work Plan, which comprises seven programme initiatives aligned with the 2023 Adelaide Strategy for Cooperation. Co-Managers of the RSO attended the Steering Group and Ad Hoc Group to provide updates on activities and progress."),
+        new("RSO", "CS-2", Completion.Limited, Trajectory.SomeDelays, Effect.Marginal,
+            "The GABF and the RSO continue to advance the establishment of dedicated GABF-focused RSO personnel within the RSO offices in Bangkok.",
+            "Funding and recruitment of the personnel are still to be settled."),
 
         new("GABF", "SE-1", Completion.Substantial, Trajectory.OnTrack, Effect.Major,
             "The Sri Lanka Summit, convened by GABF Business Leader Mr Chevaan Daniel in Colombo from 13–14 June 2024, brought together public and private sector leaders."),
@@ -114,8 +119,10 @@ internal static class DemoNarratives
             "The Summit focused on implementing the \"Acknowledge. Act. Advance.\" Recommendations to improve supply chain transparency, ethical recruitment and worker protections, and culminated in the launch of the Colombo Commitment."),
         new("GABF", "IS-2", Completion.NotStarted, Trajectory.OnTrack, null,
             "The Indonesia Business Co-Chair plans an awareness-raising event on the dangers of online job scams."),
-        new("GABF", "VP-3", Completion.Limited, Trajectory.OnTrack, Effect.Marginal,
+        new("GABF", "VM-3", Completion.Limited, Trajectory.OnTrack, Effect.Marginal,
             "The Colombo Commitment pledged to combat forced labour, modern slavery and unethical recruitment. The Australia Business Co-Chair plans a roundtable on forced labour in supply chains."),
+        new("GABF", "CS-2", Completion.Limited, Trajectory.SomeDelays, Effect.Marginal,
+            "The GABF and the RSO continue to advance the establishment of dedicated GABF-focused RSO personnel within the RSO offices in Bangkok, to strengthen collaboration between the private sector and Bali Process Member States."),
     ];
 
     /// <summary>Entries reporters have already updated in the open round; the rest are still carried over.</summary>

@@ -171,15 +171,17 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var governments = await Members.CoChairGovernments.IdsAsync(db, ct);
+        // The period since the 17th AHG SOM (Kuala Lumpur, 2–3 May 2024) up to the 18th (Bangkok, 21 May 2025), so everything
+        // the 18th's statement reports falls inside it and what it announces falls after the meeting.
         var (past, _) = await rounds.CreateAsync(new RoundInput("18th AHG SOM, 2025", "18th Ad Hoc Group Senior Officials' Meeting, Bangkok, 21 May 2025",
-            new DateOnly(2024, 7, 1), new DateOnly(2025, 4, 30), new DateOnly(2025, 3, 3), new DateOnly(2025, 4, 25)), ct);
+            new DateOnly(2024, 5, 4), new DateOnly(2025, 5, 21), new DateOnly(2025, 3, 3), new DateOnly(2025, 5, 9), new DateOnly(2025, 5, 21)), ct);
         await rounds.OpenAsync(past!, ct);
-        await FillAsync(past!, DemoNarratives.PastRound, new DateTime(2025, 4, 10, 3, 0, 0, DateTimeKind.Utc), ct);
+        await FillAsync(past!, DemoNarratives.PastRound, new DateTime(2025, 4, 28, 3, 0, 0, DateTimeKind.Utc), ct);
         foreach (var scorecard in await db.Scorecards.Where(s => s.RoundId == past!.Id).Select(s => s.Id).ToListAsync(ct))
         {
-            await ActAsync(scorecard, ct, (s, r, codes) => s.Submit(r, codes, null, Id(users, "reporter"), "Reporter", At(2025, 4, 20)),
-                (s, r, _) => s.Approve(r, MemberOf(users, "cochair.indonesia"), governments, Id(users, "cochair.indonesia"), "Co-Chair Reviewer (Indonesia)", At(2025, 5, 2)),
-                (s, r, _) => s.Approve(r, MemberOf(users, "cochair.australia"), governments, Id(users, "cochair.australia"), "Co-Chair Reviewer (Australia)", At(2025, 5, 5)));
+            await ActAsync(scorecard, ct, (s, r, codes) => s.Submit(r, codes, null, Id(users, "reporter"), "Reporter", At(2025, 5, 6)),
+                (s, r, _) => s.Approve(r, MemberOf(users, "cochair.indonesia"), governments, Id(users, "cochair.indonesia"), "Co-Chair Reviewer (Indonesia)", At(2025, 5, 12)),
+                (s, r, _) => s.Approve(r, MemberOf(users, "cochair.australia"), governments, Id(users, "cochair.australia"), "Co-Chair Reviewer (Australia)", At(2025, 5, 14)));
         }
 
         // The Co-Chairs' assessment, in the statement's words ("Progress to implement the Adelaide Strategy for Cooperation").
@@ -195,7 +197,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
         })
         {
             var assessment = new Assessment(past!.Id, area);
-            Check(assessment.Write(past.Status, text, "Co-Chair Reviewer (Indonesia)", At(2025, 5, 12)));
+            Check(assessment.Write(past.Status, text, "Co-Chair Reviewer (Indonesia)", At(2025, 5, 16)));
             db.Assessments.Add(assessment);
         }
 
@@ -204,7 +206,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
         await db.SaveChangesAsync(ct);
 
         var (current, _) = await rounds.CreateAsync(new RoundInput("19th AHG SOM, 2026", "19th Ad Hoc Group Senior Officials' Meeting",
-            new DateOnly(2025, 5, 1), today.AddDays(30), today.AddDays(-21), today.AddDays(30)), ct);
+            new DateOnly(2025, 5, 22), today.AddDays(30), today.AddDays(-21), today.AddDays(30)), ct);
         await rounds.OpenAsync(current!, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await FillAsync(current!, DemoNarratives.CurrentRound, now.AddDays(-3), ct);
@@ -216,7 +218,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
         await ActAsync(cards["RSO"], ct, Confirm("rso", now.AddDays(-5)), (s, r, codes) => s.Submit(r, codes, null, Id(users, "reporter.rso"), "RSO Reporter", now.AddDays(-5)),
             (s, r, _) => s.Approve(r, MemberOf(users, "cochair.indonesia"), governments, Id(users, "cochair.indonesia"), "Co-Chair Reviewer (Indonesia)", now.AddDays(-1)));
         await ActAsync(cards["TFPP"], ct, Confirm("tfpp", now.AddDays(-6)), (s, r, codes) => s.Submit(r, codes, null, Id(users, "reporter.tfpp"), "TFPP Reporter", now.AddDays(-6)),
-            (s, r, _) => s.Return(r, "Please add what the TFPP's 2025 annual meeting covered under MM-1, and say whether the Andaman Sea work (IM-1) is still delayed.",
+            (s, r, _) => s.Return(r, "Please add what the TFPP's 2025 annual meeting covered under VM-4, and say whether the Andaman Sea work (IM-1) is still delayed.",
                 Id(users, "cochair.australia"), "Co-Chair Reviewer (Australia)", now.AddDays(-4)));
 
         DateTime At(int y, int m, int d) => new(y, m, d, 4, 0, 0, DateTimeKind.Utc);
@@ -235,7 +237,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
             var activity = new Domain.Activities.Activity(a.Title);
             Check(activity.Apply(new Domain.Activities.ActivityValues(a.Title, a.Kind, a.Start, a.End, a.City, a.Member is null ? null : members[a.Member],
                 bodies[a.Body], a.Partners, a.Outputs, null, [], a.Status, (a.PartnerMembers ?? []).Select(m => members[m]).ToList(),
-                a.Objectives.Select(o => objectives[o].FocusAreaId).Distinct().ToList(), a.Objectives.Select(o => objectives[o].Id).ToList()),
+                a.Objectives.Select(o => objectives[o].FocusAreaId).Distinct().ToList(), a.Objectives.Select(o => objectives[o].Id).ToList(), a.Precision),
                 clock.GetUtcNow().UtcDateTime));
             db.Activities.Add(activity);
         }

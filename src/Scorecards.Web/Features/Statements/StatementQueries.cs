@@ -37,7 +37,7 @@ public static class StatementQueries
         var activities = (await db.Activities.AsNoTracking()
             .Where(a => !a.IsArchived && a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd)
             .GroupJoin(db.Members, a => a.MemberId, m => m.Id, (a, m) => new { a, m })
-            .SelectMany(x => x.m.DefaultIfEmpty(), (x, m) => new { x.a.LeadBodyId, x.a.Title, x.a.Kind, x.a.Status, x.a.StartDate, x.a.EndDate, x.a.City, Member = m == null ? null : m.Name, x.a.Outputs })
+            .SelectMany(x => x.m.DefaultIfEmpty(), (x, m) => new { x.a.LeadBodyId, x.a.Title, x.a.Kind, x.a.Status, x.a.StartDate, x.a.EndDate, x.a.DatePrecision, x.a.City, Member = m == null ? null : m.Name, x.a.Outputs })
             .ToListAsync(ct)).ToLookup(a => a.LeadBodyId);
         var approved = await db.Scorecards.AsNoTracking().Where(s => s.RoundId == roundId && s.Status == ScorecardStatus.Approved)
             .Select(s => new { s.Id, s.BodyId }).ToListAsync(ct);
@@ -50,7 +50,7 @@ public static class StatementQueries
 
         return new StatementInput(round.Name,
             bodies.Select(b => new StatementBody(b.Code, b.Name, approved.Exists(s => s.BodyId == b.Id),
-                activities[b.Id].Select(a => new StatementActivity(a.Title, a.Kind, a.Status, a.StartDate, a.EndDate, a.City, a.Member, a.Outputs)).ToList(),
+                activities[b.Id].Select(a => new StatementActivity(a.Title, a.Kind, a.Status, a.StartDate, a.EndDate, a.City, a.Member, a.Outputs, a.DatePrecision)).ToList(),
                 entries[b.Id].Select(e => new StatementEntry(e.Code, e.Completion)).ToList())).ToList(),
             assessments.FirstOrDefault(a => a.FocusAreaId is null)?.Text,
             assessments.Where(a => a.FocusAreaId is { } id && areas.ContainsKey(id)).OrderBy(a => a.FocusAreaId)

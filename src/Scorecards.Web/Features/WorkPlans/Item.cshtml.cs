@@ -13,7 +13,7 @@ public sealed class ItemModel(AppDbContext db) : PageModel
 {
     public WorkPlanDto Plan { get; private set; } = null!;
     public WorkPlanItemDto? Item { get; private set; }
-    public IReadOnlyList<(int Id, string Title, DateOnly StartDate, ActivityStatus Status)> Choices { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Title, string Dates, ActivityStatus Status)> Choices { get; private set; } = [];
 
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Description { get; set; }
@@ -109,8 +109,8 @@ public sealed class ItemModel(AppDbContext db) : PageModel
         var from = plan.StartDate.AddMonths(-6);
         var to = plan.EndDate.AddMonths(6);
         Choices = (await db.Activities.AsNoTracking().Where(a => a.LeadBodyId == bodyId && !a.IsArchived && a.EndDate >= from && a.StartDate <= to)
-            .OrderBy(a => a.StartDate).Select(a => new { a.Id, a.Title, a.StartDate, a.Status }).ToListAsync(ct))
-            .Select(a => (a.Id, a.Title, a.StartDate, a.Status)).ToList();
+            .OrderBy(a => a.StartDate).Select(a => new { a.Id, a.Title, a.StartDate, a.EndDate, a.DatePrecision, a.Status }).ToListAsync(ct))
+            .Select(a => (a.Id, a.Title, Domain.Activities.ActivityDates.Describe(a.DatePrecision, a.StartDate, a.EndDate), a.Status)).ToList();
         return (plan, null);
     }
 }

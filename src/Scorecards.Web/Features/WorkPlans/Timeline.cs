@@ -64,7 +64,7 @@ public static class Timeline
                 var a2 = X(a.EndDate.AddDays(1));
                 var fill = a.Status == ActivityStatus.Delivered ? "#1f5f8b" : $"url(#{id}-hatch)";
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"<rect x=\"{a1:0.#}\" y=\"{y + 6}\" width=\"{Math.Max(3, a2 - a1):0.#}\" height=\"{Row - 14}\" fill=\"{fill}\" stroke=\"#1f5f8b\"><title>{E(a.Title)}, {a.StartDate:d MMM yyyy}: {a.Status.ToString().ToLowerInvariant()}</title></rect>");
+                    $"<rect x=\"{a1:0.#}\" y=\"{y + 6}\" width=\"{Math.Max(3, a2 - a1):0.#}\" height=\"{Row - 14}\" fill=\"{fill}\" stroke=\"#1f5f8b\"><title>{E(a.Title)}, {E(a.Dates)}: {a.Status.ToString().ToLowerInvariant()}</title></rect>");
             }
 
             y += Row;

@@ -7,7 +7,10 @@ using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.WorkPlans;
 
-public sealed record LinkedActivity(int Id, string Title, DateOnly StartDate, DateOnly EndDate, ActivityStatus Status);
+public sealed record LinkedActivity(int Id, string Title, DateOnly StartDate, DateOnly EndDate, DatePrecision DatePrecision, ActivityStatus Status)
+{
+    public string Dates => ActivityDates.Describe(DatePrecision, StartDate, EndDate);
+}
 
 public sealed record WorkPlanItemDto(int Id, int Number, string Title, string? Description, DateOnly TargetStart, DateOnly TargetEnd,
     IReadOnlyList<string> Objectives, IReadOnlyList<LinkedActivity> Activities, WorkPlanItemStatus Status, string StatusLabel,
@@ -61,7 +64,7 @@ public static class WorkPlanQueries
         var objectives = await db.Objectives.AsNoTracking().Where(o => objectiveIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
         var activityIds = plans.SelectMany(p => p.Items).SelectMany(i => i.Activities).Select(a => a.ActivityId).Distinct().ToList();
         var activities = await db.Activities.AsNoTracking().Where(a => activityIds.Contains(a.Id))
-            .Select(a => new LinkedActivity(a.Id, a.Title, a.StartDate, a.EndDate, a.Status)).ToDictionaryAsync(a => a.Id, ct);
+            .Select(a => new LinkedActivity(a.Id, a.Title, a.StartDate, a.EndDate, a.DatePrecision, a.Status)).ToDictionaryAsync(a => a.Id, ct);
         return plans.Select(p => new WorkPlanDto(p.Id, bodies.GetValueOrDefault(p.BodyId, ""), p.Title, p.StartDate, p.EndDate, p.Description,
             p.Items.OrderBy(i => i.Number).Select(i =>
             {

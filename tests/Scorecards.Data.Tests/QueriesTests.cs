@@ -77,7 +77,7 @@ public sealed class QueriesTests
         var (export, statement) = await database.WithDbAsync(async db =>
         {
             var round = await db.Rounds.Where(r => r.Status == RoundStatus.Published).Select(r => r.Id).SingleAsync(Ct);
-            return (await RoundExportQueries.LoadAsync(db, round, db.Scorecards, () => RoundSummaryQueries.ForUserAsync(db, round, Administrator, SummaryFilter.None, Ct), Ct),
+            return (await RoundExportQueries.LoadAsync(db, round, Administrator, includeUnapproved: false, Ct),
                 await StatementQueries.GetAsync(db, round, Ct));
         });
 

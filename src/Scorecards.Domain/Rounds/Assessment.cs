@@ -31,6 +31,9 @@ public sealed class Assessment
     public string UpdatedBy { get; private set; }
     public DateTime UpdatedUtc { get; private set; }
 
+    /// <summary>Until the round is published the assessment is the Co-Chairs' draft, for them and the secretariat only.</summary>
+    public static bool IsPublishedIn(RoundStatus status) => status is RoundStatus.Published or RoundStatus.Archived;
+
     public static Result CanWrite(RoundStatus status) => status is RoundStatus.Open or RoundStatus.InReview
         ? Result.Ok()
         : Result.Fail("assessment.round-state", $"The Co-Chairs' assessment is written while a round is open or in review; this one is {Round.Label(status).ToLowerInvariant()}.");

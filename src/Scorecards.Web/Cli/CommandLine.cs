@@ -9,7 +9,6 @@ using Scorecards.Web.Features.Activities;
 using Scorecards.Web.Features.Exports;
 using Scorecards.Web.Features.Framework;
 using Scorecards.Web.Features.Members;
-using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Features.Seeding;
 using Scorecards.Web.Infrastructure.Authorization;
 using Scorecards.Web.Infrastructure.Spreadsheets;
@@ -383,9 +382,13 @@ public static class CommandLine
         var format = new Option<string>("--format") { Description = "docx, pdf, xlsx, csv or json.", Required = true };
         format.AcceptOnlyFromAmong([.. RoundExport.Formats]);
         var file = new Option<FileInfo>("--out") { Description = "The file to write.", Required = true };
-        var command = new Command("export", "Writes a round as a meeting paper (docx, pdf), a workbook (xlsx) or its entries (csv, json), with every scorecard.")
+        var unapproved = new Option<bool>("--include-unapproved")
         {
-            round, format, file,
+            Description = "Include the scorecards the Co-Chairs have not approved yet, each marked as a draft; by default only approved ones.",
+        };
+        var command = new Command("export", "Writes a round as a meeting paper (docx, pdf), a workbook (xlsx) or its entries (csv, json), with its approved scorecards.")
+        {
+            round, format, file, unapproved,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -399,15 +402,14 @@ public static class CommandLine
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
                 // The command line is the secretariat's: it reads every scorecard, as an administrator does.
-                var export = await RoundExportQueries.LoadAsync(db, id, db.Scorecards,
-                    () => RoundSummaryQueries.ForUserAsync(db, id, CommandLineUser, SummaryFilter.None, ct), ct)
+                var export = await RoundExportQueries.LoadAsync(db, id, CommandLineUser, result.GetValue(unapproved), ct)
                     ?? throw new CommandException($"--round: there is no round {id}.");
                 await using (var stream = File.Create(target.FullName))
                 {
                     await RoundFiles.WriteAsync(export, kind, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, stream, ct);
                 }
 
-                await output.WriteLineAsync($"Wrote {export.Round} ({export.Rows.Count} entries) to {target.FullName}.");
+                await output.WriteLineAsync($"Wrote {export.Round} ({export.Rows.Count} entries) to {target.FullName}. {string.Join(" ", export.Contents)}");
             });
             return 0;
         });

@@ -26,8 +26,25 @@ public sealed class AssessmentTests
         var unknown = await coChair.PutAsJsonAsync($"/api/v1/rounds/{open}/assessment",
             new { overall = "Changed.", focusAreas = new Dictionary<string, string> { ["XX"] = "No such area." } }, Ct);
         var reporter = await (await app.ApiClientAsync(Demo.WgTip)).PutAsJsonAsync($"/api/v1/rounds/{open}/assessment", new { overall = "Mine." }, Ct);
-        var summary = await (await app.ApiClientAsync(Demo.Viewer)).GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{open}/summary", Ct);
+        var summary = await (await app.ApiClientAsync(Demo.Admin)).GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{open}/summary", Ct);
         var page = await (await app.SignInAsync(Demo.Australia)).GetStringAsync($"/rounds/{open}?area=BM", Ct);
+
+        // Until the round is published, the assessment is the Co-Chairs' draft: viewers and reporters do not read it anywhere.
+        var viewerApi = await app.ApiClientAsync(Demo.Viewer);
+        var viewerSummary = await viewerApi.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{open}/summary", Ct);
+        var viewerAssessment = await viewerApi.GetAsync($"/api/v1/rounds/{open}/assessment", Ct);
+        var viewerPaper = await viewerApi.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{open}/export?format=json&include=all", Ct);
+        var reporterPage = await (await app.SignInAsync(Demo.WgTip)).GetStringAsync($"/rounds/{open}", Ct);
+        var reporterDocx = await (await app.ApiClientAsync(Demo.WgTip)).GetByteArrayAsync($"/api/v1/rounds/{open}/export?format=docx&include=all", Ct);
+        Assert.Empty(viewerSummary.GetProperty("assessments").EnumerateArray());
+        Assert.Equal(HttpStatusCode.Forbidden, viewerAssessment.StatusCode);
+        Assert.Contains("assessment.draft", await viewerAssessment.Content.ReadAsStringAsync(Ct));
+        Assert.NotEqual(JsonValueKind.Undefined, viewerPaper.GetProperty("rows").ValueKind);
+        Assert.DoesNotContain("two bodies", reporterPage);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(reporterDocx), false))
+        {
+            Assert.DoesNotContain("still to report", document.MainDocumentPart!.Document.Body!.InnerText);
+        }
 
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Scorecards.Data;
-using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Spreadsheets;
 
@@ -12,10 +11,11 @@ public static class ExportsApi
     public static void MapExportsApi(this RouteGroupBuilder api) =>
         api.MapGet("/rounds/{id:int}/export", ExportAsync).WithTags("Rounds")
             .WithSummary("The round as a file: format=docx (meeting paper), pdf (print-ready A4), xlsx (a flat sheet of entries and a sheet per focus area), csv or json "
-                + "(the flat sheet; columns in docs/round-export.md). The scorecards are those the caller may read.");
+                + "(the flat sheet; columns in docs/round-export.md). It holds the approved scorecards the caller may read and names the others; "
+                + "include=all adds the unapproved ones the caller may read, each marked as not approved by the Co-Chairs.");
 
-    private static async Task<IResult> ExportAsync(int id, string? format, ClaimsPrincipal user, HttpContext http, AppDbContext db, TimeProvider clock,
-        CancellationToken ct)
+    private static async Task<IResult> ExportAsync(int id, string? format, string? include, ClaimsPrincipal user, HttpContext http, AppDbContext db,
+        TimeProvider clock, CancellationToken ct)
     {
         var kind = (format ?? "docx").Trim().ToLowerInvariant();
         if (!RoundExport.Formats.Contains(kind))
@@ -23,8 +23,14 @@ public static class ExportsApi
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{format}' is not an export format; use one of {string.Join(", ", RoundExport.Formats)}.");
         }
 
-        var export = await RoundExportQueries.LoadAsync(db, id, RoundsApi.Visible(db, user),
-            () => RoundSummaryQueries.ForUserAsync(db, id, user, SummaryFilter.None, ct), ct);
+        var scope = (include ?? "approved").Trim().ToLowerInvariant();
+        if (scope is not ("approved" or "all"))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation",
+                $"'{include}' is not what a paper can include; use include=approved (the default) or include=all.");
+        }
+
+        var export = await RoundExportQueries.LoadAsync(db, id, user, includeUnapproved: scope == "all", ct);
         if (export is null)
         {
             return ApiProblems.NotFound($"Round {id}");
@@ -48,7 +54,7 @@ public static class RoundFiles
     };
 
     public static string FileName(RoundExport export, string format) =>
-        $"scorecard-{FileNames.Slug(export.Round)}.{format}";
+        $"scorecard-{FileNames.Slug(export.Round)}{(export.IncludesUnapproved ? "-with-drafts" : "")}.{format}";
 
     public static Task SendAsync(HttpResponse response, RoundExport export, string format, DateTime generatedUtc, CancellationToken ct)
     {
@@ -72,6 +78,9 @@ public static class RoundFiles
             periodEnd = export.PeriodEnd,
             status = export.Status,
             generatedUtc,
+            includesUnapproved = export.IncludesUnapproved,
+            contents = export.Contents,
+            notIncluded = export.NotIncluded,
             columns = RoundExport.Columns.Select(c => new { c.Name, c.Description }),
             rows = export.Rows,
         }, ApiProblems.Json, ct),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Rounds;
@@ -9,16 +10,66 @@ using Scorecards.Web.Infrastructure.Spreadsheets;
 namespace Scorecards.Web.Features.Exports;
 
 /// <summary>One entry of a round, flat: codes for machines and labels for people, side by side.</summary>
-public sealed record ExportRow(string Round, string Body, string BodyName, string ScorecardStatus, string FocusArea, string FocusAreaName,
+public sealed record ExportRow(string Round, string Body, string BodyName, string ScorecardStatus, string Approval, string FocusArea, string FocusAreaName,
     string Objective, string ObjectiveTitle, string? Completion, string? CompletionLabel, string? NotApplicableReason, string? Trajectory,
     string? TrajectoryLabel, string? Effect, string? EffectLabel, string? PreviousCompletion, string Trend, string? Progress, string? Challenges,
     string? SupportNeeded, string? NextSteps, string Activities, DateTime? UpdatedUtc);
 
-/// <summary>A round ready to export: its consolidated summary (matrix, distributions, assessment) and its entries, flat.</summary>
+/// <summary>A body whose scorecard a paper does not hold, and the state it is in.</summary>
+public sealed record LeftOut(string Body, string State);
+
+/// <summary>
+/// A round ready to export: its consolidated summary (matrix, distributions, assessment) and its entries, flat. By default
+/// it holds the approved scorecards only; <see cref="IncludesUnapproved"/> says the reader asked for the others too, each
+/// then marked <see cref="DraftMark"/> wherever its content appears.
+/// </summary>
 public sealed record RoundExport(int RoundId, string Round, string? Meeting, DateOnly PeriodStart, DateOnly PeriodEnd, RoundStatus Status,
-    RoundSummary Summary, IReadOnlyList<ExportRow> Rows)
+    RoundSummary Summary, IReadOnlyList<ExportRow> Rows, bool IncludesUnapproved)
 {
     public static readonly IReadOnlyList<string> Formats = ["docx", "xlsx", "pdf", "csv", "json"];
+
+    public const string DraftMark = "Draft — not approved by the Co-Chairs";
+    public const string ApprovedMark = "Approved by the Co-Chairs";
+
+    /// <summary>Whether the body's content in this paper is not approved: marked wherever it appears.</summary>
+    public bool IsDraft(string body) =>
+        Summary.Bodies.FirstOrDefault(b => b.Code == body) is { Included: true, Status: { } status } && status != ScorecardStatus.Approved;
+
+    /// <summary>The bodies of the round whose scorecards this paper does not hold, with their state.</summary>
+    public IReadOnlyList<LeftOut> NotIncluded => Summary.Bodies.Where(b => b.ScorecardId is not null && !b.Included)
+        .Select(b => new LeftOut(b.Code, Scorecard.Label(b.Status!.Value))).ToList();
+
+    /// <summary>What the paper holds, in words for its title block: which bodies, and which are left out or not approved.</summary>
+    public IReadOnlyList<string> Contents
+    {
+        get
+        {
+            var approved = Summary.Bodies.Where(b => b.Included && b.Status == ScorecardStatus.Approved).Select(b => b.Code).ToList();
+            var drafts = Summary.Bodies.Where(b => b.Included && b.Status != ScorecardStatus.Approved)
+                .Select(b => $"{b.Code} ({Lower(Scorecard.Label(b.Status!.Value))})").ToList();
+            var all = Summary.Bodies.Count(b => b.ScorecardId is not null);
+            var lines = new List<string>
+            {
+                approved.Count == 0
+                    ? $"No scorecard of this round has been approved by the Co-Chairs yet (0 of {all})."
+                    : $"Approved by the Co-Chairs: {string.Join(", ", approved)} ({approved.Count} of {all} scorecards).",
+            };
+            if (drafts.Count > 0)
+            {
+                lines.Add($"This paper includes unapproved content: {string.Join(", ", drafts)}, each marked \"{DraftMark}\".");
+            }
+
+            if (NotIncluded.Count > 0)
+            {
+                lines.Add($"Not included{(IncludesUnapproved ? "" : ", not yet approved")}: {string.Join(", ", NotIncluded.Select(b => $"{b.Body} ({Lower(b.State)})"))}.");
+            }
+
+            return lines;
+        }
+    }
+
+    // "Approved by one Co-Chair" mid-sentence: the first letter lower, the Co-Chair still a Co-Chair.
+    private static string Lower(string label) => char.ToLowerInvariant(label[0]) + label[1..];
 
     /// <summary>The flat columns, in order, with what each holds; docs/round-export.md describes the same.</summary>
     public static readonly IReadOnlyList<(string Name, int Width, string Description)> Columns =
@@ -27,6 +78,7 @@ public sealed record RoundExport(int RoundId, string Round, string? Meeting, Dat
         ("body", 9, "The reporting body's code, such as WG-TIP."),
         ("bodyName", 30, "The reporting body's name."),
         ("scorecardStatus", 14, "The scorecard's state: NotStarted, Draft, Submitted, Returned, ApprovedByOne or Approved."),
+        ("approval", 24, $"\"{ApprovedMark}\", or \"{DraftMark}\" for a scorecard included on request before both Co-Chair governments approved it."),
         ("focusArea", 9, "The focus area's code, such as LE."),
         ("focusAreaName", 24, "The focus area's name."),
         ("objective", 9, "The objective's code, such as LE-1."),
@@ -52,13 +104,13 @@ public sealed record RoundExport(int RoundId, string Round, string? Meeting, Dat
 
     /// <summary>One sheet per focus area, for reading: objective, body, ratings and the narrative.</summary>
     public IEnumerable<SheetTable> AreaTables() => Summary.FocusAreas.Select(area => new SheetTable($"{area.Code} {area.Name}",
-        [("Objective", 10), ("Title", 36), ("Body", 9), ("Completion", 18), ("Trajectory", 14), ("Progress", 70), ("Evidence", 40)],
+        [("Objective", 10), ("Title", 36), ("Body", 9), ("Approval", 22), ("Completion", 18), ("Trajectory", 14), ("Progress", 70), ("Evidence", 40)],
         Rows.Where(r => r.FocusArea == area.Code).Select(r => (IReadOnlyList<object?>)
-            [r.Objective, r.ObjectiveTitle, r.Body, r.CompletionLabel ?? "Not rated", r.TrajectoryLabel, r.Progress, r.Activities])));
+            [r.Objective, r.ObjectiveTitle, r.Body, r.Approval, r.CompletionLabel ?? "Not rated", r.TrajectoryLabel, r.Progress, r.Activities])));
 
     private static IReadOnlyList<object?> Cells(ExportRow r) =>
     [
-        r.Round, r.Body, r.BodyName, r.ScorecardStatus, r.FocusArea, r.FocusAreaName, r.Objective, r.ObjectiveTitle, r.Completion, r.CompletionLabel,
+        r.Round, r.Body, r.BodyName, r.ScorecardStatus, r.Approval, r.FocusArea, r.FocusAreaName, r.Objective, r.ObjectiveTitle, r.Completion, r.CompletionLabel,
         r.NotApplicableReason, r.Trajectory, r.TrajectoryLabel, r.Effect, r.EffectLabel, r.PreviousCompletion, r.Trend, r.Progress, r.Challenges,
         r.SupportNeeded, r.NextSteps, r.Activities, r.UpdatedUtc?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
     ];
@@ -66,19 +118,21 @@ public sealed record RoundExport(int RoundId, string Round, string? Meeting, Dat
 
 public static class RoundExportQueries
 {
-    /// <summary>The round as the caller may read it: the same scorecards as the round page; null if there is no such round.</summary>
-    public static async Task<RoundExport?> LoadAsync(AppDbContext db, int roundId, IQueryable<Scorecard> readable,
-        Func<Task<RoundSummary?>> summary, CancellationToken ct)
+    /// <summary>
+    /// The round as a paper for the reader: the approved scorecards they may read, or, with <paramref name="includeUnapproved"/>,
+    /// every scorecard they may read; null if there is no such round.
+    /// </summary>
+    public static async Task<RoundExport?> LoadAsync(AppDbContext db, int roundId, ClaimsPrincipal reader, bool includeUnapproved, CancellationToken ct)
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
-        var consolidated = round is null ? null : await summary();
+        var consolidated = round is null ? null : await RoundSummaryQueries.ForPaperAsync(db, roundId, reader, includeUnapproved, ct);
         if (round is null || consolidated is null)
         {
             return null;
         }
 
         var included = consolidated.Bodies.Where(b => b.Included && b.ScorecardId is not null).Select(b => b.ScorecardId!.Value).ToList();
-        var cards = await readable.AsNoTracking().Where(s => s.RoundId == roundId && included.Contains(s.Id))
+        var cards = await db.Scorecards.AsNoTracking().Where(s => s.RoundId == roundId && included.Contains(s.Id))
             .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => new { s.Id, b.Code, b.Name, s.Status }).ToDictionaryAsync(s => s.Id, ct);
         var cardIds = cards.Keys.ToList();
         var entries = await db.Entries.AsNoTracking().Where(e => cardIds.Contains(e.ScorecardId))
@@ -101,23 +155,19 @@ public static class RoundExportQueries
                 var card = cards[e.ScorecardId];
                 var area = areas[x.FocusAreaId];
                 var previous = fromSummary.GetValueOrDefault((e.ScorecardId, x.Code));
-                return new ExportRow(round.Name, card.Code, card.Name, card.Status.ToString(), area.Code, area.Name, x.Code, x.Title,
+                return new ExportRow(round.Name, card.Code, card.Name, card.Status.ToString(),
+                    card.Status == ScorecardStatus.Approved ? RoundExport.ApprovedMark : RoundExport.DraftMark, area.Code, area.Name, x.Code, x.Title,
                     e.Completion?.Slug(), e.Completion?.Label(), e.NotApplicableReason, e.Trajectory?.Slug(), e.Trajectory?.Label(), e.Effect?.Slug(),
                     e.Effect?.Label(), previous?.Previous?.Slug(), (previous?.Trend ?? Domain.Scoring.Trend.None).ToString().ToLowerInvariant(),
                     e.Progress, e.Challenges, e.SupportNeeded, e.NextSteps, string.Join("; ", cited[e.Id]), e.UpdatedUtc);
             }).ToList();
-        return new RoundExport(round.Id, round.Name, round.Meeting, round.PeriodStart, round.PeriodEnd, round.Status, consolidated, rows);
+        return new RoundExport(round.Id, round.Name, round.Meeting, round.PeriodStart, round.PeriodEnd, round.Status, consolidated, rows, includeUnapproved);
     }
 }
 
-/// <summary>How the papers colour a matrix cell: the completion colours of the round page, with text that stays readable on them.</summary>
+/// <summary>How the papers colour a level: the completion colours of the round page, with text that stays readable on them.</summary>
 public static class PaperColours
 {
-    /// <summary>The most frequent level among a cell's rated entries (the lower level on a tie); null when none is rated.</summary>
-    public static Completion? CellLevel(IEnumerable<SummaryEntry> entries) =>
-        entries.Where(e => e.Completion is not null).GroupBy(e => e.Completion!.Value)
-            .OrderByDescending(g => g.Count()).ThenBy(g => (int)g.Key).Select(g => (Completion?)g.Key).FirstOrDefault();
-
     /// <summary>Background and text colour as RRGGBB.</summary>
     public static (string Background, string Foreground) Of(Completion? level) => level switch
     {

@@ -10,13 +10,16 @@ using Scorecards.Web.Infrastructure;
 namespace Scorecards.Web.Features.Exports;
 
 /// <summary>
-/// The round as an editable Word meeting paper: title block, table of contents, the Co-Chairs' assessment, the
-/// focus area × body matrix with coloured cells and text labels, the distribution per focus area, then per
-/// focus area each objective with every body's ratings, narrative and cited activities. Headings use Word's own
-/// Heading styles, so the navigation pane and the table of contents work.
+/// The round as an editable Word meeting paper: a title block that says what the paper holds, a table of contents
+/// written out as entries (so Word and LibreOffice show it without asking to update fields), the Co-Chairs' assessment,
+/// the focus area × body matrix with each entry in its level's colour and words, the distribution per focus area, then
+/// per focus area each objective with every body's ratings, narrative and cited activities. Headings use Word's own
+/// Heading styles and keep with what follows; table columns are sized to their words, so no word is broken.
 /// </summary>
 public static class RoundPaper
 {
+    private const int BodyHalfPoints = 18;
+
     public static Task WriteAsync(RoundExport export, DateTime generatedUtc, Stream output, CancellationToken ct) =>
         PackageOutput.WriteAsync(stream => Write(export, generatedUtc, stream), output, ct);
 
@@ -25,10 +28,66 @@ public static class RoundPaper
         using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
         main.AddNewPart<StyleDefinitionsPart>().Styles = Word.Styles();
-        main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new UpdateFieldsOnOpen { Val = true });
-        var body = new Body();
         var summary = export.Summary;
+        var headings = new Headings();
+        var content = new List<OpenXmlElement>();
 
+        content.Add(headings.Heading(1, "Co-Chairs' assessment"));
+        if (summary.OverallAssessment is { } overall)
+        {
+            content.AddRange(Word.Narrative(main, overall.Text));
+        }
+        else
+        {
+            content.Add(Word.Para(null, "Not written yet."));
+        }
+
+        content.Add(headings.Heading(1, "Summary"));
+        content.Add(Word.Para(null, Charts.Describe(summary.Distribution)));
+        content.Add(headings.Heading(2, "Focus areas by body"));
+        content.Add(Matrix(export));
+        content.Add(Word.Para(Word.ParagraphStyle("Caption"), "Each entry carries its own completion level, in words and colour. "
+            + (export.IncludesUnapproved ? $"Bodies marked \"{RoundExport.DraftMark}\" have not been approved." : "")));
+        content.Add(headings.Heading(2, "Completion by focus area"));
+        content.Add(Distribution(summary));
+
+        foreach (var area in summary.FocusAreas)
+        {
+            content.Add(headings.Heading(1, $"{area.Code} · {area.Name}"));
+            if (summary.AssessmentOf(area.Code) is { } assessment)
+            {
+                content.Add(Word.Para(Word.ParagraphStyle("Heading3"), "Co-Chairs' assessment"));
+                content.AddRange(Word.Narrative(main, assessment.Text));
+            }
+
+            foreach (var objective in area.Objectives)
+            {
+                content.Add(headings.Heading(2, $"{objective.Code} · {objective.Title}"));
+                var rows = export.Rows.Where(r => r.Objective == objective.Code).ToList();
+                if (rows.Count == 0)
+                {
+                    content.Add(Word.Para(null, "No entries."));
+                }
+
+                foreach (var row in rows)
+                {
+                    content.Add(EntryHeading(export, row));
+                    if (row.NotApplicableReason is not null)
+                    {
+                        content.Add(Word.Para(null, $"Not applicable: {row.NotApplicableReason}"));
+                    }
+
+                    var narrative = Word.Narrative(main, row.Progress).ToList();
+                    content.AddRange(narrative.Count > 0 ? narrative : [Word.Para(null, "No narrative.")]);
+                    if (row.Activities.Length > 0)
+                    {
+                        content.Add(new Paragraph(Word.Run("Evidence: ", bold: true), Word.Run(row.Activities)));
+                    }
+                }
+            }
+        }
+
+        var body = new Body();
         body.Append(Word.Para(Word.ParagraphStyle("Title"), $"Scorecard: {export.Round}"));
         if (export.Meeting is not null)
         {
@@ -36,93 +95,139 @@ public static class RoundPaper
         }
 
         body.Append(Word.Para(null, $"Period covered: {export.PeriodStart:d MMMM yyyy} – {export.PeriodEnd:d MMMM yyyy}. "
-            + $"Round {summary.StatusLabel.ToLowerInvariant()}; {summary.ScorecardsIncluded} of {summary.Scorecards} scorecards included. "
-            + $"Generated {generatedUtc:d MMMM yyyy, HH:mm} UTC."));
-        body.Append(TableOfContents());
-
-        body.Append(Word.Heading(1, "Co-Chairs' assessment"));
-        if (summary.OverallAssessment is { } overall)
+            + $"Round {summary.StatusLabel.ToLowerInvariant()}. Generated {generatedUtc:d MMMM yyyy, HH:mm} UTC."));
+        foreach (var line in export.Contents)
         {
-            body.Append(Word.Markdown(overall.Text));
-        }
-        else
-        {
-            body.Append(Word.Para(null, "Not written yet."));
+            body.Append(Word.Para(null, line, bold: line.StartsWith("This paper includes unapproved content", StringComparison.Ordinal)));
         }
 
-        body.Append(Word.Heading(1, "Summary"));
-        body.Append(Word.Para(null, $"{Charts.Describe(summary.Distribution)}"));
-        body.Append(Word.Heading(2, "Focus areas by body"));
-        body.Append(Matrix(summary));
-        body.Append(Word.Para(Word.ParagraphStyle("Caption"), "Each cell lists the body's entries in the focus area with their completion; the colour is the most frequent level."));
-        body.Append(Word.Heading(2, "Completion by focus area"));
-        body.Append(Distribution(summary));
-
-        foreach (var area in summary.FocusAreas)
-        {
-            body.Append(Word.Heading(1, $"{area.Code} · {area.Name}"));
-            if (summary.AssessmentOf(area.Code) is { } assessment)
-            {
-                body.Append(Word.Para(Word.ParagraphStyle("Heading3"), "Co-Chairs' assessment"));
-                body.Append(Word.Markdown(assessment.Text));
-            }
-
-            foreach (var objective in area.Objectives)
-            {
-                body.Append(Word.Heading(2, $"{objective.Code} · {objective.Title}"));
-                var rows = export.Rows.Where(r => r.Objective == objective.Code).ToList();
-                if (rows.Count == 0)
-                {
-                    body.Append(Word.Para(null, "No entries."));
-                }
-
-                foreach (var row in rows)
-                {
-                    var ratings = string.Join(", ", new[] { row.CompletionLabel ?? "Not rated", row.TrajectoryLabel, row.EffectLabel is null ? null : $"effect: {row.EffectLabel}" }
-                        .Where(x => x is not null));
-                    body.Append(new Paragraph(Word.ParagraphStyle("Heading3"), new Run(new Text($"{row.Body}: {ratings}"))));
-                    if (row.NotApplicableReason is not null)
-                    {
-                        body.Append(Word.Para(null, $"Not applicable: {row.NotApplicableReason}"));
-                    }
-
-                    body.Append(Word.Markdown(row.Progress ?? "No narrative."));
-                    if (row.Activities.Length > 0)
-                    {
-                        body.Append(new Paragraph(new Run(new RunProperties(new Bold()), new Text("Evidence: ") { Space = SpaceProcessingModeValues.Preserve }),
-                            new Run(new Text(row.Activities))));
-                    }
-                }
-            }
-        }
-
-        body.Append(new SectionProperties(
-            new PageSize { Width = 11906, Height = 16838 },
-            new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
+        body.Append(Word.Para(Word.ParagraphStyle("TOCHeading"), "Contents"));
+        body.Append(headings.TableOfContents());
+        body.Append(content.ToArray());
+        body.Append(Word.A4(HeaderAndFooter(main, export)));
         main.Document = new Document(body);
         main.Document.Save();
     }
 
-    private static Paragraph TableOfContents() => new(
-        new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
-        new Run(new FieldCode(" TOC \\o \"1-2\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }),
-        new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-        new Run(new Text("The table of contents is filled in when the document is opened (or right-click it and choose Update Field).")),
-        new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
-
-    private static Table Matrix(RoundSummary summary)
+    /// <summary>"D-WG — Draft — not approved by the Co-Chairs: Limited, ▲ On track, effect: Marginal".</summary>
+    private static Paragraph EntryHeading(RoundExport export, ExportRow row)
     {
-        var bodies = summary.Bodies.Where(b => b.Included).Select(b => b.Code).ToList();
-        var table = NewTable(bodies.Count + 1);
-        table.Append(Row(header: true, ["Focus area", .. bodies]));
-        foreach (var area in summary.FocusAreas)
+        var ratings = string.Join(", ", new[] { row.CompletionLabel ?? "Not rated", row.TrajectoryLabel, row.EffectLabel is null ? null : $"effect: {row.EffectLabel}" }
+            .Where(x => x is not null));
+        var paragraph = new Paragraph(Word.ParagraphStyle("Heading3"), Word.Run(row.Body));
+        if (export.IsDraft(row.Body))
         {
-            var row = new TableRow(Cell(area.Name, bold: true));
-            foreach (var body in bodies)
+            paragraph.Append(Word.Run($" — {RoundExport.DraftMark}", color: "9B1C1C"));
+        }
+
+        paragraph.Append(Word.Run($": {ratings}"));
+        return paragraph;
+    }
+
+    /// <summary>The title and page numbers on every page; a paper with unapproved content says so on every page.</summary>
+    private static OpenXmlElement[] HeaderAndFooter(MainDocumentPart main, RoundExport export)
+    {
+        var header = main.AddNewPart<HeaderPart>();
+        var headerText = new Paragraph(Word.ParagraphStyle("Caption"), Word.Run($"Scorecard: {export.Round}"));
+        if (export.IncludesUnapproved)
+        {
+            headerText.Append(Word.Run($" — includes content not approved by the Co-Chairs", bold: true, color: "9B1C1C"));
+        }
+
+        header.Header = new Header(headerText);
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = new Footer(new Paragraph(
+            new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }, new Justification { Val = JustificationValues.Right }),
+            Word.Run("Page "), Field("PAGE", "1"), Word.Run(" of "), Field("NUMPAGES", "1")));
+        return
+        [
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
+            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
+        ];
+    }
+
+    private static SimpleField Field(string instruction, string shown) => new(Word.Run(shown)) { Instruction = $" {instruction} " };
+
+    private static Table Matrix(RoundExport export)
+    {
+        var summary = export.Summary;
+        var bodies = summary.Bodies.Where(b => b.Included).Select(b => b.Code).ToList();
+        List<IReadOnlyList<CellLine>> header = [[new CellLine("Focus area", Bold: true)]];
+        header.AddRange(bodies.Select(b => (IReadOnlyList<CellLine>)(export.IsDraft(b)
+            ? [new CellLine(b, Bold: true), new CellLine("Draft — not approved", Italic: true, Colour: "9B1C1C")]
+            : [new CellLine(b, Bold: true)])));
+        var rows = summary.FocusAreas.Select(area =>
+        {
+            List<IReadOnlyList<CellLine>> cells = [[new CellLine(area.Name, Bold: true)]];
+            cells.AddRange(bodies.Select(body =>
             {
                 var entries = area.Cells.FirstOrDefault(c => c.BodyCode == body)?.Entries ?? [];
-                var lines = entries.Select(e => $"{e.ObjectiveCode} {e.CompletionLabel ?? "Not rated"}").ToList();
-                row.Append(Cell(lines.Count == 0 ? "—" : string.Join("\n", lines), fill: PaperColours.CellLevel(entries)));
+                return entries.Count == 0
+                    ? (IReadOnlyList<CellLine>)[new CellLine("—")]
+                    : entries.Select(e => new CellLine($"{e.ObjectiveCode} {e.CompletionLabel ?? "Not rated"}", Level: e.Completion, Rated: e.Completion is not null)).ToList();
+            }));
+            return (IReadOnlyList<IReadOnlyList<CellLine>>)cells;
+        }).ToList();
+        return Table([header, .. rows]);
+    }
+
+    private static Table Distribution(RoundSummary summary)
+    {
+        IReadOnlyList<CellLine> Text(string text, bool bold = false) => [new CellLine(text, Bold: bold)];
+        List<IReadOnlyList<CellLine>> header = [Text("Focus area", bold: true)];
+        header.AddRange(Ratings.CompletionDisplayOrder.Select(l => Text(l.Label(), bold: true)));
+        header.Add(Text("Not rated", bold: true));
+        header.Add(Text("High completion", bold: true));
+        var rows = summary.FocusAreas.Select(a => (a.Name, a.Distribution)).Append(("All focus areas", summary.Distribution)).Select(x =>
+        {
+            List<IReadOnlyList<CellLine>> cells = [Text(x.Item1, bold: x.Item1 == "All focus areas")];
+            cells.AddRange(x.Item2.Levels.Select(l => Text(l.Count.ToString(CultureInfo.InvariantCulture))));
+            cells.Add(Text(x.Item2.Unrated.ToString(CultureInfo.InvariantCulture)));
+            cells.Add(Text($"{x.Item2.HighCompletion} of {x.Item2.Counted} ({Charts.Percent(x.Item2.HighCompletionShare)})"));
+            return (IReadOnlyList<IReadOnlyList<CellLine>>)cells;
+        }).ToList();
+        return Table([header, .. rows]);
+    }
+
+    /// <summary>One line of a table cell; a line with a level is shaded in the level's colour.</summary>
+    private sealed record CellLine(string Text, bool Bold = false, bool Italic = false, string? Colour = null, Completion? Level = null, bool Rated = false);
+
+    /// <summary>A table whose first row repeats on each page and whose columns are as wide as their words need.</summary>
+    private static Table Table(IReadOnlyList<IReadOnlyList<IReadOnlyList<CellLine>>> rows)
+    {
+        var widths = ColumnWidths(rows);
+        BorderType Border<T>()
+            where T : BorderType, new() => new T { Val = BorderValues.Single, Size = 4, Color = "8A8A8A" };
+        var table = new Table(new TableProperties(
+            new TableWidth { Type = TableWidthUnitValues.Dxa, Width = widths.Sum().ToString(CultureInfo.InvariantCulture) },
+            new TableBorders(Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(), Border<RightBorder>(),
+                Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>()),
+            new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+        for (var r = 0; r < rows.Count; r++)
+        {
+            // Rows are never split across pages; the header row repeats on each page the table continues on.
+            var row = new TableRow(r == 0 ? new TableRowProperties(new CantSplit(), new TableHeader()) : new TableRowProperties(new CantSplit()));
+
+            for (var c = 0; c < rows[r].Count; c++)
+            {
+                var cell = new TableCell(new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = widths[c].ToString(CultureInfo.InvariantCulture) }));
+                foreach (var line in rows[r][c])
+                {
+                    var properties = new ParagraphProperties();
+                    var colour = line.Colour;
+                    if (line.Rated || line.Level is not null)
+                    {
+                        var (background, foreground) = PaperColours.Of(line.Level);
+                        properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = background });
+                        colour ??= foreground;
+                    }
+
+                    properties.Append(new SpacingBetweenLines { After = "20" });
+                    cell.Append(new Paragraph(properties, Word.Run(line.Text, line.Bold, line.Italic, colour, halfPoints: BodyHalfPoints)));
+                }
+
+                row.Append(cell);
             }
 
             table.Append(row);
@@ -131,76 +236,91 @@ public static class RoundPaper
         return table;
     }
 
-    private static Table Distribution(RoundSummary summary)
+    /// <summary>
+    /// Column widths in twentieths of a point: each column at least as wide as its longest word, then the rest of the
+    /// page shared out by how much text each column holds, so no word is broken across lines.
+    /// </summary>
+    private static int[] ColumnWidths(IReadOnlyList<IReadOnlyList<IReadOnlyList<CellLine>>> rows)
     {
-        var table = NewTable(Ratings.CompletionDisplayOrder.Count + 3);
-        table.Append(Row(header: true, ["Focus area", .. Ratings.CompletionDisplayOrder.Select(l => l.Label()), "Not rated", "High completion"]));
-        foreach (var area in summary.FocusAreas.Append(null))
+        const double padding = 2 * 5.75 + 3;
+        var columns = rows.Max(r => r.Count);
+        var least = new double[columns];
+        var wanted = new double[columns];
+        foreach (var row in rows)
         {
-            var d = area?.Distribution ?? summary.Distribution;
-            table.Append(Row(header: false, [area?.Name ?? "All focus areas", .. d.Levels.Select(l => l.Count.ToString(CultureInfo.InvariantCulture)),
-                d.Unrated.ToString(CultureInfo.InvariantCulture), $"{d.HighCompletion} of {d.Counted} ({Charts.Percent(d.HighCompletionShare)})"]));
-        }
-
-        return table;
-    }
-
-    // The text width of an A4 page with 2 cm margins, in twentieths of a point.
-    private const int TextWidth = 11906 - (2 * 1134);
-
-    private static Table NewTable(int columns)
-    {
-        BorderType Border<T>()
-            where T : BorderType, new() => new T { Val = BorderValues.Single, Size = 4, Color = "8A8A8A" };
-        return new Table(new TableProperties(
-            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-            new TableBorders(Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(), Border<RightBorder>(),
-                Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>())),
-            new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = (TextWidth / columns).ToString(CultureInfo.InvariantCulture) })));
-    }
-
-    private static TableRow Row(bool header, IEnumerable<string> cells)
-    {
-        var row = new TableRow(cells.Select(c => Cell(c, bold: header)));
-        if (header)
-        {
-            row.PrependChild(new TableRowProperties(new TableHeader()));
-        }
-
-        return row;
-    }
-
-    private static TableCell Cell(string text, bool bold = false, Completion? fill = null)
-    {
-        var properties = new TableCellProperties();
-        string? color = null;
-        if (fill is { } level)
-        {
-            var (background, foreground) = PaperColours.Of(level);
-            properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = background });
-            color = foreground;
-        }
-
-        var cell = new TableCell(properties);
-        foreach (var line in text.Split('\n'))
-        {
-            var run = new Run(new Text(line) { Space = SpaceProcessingModeValues.Preserve });
-            var runProperties = new RunProperties();
-            if (bold)
+            for (var c = 0; c < row.Count; c++)
             {
-                runProperties.Append(new Bold());
+                foreach (var line in row[c])
+                {
+                    var font = PaperFonts.Font(BodyHalfPoints / 2.0, line.Bold, line.Italic);
+                    least[c] = Math.Max(least[c], line.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => PaperFonts.Width(w, font)).DefaultIfEmpty(0).Max() + padding);
+                    wanted[c] = Math.Max(wanted[c], PaperFonts.Width(line.Text, font) + padding);
+                }
             }
-
-            if (color is not null)
-            {
-                runProperties.Append(new Color { Val = color });
-            }
-
-            run.PrependChild(runProperties);
-            cell.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0" }), run));
         }
 
-        return cell;
+        var total = Word.TextWidth / 20.0;
+        double[] points;
+        if (wanted.Sum() <= total)
+        {
+            points = wanted.Select(w => w * total / wanted.Sum()).ToArray();
+        }
+        else if (least.Sum() <= total)
+        {
+            var spare = total - least.Sum();
+            var room = wanted.Zip(least, (w, l) => w - l).ToArray();
+            points = least.Select((l, i) => l + (spare * room[i] / Math.Max(room.Sum(), 1))).ToArray();
+        }
+        else
+        {
+            points = least.Select(l => l * total / least.Sum()).ToArray();
+        }
+
+        return points.Select(p => (int)Math.Floor(p * 20)).ToArray();
     }
 
+    /// <summary>The headings of the paper, bookmarked, and a table of contents that lists them as links.</summary>
+    private sealed class Headings
+    {
+        private readonly List<(int Level, string Text, string Bookmark)> _list = [];
+
+        public Paragraph Heading(int level, string text)
+        {
+            var heading = Word.Heading(level, text);
+            var id = _list.Count + 1;
+            var name = $"_Toc{id:D6}";
+            heading.InsertAfter(new BookmarkStart { Name = name, Id = id.ToString(CultureInfo.InvariantCulture) }, heading.ParagraphProperties);
+            heading.Append(new BookmarkEnd { Id = id.ToString(CultureInfo.InvariantCulture) });
+            _list.Add((level, text, name));
+            return heading;
+        }
+
+        /// <summary>
+        /// The contents as a Word TOC field whose result is already written: each heading a linked entry, without page numbers
+        /// (the \n switch), so the list is there when the paper opens and updating the field in Word gives the same list.
+        /// </summary>
+        public IEnumerable<Paragraph> TableOfContents()
+        {
+            for (var i = 0; i < _list.Count; i++)
+            {
+                var (level, text, bookmark) = _list[i];
+                var paragraph = new Paragraph(Word.ParagraphStyle($"TOC{level}"));
+                if (i == 0)
+                {
+                    paragraph.Append(
+                        new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                        new Run(new FieldCode(" TOC \\o \"1-2\" \\h \\z \\n ") { Space = SpaceProcessingModeValues.Preserve }),
+                        new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
+                }
+
+                paragraph.Append(new Hyperlink(Word.Run(text)) { Anchor = bookmark, History = true });
+                if (i == _list.Count - 1)
+                {
+                    paragraph.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+                }
+
+                yield return paragraph;
+            }
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -7,9 +6,12 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Scorecards.Web.Features.Exports;
 
 /// <summary>The pieces every Word document here is made of: styles with real headings, paragraphs, and Markdown as Word.</summary>
-public static partial class Word
+public static class Word
 {
-    /// <summary>A document from Markdown: "## " and "### " are Heading 1 and 2, the rest as <see cref="Markdown"/>.</summary>
+    /// <summary>The width of the text on an A4 page with 2 cm margins, in twentieths of a point.</summary>
+    public const int TextWidth = 11906 - (2 * 1134);
+
+    /// <summary>A document from Markdown: "## " and "### " are Heading 1 and 2, the rest as <see cref="Narrative"/>.</summary>
     public static void FromMarkdown(string markdown, Stream stream)
     {
         using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
@@ -21,7 +23,7 @@ public static partial class Word
         {
             if (block.Count > 0)
             {
-                body.Append(Markdown(string.Join("\n", block)));
+                body.Append(Narrative(main, string.Join("\n", block)));
                 block.Clear();
             }
         }
@@ -44,18 +46,31 @@ public static partial class Word
         }
 
         Flush();
-        body.Append(new SectionProperties(
-            new PageSize { Width = 11906, Height = 16838 },
-            new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
+        body.Append(A4());
         main.Document = new Document(body);
         main.Document.Save();
+    }
+
+    /// <summary>An A4 page with 2 cm margins, optionally with a header and footer.</summary>
+    public static SectionProperties A4(params OpenXmlElement[] references)
+    {
+        var section = new SectionProperties();
+        foreach (var reference in references)
+        {
+            section.Append(reference);
+        }
+
+        section.Append(
+            new PageSize { Width = 11906, Height = 16838 },
+            new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 });
+        return section;
     }
 
     public static Paragraph Heading(int level, string text) => Para(ParagraphStyle($"Heading{level}"), text);
 
     public static ParagraphProperties ParagraphStyle(string id) => new(new ParagraphStyleId { Val = id });
 
-    public static Paragraph Para(ParagraphProperties? properties, string text)
+    public static Paragraph Para(ParagraphProperties? properties, string text, bool bold = false, bool italic = false)
     {
         var paragraph = new Paragraph();
         if (properties is not null)
@@ -63,65 +78,107 @@ public static partial class Word
             paragraph.Append(properties);
         }
 
-        paragraph.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        paragraph.Append(Run(text, bold, italic));
         return paragraph;
     }
 
-    /// <summary>The narratives' Markdown as Word paragraphs: blank lines part paragraphs, "- " starts a bullet, **text** is bold.</summary>
-    public static IEnumerable<Paragraph> Markdown(string text)
+    public static Run Run(string text, bool bold = false, bool italic = false, string? color = null, bool underline = false, int? halfPoints = null)
     {
-        foreach (var block in text.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var run = new Run();
+        var properties = new RunProperties();
+        if (bold)
         {
-            var lines = block.Split('\n');
-            if (lines.All(l => l.TrimStart().StartsWith("- ", StringComparison.Ordinal) || l.TrimStart().StartsWith("* ", StringComparison.Ordinal)))
-            {
-                foreach (var line in lines)
-                {
-                    yield return Inline(new ParagraphProperties(new Indentation { Left = "360", Hanging = "240" }), "• " + line.TrimStart()[2..]);
-                }
-            }
-            else
-            {
-                yield return Inline(null, string.Join(" ", lines));
-            }
-        }
-    }
-
-    private static Paragraph Inline(ParagraphProperties? properties, string text)
-    {
-        var paragraph = properties is null ? new Paragraph() : new Paragraph(properties);
-        var bold = false;
-        foreach (var part in BoldMarker().Split(text))
-        {
-            if (part == "**")
-            {
-                bold = !bold;
-                continue;
-            }
-
-            if (part.Length > 0)
-            {
-                var run = new Run(new Text(part) { Space = SpaceProcessingModeValues.Preserve });
-                if (bold)
-                {
-                    run.PrependChild(new RunProperties(new Bold()));
-                }
-
-                paragraph.Append(run);
-            }
+            properties.Append(new Bold());
         }
 
-        return paragraph;
+        if (italic)
+        {
+            properties.Append(new Italic());
+        }
+
+        if (color is not null)
+        {
+            properties.Append(new Color { Val = color });
+        }
+
+        if (halfPoints is { } size)
+        {
+            properties.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
+        }
+
+        if (underline)
+        {
+            properties.Append(new Underline { Val = UnderlineValues.Single });
+        }
+
+        if (properties.HasChildren)
+        {
+            run.Append(properties);
+        }
+
+        // A hard line break inside a narrative is a break in the run, not a new paragraph.
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0)
+            {
+                run.Append(new Break());
+            }
+
+            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+        }
+
+        return run;
     }
 
-    [GeneratedRegex(@"(\*\*)")]
-    private static partial Regex BoldMarker();
+    /// <summary>
+    /// A narrative's Markdown as Word paragraphs: emphasis as bold and italic, lists indented with their bullets and
+    /// numbers, quotes indented, links as hyperlinks to their addresses.
+    /// </summary>
+    public static IEnumerable<Paragraph> Narrative(MainDocumentPart main, string? markdown)
+    {
+        foreach (var block in Exports.Narrative.Parse(markdown))
+        {
+            var properties = new ParagraphProperties();
+            if (block.Depth > 0)
+            {
+                properties.Append(new Indentation
+                {
+                    Left = (360 * block.Depth).ToString(CultureInfo.InvariantCulture),
+                    Hanging = block.Marker is null ? null : "280",
+                });
+            }
+
+            var paragraph = new Paragraph(properties);
+            if (block.Marker is { } marker)
+            {
+                paragraph.Append(Run(marker + " "));
+            }
+
+            foreach (var span in block.Spans)
+            {
+                var bold = span.Bold || block.Kind == NarrativeBlockKind.Heading;
+                if (span.Link is { } link)
+                {
+                    var relation = main.AddHyperlinkRelationship(new Uri(link), true);
+                    paragraph.Append(new Hyperlink(Run(span.Text, bold, span.Italic, color: "0B4F8A", underline: true)) { Id = relation.Id, History = true });
+                }
+                else
+                {
+                    paragraph.Append(Run(span.Text, bold, span.Italic || block.Kind == NarrativeBlockKind.Quote));
+                }
+            }
+
+            yield return paragraph;
+        }
+    }
 
     public static Styles Styles()
     {
-        Style Paragraph(string id, string name, int halfPoints, bool bold = false, int? outline = null, string? color = null, int before = 0, int after = 120)
+        Style Paragraph(string id, string name, int halfPoints, bool bold = false, int? outline = null, string? color = null, int before = 0, int after = 120,
+            bool keepNext = false, int indent = 0)
         {
-            // Open XML wants the properties in the schema's order: fonts, bold, colour, size; keepNext, spacing, outline level.
+            // Open XML wants the properties in the schema's order: fonts, bold, colour, size; keepNext, spacing, indentation, outline level.
             var runProperties = new StyleRunProperties(new RunFonts { Ascii = "Arial", HighAnsi = "Arial", ComplexScript = "Arial" });
             if (bold)
             {
@@ -135,8 +192,9 @@ public static partial class Word
 
             runProperties.Append(new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
             var paragraphProperties = new StyleParagraphProperties();
-            if (outline is not null)
+            if (outline is not null || keepNext)
             {
+                // A heading never ends a page: it keeps with the paragraph that follows it.
                 paragraphProperties.Append(new KeepNext());
             }
 
@@ -145,6 +203,11 @@ public static partial class Word
                 Before = before.ToString(CultureInfo.InvariantCulture),
                 After = after.ToString(CultureInfo.InvariantCulture),
             });
+            if (indent > 0)
+            {
+                paragraphProperties.Append(new Indentation { Left = indent.ToString(CultureInfo.InvariantCulture) });
+            }
+
             if (outline is { } level)
             {
                 paragraphProperties.Append(new OutlineLevel { Val = level });
@@ -175,6 +238,9 @@ public static partial class Word
             Paragraph("Heading1", "heading 1", 30, bold: true, outline: 0, color: "1F3864", before: 360),
             Paragraph("Heading2", "heading 2", 24, bold: true, outline: 1, color: "1F3864", before: 240),
             Paragraph("Heading3", "heading 3", 20, bold: true, outline: 2, before: 160, after: 60),
-            Paragraph("Caption", "caption", 16, color: "4A525C"));
+            Paragraph("Caption", "caption", 16, color: "4A525C"),
+            Paragraph("TOCHeading", "TOC Heading", 24, bold: true, color: "1F3864", before: 240, keepNext: true),
+            Paragraph("TOC1", "toc 1", 20, after: 60),
+            Paragraph("TOC2", "toc 2", 20, after: 40, indent: 360));
     }
 }

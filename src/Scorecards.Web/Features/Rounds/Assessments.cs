@@ -82,16 +82,25 @@ public static class AssessmentApi
     public static void MapAssessmentApi(this RouteGroupBuilder api)
     {
         api.MapGet("/rounds/{id:int}/assessment", GetAsync).WithTags("Rounds")
-            .WithSummary("The Co-Chairs' assessment of a round: the overall text and one per focus area, in Markdown.");
+            .WithSummary("The Co-Chairs' assessment of a round: the overall text and one per focus area, in Markdown. Until the round is published, "
+                + "only Co-Chairs and administrators read it (403 assessment.draft for others).");
         api.MapPut("/rounds/{id:int}/assessment", PutAsync).WithTags("Rounds").RequireAuthorization(Policies.CoChair)
             .WithSummary("Writes the Co-Chairs' assessment while the round is open or in review: {\"overall\": \"…\", \"focusAreas\": {\"LE\": \"…\"}}.");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AssessmentDto>>, ProblemHttpResult>> GetAsync(int id, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<AssessmentDto>>, ProblemHttpResult>> GetAsync(int id, System.Security.Claims.ClaimsPrincipal user,
+        AppDbContext db, CancellationToken ct)
     {
-        if (!await db.Rounds.AnyAsync(r => r.Id == id, ct))
+        var status = await db.Rounds.Where(r => r.Id == id).Select(r => (RoundStatus?)r.Status).SingleOrDefaultAsync(ct);
+        if (status is null)
         {
             return ApiProblems.NotFound($"Round {id}");
+        }
+
+        if (!user.SeesAllWork() && !Assessment.IsPublishedIn(status.Value))
+        {
+            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "assessment.draft",
+                "The Co-Chairs' assessment is their draft until the round is published; only Co-Chairs and the secretariat read it before then.");
         }
 
         return TypedResults.Ok(await LoadAsync(db, id, ct));

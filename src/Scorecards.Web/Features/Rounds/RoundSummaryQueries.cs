@@ -4,6 +4,7 @@ using Scorecards.Data;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Domain.Scoring;
+using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Rounds;
 
@@ -18,14 +19,26 @@ public static class RoundSummaryQueries
 
     /// <summary>The round as a signed-in person may see it: the scorecards they may read.</summary>
     public static Task<RoundSummary?> ForUserAsync(AppDbContext db, int roundId, ClaimsPrincipal user, SummaryFilter filter, CancellationToken ct) =>
-        LoadAsync(db, roundId, RoundsApi.Visible(db, user), isPublic: false, filter, ct);
+        LoadAsync(db, roundId, RoundsApi.Visible(db, user), isPublic: false, user.SeesAllWork(), filter, ct);
+
+    /// <summary>
+    /// The round as a paper for this person holds it: the approved scorecards they may read, or, when asked, every
+    /// scorecard they may read.
+    /// </summary>
+    public static Task<RoundSummary?> ForPaperAsync(AppDbContext db, int roundId, ClaimsPrincipal user, bool includeUnapproved, CancellationToken ct)
+    {
+        var readable = RoundsApi.Visible(db, user);
+        return LoadAsync(db, roundId, includeUnapproved ? readable : readable.Where(s => s.Status == ScorecardStatus.Approved), isPublic: false,
+            user.SeesAllWork(), SummaryFilter.None, ct);
+    }
 
     /// <summary>The round as the public sees it: published rounds only, approved scorecards only; null otherwise.</summary>
     public static Task<RoundSummary?> ForPublicAsync(AppDbContext db, int roundId, SummaryFilter filter, CancellationToken ct) =>
-        LoadAsync(db, roundId, db.Scorecards.Where(s => s.Status == ScorecardStatus.Approved), isPublic: true, filter, ct);
+        LoadAsync(db, roundId, db.Scorecards.Where(s => s.Status == ScorecardStatus.Approved), isPublic: true, seesDraftAssessment: false, filter, ct);
 
+    // seesDraftAssessment: the Co-Chairs' assessment is theirs and the secretariat's until the round is published.
     private static async Task<RoundSummary?> LoadAsync(AppDbContext db, int roundId, IQueryable<Scorecard> readable, bool isPublic,
-        SummaryFilter filter, CancellationToken ct)
+        bool seesDraftAssessment, SummaryFilter filter, CancellationToken ct)
     {
         var statuses = isPublic ? PublicStatuses : ReportedStatuses;
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
@@ -61,7 +74,9 @@ public static class RoundSummaryQueries
         var planned = await db.Activities.AsNoTracking()
             .Where(a => !a.IsArchived && a.Status == Domain.Activities.ActivityStatus.Planned && a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd)
             .Select(a => new { a.Id, a.Title, a.LeadBodyId, a.StartDate, a.EndDate, a.DatePrecision }).ToListAsync(ct);
-        var assessments = await db.Assessments.AsNoTracking().Where(a => a.RoundId == roundId && a.Text != "").ToListAsync(ct);
+        var assessments = seesDraftAssessment || Assessment.IsPublishedIn(round.Status)
+            ? await db.Assessments.AsNoTracking().Where(a => a.RoundId == roundId && a.Text != "").ToListAsync(ct)
+            : [];
         var previousEntries = previous is null
             ? []
             : await db.Entries.AsNoTracking()

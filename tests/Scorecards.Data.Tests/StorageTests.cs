@@ -63,8 +63,8 @@ public sealed class StorageTests
         Assert.Equal(4, counts.Meetings);
         Assert.Equal(13, counts.SomAttendance);
         Assert.Equal(6, counts.OpenDecisions);
-        Assert.Equal([5, 7], counts.PlanItems);
-        Assert.Equal(7, counts.LinkedActivities);
+        Assert.Equal([5, 3, 7], counts.PlanItems);
+        Assert.Equal(8, counts.LinkedActivities);
     }
 
     [Theory]

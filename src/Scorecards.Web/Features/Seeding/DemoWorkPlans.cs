@@ -8,8 +8,8 @@ internal sealed record DemoItem(string Title, DateOnly From, DateOnly To, string
 internal sealed record DemoWorkPlan(string Body, string Title, DateOnly From, DateOnly To, string Description, DemoItem[] Items);
 
 /// <summary>
-/// The two work plans the reference statement names: WG-TIP's 2024–26 Forward Work Plan and the RSO's 2024–2026
-/// Strategic Plan with seven programme initiatives. The plans' own texts are not shipped: the items are
+/// The work plans the reference statement names: WG-TIP's 2024–26 Forward Work Plan, the TEG-RR's Forward Work Plan
+/// (five years from August 2024) and the RSO's 2024–2026 Strategic Plan with seven programme initiatives. The plans' own texts are not shipped: the items are
 /// illustrative, drawn from what the statement says each body did and intends, and linked to its demo activities.
 /// </summary>
 internal static class DemoWorkPlans
@@ -32,6 +32,16 @@ internal static class DemoWorkPlans
                 new("Interface engagement with ASEAN SOMTC TIPWG and AICHR", D(2025, 1, 1), D(2026, 12, 31), ["SE-4"], [],
                     WorkPlanItemStatus.UnderWay, "The Co-Chairs reported on their engagement with ASEAN SOMTC TIPWG and AICHR to the 18th AHG SOM."),
                 new("2025 annual events: sharing information, trends and good practice on AI in counter-trafficking", D(2025, 7, 1), D(2025, 12, 31), ["IS-3"], []),
+            ]),
+        new("TEG-RR", "Forward Work Plan 2024–2029", D(2024, 8, 1), D(2029, 7, 31),
+            "The TEG-RR's five-year Forward Work Plan, approved in August 2024. Its items are the three forward priority areas the TEG-RR reported to "
+                + "the 18th AHG SOM. " + Illustrative,
+            [
+                new("Information sharing and clear mechanisms for communication", D(2024, 8, 1), D(2029, 7, 31), ["IS-1"], [],
+                    WorkPlanItemStatus.UnderWay, "A forward priority area, as the 7th Annual Meeting confirmed."),
+                new("Cooperation and capacity building to leverage limited resources", D(2024, 8, 1), D(2029, 7, 31), ["RR-2", "RR-3"], ["TEG-RR 8th Annual Meeting"]),
+                new("Support for successful returns and reintegration", D(2024, 8, 1), D(2029, 7, 31), ["RR-1"], [],
+                    WorkPlanItemStatus.UnderWay, "A forward priority area, as the 7th Annual Meeting confirmed."),
             ]),
         new("RSO", "2024–2026 Strategic Plan and Work Plan", D(2024, 1, 1), D(2026, 12, 31),
             "Seven programme initiatives aligned with the 2023 Adelaide Strategy for Cooperation. " + Illustrative,

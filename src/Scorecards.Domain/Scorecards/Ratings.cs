@@ -62,6 +62,18 @@ public static class Ratings
     };
 
     /// <summary>A stable, lower-case name for CSS classes, files and API values.</summary>
+    /// <summary>The level in a few letters, for a compact chip beside an objective's code; the legend spells each out.</summary>
+    public static string Short(this Completion value) => value switch
+    {
+        Completion.NoEvidence => "NoEv",
+        Completion.NotStarted => "NS",
+        Completion.Limited => "Ltd",
+        Completion.Substantial => "Subst",
+        Completion.Complete => "Cmpl",
+        Completion.NotApplicable => "N/A",
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
+    };
+
     public static string Slug(this Completion value) => value switch
     {
         Completion.NoEvidence => "no-evidence",

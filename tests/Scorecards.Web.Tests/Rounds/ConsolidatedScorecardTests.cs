@@ -164,8 +164,8 @@ public sealed partial class ConsolidatedScorecardTests
         Assert.Contains("<option value=\"RSO\" selected=\"selected\">RSO</option>", html);
         Assert.Contains("<option value=\"limited\" selected=\"selected\">Limited</option>", html);
         Assert.Equal(["LE"], AreaRows().Matches(html).Select(m => m.Groups[1].Value));
-        Assert.Contains("data-objective=\"LE-2\">LE-2 Limited</a>", html);
-        Assert.DoesNotContain("<td data-body=\"WG-TIP\">", html);
+        Assert.Contains("data-objective=\"LE-2\" data-full=\"LE-2 Limited\">LE-2 <span aria-hidden=\"true\">Ltd</span><span class=\"visually-hidden\">Limited</span></a>", html);
+        Assert.DoesNotContain("<td data-body=\"WG-TIP\"", html);
         Assert.Contains("id=\"objectives\"", html);
     }
 

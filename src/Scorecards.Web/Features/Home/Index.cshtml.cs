@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Features.Scorecards;
 using Scorecards.Web.Features.Shared;
@@ -9,8 +11,20 @@ using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Home;
 
+/// <summary>A scorecard waiting for the reader's government to approve it, and since when.</summary>
+public sealed record AwaitingReview(int Id, string Body, string Round, DateTime SubmittedUtc, int Days, bool OtherApproved);
+
 public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider clock) : PageModel
 {
+    /// <summary>For a Co-Chair reviewer: what awaits their government's approval, oldest first.</summary>
+    public IReadOnlyList<AwaitingReview> Queue { get; private set; } = [];
+
+    /// <summary>Why a Co-Chair reviewer has no queue: their account does not act for a Co-Chair government.</summary>
+    public string? QueueNote { get; private set; }
+
+    /// <summary>For Co-Chairs and the secretariat: the governments each scorecard of the round still awaits.</summary>
+    public IReadOnlyDictionary<int, string> AwaitingFrom { get; private set; } = new Dictionary<int, string>();
+
     public IReadOnlyList<ScorecardSummary> Mine { get; private set; } = [];
     public IReadOnlyList<ScorecardSummary> Completeness { get; private set; } = [];
     public Round? Current { get; private set; }
@@ -27,14 +41,47 @@ public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider 
                 db.Scorecards.Where(s => bodies.Contains(s.BodyId) && db.Rounds.Any(r => r.Id == s.RoundId && (r.Status == RoundStatus.Open || r.Status == RoundStatus.InReview))), ct);
         }
 
+        if (User.IsCoChair())
+        {
+            await LoadQueueAsync(ct);
+        }
+
         if (User.SeesAllWork() && Current is not null)
         {
             Completeness = await ScorecardQueries.ListAsync(db, db.Scorecards.Where(s => s.RoundId == Current.Id), ct);
+            var governments = await CoChairGovernments.ListAsync(db, ct);
+            var underReview = Completeness.Where(s => s.Status is ScorecardStatus.Submitted or ScorecardStatus.ApprovedByOne).Select(s => s.Id).ToList();
+            var approvals = (await db.Set<Approval>().AsNoTracking().Where(a => underReview.Contains(a.ScorecardId)).Select(a => new { a.ScorecardId, a.MemberId }).ToListAsync(ct))
+                .ToLookup(a => a.ScorecardId, a => a.MemberId);
+            AwaitingFrom = underReview.ToDictionary(id => id, id => string.Join(" and ", governments.Where(g => !approvals[id].Contains(g.MemberId)).Select(g => g.Name)));
         }
         else if (Current is not null)
         {
             Completeness = await ScorecardQueries.ListAsync(db, RoundsApi.Visible(db, User).Where(s => s.RoundId == Current.Id && s.Status == ScorecardStatus.Approved), ct);
         }
+    }
+
+    private async Task LoadQueueAsync(CancellationToken ct)
+    {
+        var governments = await CoChairGovernments.ListAsync(db, ct);
+        if (User.MemberId() is not { } mine || !governments.Exists(g => g.MemberId == mine))
+        {
+            QueueNote = "Your account does not act for one of the Process's Co-Chair governments, so no scorecard awaits your approval. "
+                + "Ask the secretariat to check the member on your account.";
+            return;
+        }
+
+        var rows = await db.Scorecards.AsNoTracking()
+            .Where(s => (s.Status == ScorecardStatus.Submitted || s.Status == ScorecardStatus.ApprovedByOne) && s.SubmittedUtc != null
+                && !s.Approvals.Any(a => a.MemberId == mine)
+                && db.Rounds.Any(r => r.Id == s.RoundId && (r.Status == RoundStatus.Open || r.Status == RoundStatus.InReview)))
+            .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => new { s.Id, s.RoundId, b.Code, s.SubmittedUtc, s.Status })
+            .Join(db.Rounds, x => x.RoundId, r => r.Id, (x, r) => new { x.Id, x.Code, Round = r.Name, x.SubmittedUtc, x.Status })
+            .ToListAsync(ct);
+        Queue = rows.OrderBy(r => r.SubmittedUtc)
+            .Select(r => new AwaitingReview(r.Id, r.Code, r.Round, r.SubmittedUtc!.Value, Today.DayNumber - DateOnly.FromDateTime(r.SubmittedUtc.Value).DayNumber,
+                r.Status == ScorecardStatus.ApprovedByOne))
+            .ToList();
     }
 
     public static string ClosesIn(DateOnly due, DateOnly today)

@@ -67,6 +67,7 @@ public sealed class DetailsModel(AppDbContext db, RoundService rounds, TimeProvi
             Summary = await SummaryFilters.ViewAsync(db, summary, isPublic: false, $"/rounds/{id}", ct) with
             {
                 CanAssess = User.IsCoChair() && Assessment.CanWrite(summary.Status).Succeeded,
+                CanAssignBodies = User.IsAdministrator(),
             };
         }
 

@@ -26,8 +26,9 @@ public sealed record SummaryBody(int Id, string Code, string Name, int? Scorecar
 public sealed record SummaryEntry(string BodyCode, int ScorecardId, string ObjectiveCode, Completion? Completion, string? CompletionLabel,
     Trajectory? Trajectory, Completion? Previous, Trend Trend, bool HasNarrative, string? Progress, IReadOnlyList<Scorecards.CitedActivity> Activities);
 
+/// <summary>An objective of the round; <see cref="NotYetApproved"/> counts the bodies whose entries on it the reader cannot read yet.</summary>
 public sealed record SummaryObjective(string Code, string Title, bool IsRetired, IReadOnlyList<string> AssignedBodies,
-    DistributionDto Distribution, TrendDto Trend, IReadOnlyList<SummaryEntry> Entries);
+    DistributionDto Distribution, TrendDto Trend, IReadOnlyList<SummaryEntry> Entries, int NotYetApproved = 0);
 
 public sealed record SummaryCell(string BodyCode, IReadOnlyList<SummaryEntry> Entries);
 
@@ -43,7 +44,7 @@ public sealed record GapActivity(int Id, string Title, string BodyCode, string D
 
 public sealed record SummaryGaps(IReadOnlyList<string> UnassignedObjectives, IReadOnlyList<string> ObjectivesWithoutEntry,
     IReadOnlyList<GapEntry> RatedWithoutNarrative, IReadOnlyList<GapBody> NotSubmitted, IReadOnlyList<string> ObjectivesWithoutActivity,
-    IReadOnlyList<GapActivity> OverduePlannedActivities);
+    IReadOnlyList<GapActivity> OverduePlannedActivities, IReadOnlyList<string> ObjectivesNotYetApproved);
 
 /// <summary>The Co-Chairs' assessment: overall when the focus area is null.</summary>
 public sealed record AssessmentDto(string? FocusAreaCode, string? FocusAreaName, string Text, string UpdatedBy, DateTime UpdatedUtc);

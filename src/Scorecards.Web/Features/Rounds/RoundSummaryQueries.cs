@@ -62,6 +62,12 @@ public static class RoundSummaryQueries
         var assignments = await db.Assignments.AsNoTracking().Where(a => db.Bodies.Any(b => b.Id == a.BodyId && b.IsActive)).ToListAsync(ct);
 
         var includedIds = scorecards.Where(s => s.Included).Select(s => s.Id).ToList();
+        // Which objectives others have rated in scorecards this reader may not read yet: counted, never shown.
+        var hiddenIds = scorecards.Where(s => !s.Included).Select(s => s.Id).ToList();
+        var notYetApproved = hiddenIds.Count == 0
+            ? []
+            : (await db.Entries.AsNoTracking().Where(e => hiddenIds.Contains(e.ScorecardId) && e.Completion != null).Select(e => e.ObjectiveId).ToListAsync(ct))
+                .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         var entries = await db.Entries.AsNoTracking().Where(e => includedIds.Contains(e.ScorecardId))
             .Select(e => new { e.Id, e.ScorecardId, e.ObjectiveId, e.Completion, e.Trajectory, e.Progress }).ToListAsync(ct);
         var citations = await db.Set<Citation>().AsNoTracking()
@@ -125,7 +131,8 @@ public static class RoundSummaryQueries
                         DistributionDto.From(Scores.Distribute(forObjective.Select(x => x.Scored))),
                         TrendDto.From(Scores.TrendOf(forObjective.Select(x => x.Scored))),
                         forObjective.Where(x => Shown(x.Scored)).OrderBy(x => x.Scored.BodyId)
-                            .Select(x => Entry(x.Scored, x.Row.Id, x.Row.ScorecardId, x.Row.Trajectory, x.Row.Progress, withEvidence: true)).ToList());
+                            .Select(x => Entry(x.Scored, x.Row.Id, x.Row.ScorecardId, x.Row.Trajectory, x.Row.Progress, withEvidence: true)).ToList(),
+                        notYetApproved.GetValueOrDefault(o.Id));
                 }).ToList();
                 var cells = shownBodies.Select(b => new SummaryCell(b.Code,
                     inArea.Where(x => x.Scored.BodyId == b.Id && Shown(x.Scored))
@@ -145,14 +152,15 @@ public static class RoundSummaryQueries
             db.Today < round.PeriodEnd ? db.Today : round.PeriodEnd);
         var summaryGaps = new SummaryGaps(
             gaps.UnassignedObjectives.Select(id => objectiveById[id].Code).ToList(),
-            gaps.ObjectivesWithoutEntry.Select(id => objectiveById[id].Code).ToList(),
+            gaps.ObjectivesWithoutEntry.Where(id => !notYetApproved.ContainsKey(id)).Select(id => objectiveById[id].Code).ToList(),
             gaps.RatedWithoutNarrative.Select(e => new GapEntry(bodyCode[e.BodyId], scorecards.First(s => s.BodyId == e.BodyId).Id, objectiveById[e.ObjectiveId].Code))
                 .OrderBy(g => g.BodyCode, StringComparer.Ordinal).ThenBy(g => g.ObjectiveCode, StringComparer.Ordinal).ToList(),
             gaps.NotSubmitted.Select(s => new GapBody(bodyCode[s.BodyId], s.ScorecardId, s.Status, Scorecard.Label(s.Status))).OrderBy(g => g.BodyCode, StringComparer.Ordinal).ToList(),
             gaps.ObjectivesWithoutActivity.Select(id => objectiveById[id].Code).ToList(),
             gaps.OverduePlannedActivities.Select(id => planned.Single(a => a.Id == id))
                 .Select(a => new GapActivity(a.Id, a.Title, bodyCode.GetValueOrDefault(a.LeadBodyId, ""), Domain.Activities.ActivityDates.Describe(a.DatePrecision, a.StartDate, a.EndDate)))
-                .OrderBy(a => a.BodyCode, StringComparer.Ordinal).ThenBy(a => a.Title, StringComparer.Ordinal).ToList());
+                .OrderBy(a => a.BodyCode, StringComparer.Ordinal).ThenBy(a => a.Title, StringComparer.Ordinal).ToList(),
+            gaps.ObjectivesWithoutEntry.Where(notYetApproved.ContainsKey).Select(id => objectiveById[id].Code).ToList());
 
         return new RoundSummary(round.Id, round.Name, round.Status, Round.Label(round.Status), previous?.Id, previous?.Name, filter,
             shownBodies.Select(b => scorecards.Find(s => s.BodyId == b.Id) is { } s

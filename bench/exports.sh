@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks the round exports through the API of the published program on 127.0.0.1: each format
-# (docx, pdf, xlsx, csv, json) of the demo's published round (41 entries) and of a generated round ten
-# times its size (410 entries), three times each, timed end to end by curl; then twenty exports of the
+# (docx, pdf, xlsx, csv, json) of the demo's published round (44 entries) and of a generated round ten
+# times its size (440 entries), three times each, timed end to end by curl; then twenty exports of the
 # large round in a row, reading the server's memory before and after.
 # Prints the figures; bench/results/exports.md records them.
 # Usage: bench/exports.sh

@@ -135,7 +135,7 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
     public async Task<Result> SubmitAsync(LoadedScorecard loaded, string? reply, ClaimsPrincipal user, CancellationToken ct)
     {
         var current = await CurrentObjectiveCodesAsync(loaded.Scorecard, ct);
-        return await SaveAsync(loaded.Scorecard.Submit(loaded.Round.Status, current, reply, user.UserId(), Name(user), Now), ct);
+        return await SaveAsync(loaded, loaded.Scorecard.Submit(loaded.Round.Status, current, reply, user.UserId(), Name(user), Now), ct);
     }
 
     /// <summary>Confirms one carried-over entry as still accurate, or, with no objective code, every one still carried over.</summary>
@@ -150,18 +150,18 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
             return Result.Fail("not-found", $"Objective '{objectiveCode}' is not on this scorecard.");
         }
 
-        return await SaveAsync(loaded.Scorecard.ConfirmCarriedOver(loaded.Round.Status, ids, user.Identity?.Name ?? Name(user), Now), ct);
+        return await SaveAsync(loaded, loaded.Scorecard.ConfirmCarriedOver(loaded.Round.Status, ids, user.Identity?.Name ?? Name(user), Now), ct);
     }
 
     public Task<Result> ReturnAsync(LoadedScorecard loaded, string? reason, ClaimsPrincipal user, CancellationToken ct) =>
-        SaveAsync(loaded.Scorecard.Return(loaded.Round.Status, reason, user.UserId(), Name(user), Now), ct);
+        SaveAsync(loaded, loaded.Scorecard.Return(loaded.Round.Status, reason, user.UserId(), Name(user), Now), ct);
 
     public async Task<Result> ApproveAsync(LoadedScorecard loaded, ClaimsPrincipal user, CancellationToken ct) =>
-        await SaveAsync(loaded.Scorecard.Approve(loaded.Round.Status, user.MemberId(), await CoChairGovernments.IdsAsync(db, ct),
+        await SaveAsync(loaded, loaded.Scorecard.Approve(loaded.Round.Status, user.MemberId(), await CoChairGovernments.IdsAsync(db, ct),
             user.UserId(), Name(user), Now), ct);
 
     public Task<Result> UnapproveAsync(LoadedScorecard loaded, string? reason, ClaimsPrincipal user, CancellationToken ct) =>
-        SaveAsync(loaded.Scorecard.Unapprove(loaded.Round.Status, reason, user.UserId(), Name(user), Now), ct);
+        SaveAsync(loaded, loaded.Scorecard.Unapprove(loaded.Round.Status, reason, user.UserId(), Name(user), Now), ct);
 
     public async Task<Dictionary<int, string>> CurrentObjectiveCodesAsync(Scorecard scorecard, CancellationToken ct)
     {
@@ -176,22 +176,31 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
 
     private static string Name(ClaimsPrincipal user) => user.DisplayName();
 
-    private async Task<Result> SaveAsync(Result result, CancellationToken ct)
+    private async Task<Result> SaveAsync(LoadedScorecard loaded, Result result, CancellationToken ct)
     {
         if (!result.Succeeded)
         {
             return result;
         }
 
+        var loadedVersion = db.Entry(loaded.Scorecard).Property(s => s.Version).OriginalValue;
         try
         {
             await db.SaveChangesAsync(ct);
             return result;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex)
         {
-            // Another review or save landed first: its version check, or the one-approval-per-government key, stopped this one.
+            // Another review or save landed first: its version check, or the one-approval-per-government key, stopped
+            // this one. Any other failure with the scorecard unchanged underneath is not a race, and is not hidden as one.
             db.ChangeTracker.Clear();
+            var race = ex is DbUpdateConcurrencyException
+                || await db.Scorecards.AsNoTracking().Where(s => s.Id == loaded.Scorecard.Id).Select(s => s.Version).SingleOrDefaultAsync(ct) != loadedVersion;
+            if (!race)
+            {
+                throw;
+            }
+
             return Result.Fail(Changed, "Someone else changed this scorecard at the same moment, so nothing was saved; it now shows their change. Check it and try again if still needed.");
         }
     }

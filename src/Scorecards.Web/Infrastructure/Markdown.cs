@@ -10,7 +10,8 @@ namespace Scorecards.Web.Infrastructure;
 /// </summary>
 public static class Markdown
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>The Markdown the narratives are written in, read the same way on the pages and in the papers.</summary>
+    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UseEmphasisExtras()
         .UseAutoLinks()

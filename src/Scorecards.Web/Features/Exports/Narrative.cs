@@ -1,4 +1,3 @@
-using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -38,14 +37,6 @@ public static class Narrative
     // Containers and emphasis nested deeper than this are read as their plain text.
     private const int MaxNesting = 32;
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UseEmphasisExtras()
-        .UseAutoLinks()
-        .UseListExtras()
-        .UsePipeTables()
-        .Build();
-
     public static IReadOnlyList<NarrativeBlock> Parse(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown))
@@ -56,7 +47,7 @@ public static class Narrative
         MarkdownDocument document;
         try
         {
-            document = Markdig.Markdown.Parse(markdown, Pipeline);
+            document = Markdig.Markdown.Parse(markdown, Infrastructure.Markdown.Pipeline);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {

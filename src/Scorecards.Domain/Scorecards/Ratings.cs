@@ -61,7 +61,6 @@ public static class Ratings
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
     };
 
-    /// <summary>A stable, lower-case name for CSS classes, files and API values.</summary>
     /// <summary>The level in a few letters, for a compact chip beside an objective's code; the legend spells each out.</summary>
     public static string Short(this Completion value) => value switch
     {
@@ -74,6 +73,7 @@ public static class Ratings
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
     };
 
+    /// <summary>A stable, lower-case name for CSS classes, files and API values.</summary>
     public static string Slug(this Completion value) => value switch
     {
         Completion.NoEvidence => "no-evidence",

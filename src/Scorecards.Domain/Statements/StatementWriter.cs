@@ -190,7 +190,7 @@ public static class StatementWriter
                 .Select(a => What(bodyCode, a) + (With(a) is { Length: > 0 } with ? $" ({with})" : "")).ToList());
         var when = group.Count == 1
             ? ActivityDates.Phrase(first.Precision, first.Start, first.End)
-            : "in " + first.Start.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+            : ActivityDates.Phrase(DatePrecision.Month, first.Start, first.End);
         var place = Place(first.City, first.Member);
         var partners = group.Count == 1 && With(first) is { Length: > 0 } together ? $"{(when is null && place is null ? " " : ", ")}{together}" : "";
         var sentence = $"{(future ? "will " + (also ? "also " : "") + verb.Future : verb.Past)} {objects}{(when is null ? "" : " " + when)}{(place is null ? "" : " in " + place)}{partners}.";
@@ -230,11 +230,7 @@ public static class StatementWriter
 
         // A title in sentence case reads mid-sentence in lower case ("research on forced marriage…", "the collaborative
         // workshop…"); a title in title case ("the Regional Meeting on Countering People Smuggling") is a name and stays.
-        var words = title.Split(' ', 3);
-        if (words.Length > 1 && words[1].Length > 0 && char.IsLower(words[1][0]) && words[0].Length > 1 && char.IsLower(words[0][1]))
-        {
-            title = char.ToLowerInvariant(title[0]) + title[1..];
-        }
+        title = MidSentence(title);
 
         return activity.Kind is ActivityKind.Research or ActivityKind.Secondment or ActivityKind.Other || title.StartsWith("The ", StringComparison.Ordinal)
             ? title

@@ -63,6 +63,10 @@ public static class ActivityDates
         _ => (start, end ?? start),
     };
 
+    /// <summary>Whether the last day follows from the first at this precision (a day, month, quarter or year), so none is given.</summary>
+    public static bool EndFollows(DatePrecision precision) =>
+        precision is DatePrecision.Day or DatePrecision.Month or DatePrecision.Quarter or DatePrecision.Year;
+
     /// <summary>What is wrong with these dates at this precision, or null when nothing is.</summary>
     public static string? Problem(DatePrecision precision, DateOnly start, DateOnly? end)
     {
@@ -77,7 +81,7 @@ public static class ActivityDates
                 return "An activity of several days needs a last day after its first; for one day, choose \"One day\".";
             case DatePrecision.Undated when end is null:
                 return "Give the first and last day of the time the activity is known to fall in.";
-            case DatePrecision.Day or DatePrecision.Month or DatePrecision.Quarter or DatePrecision.Year when end is { } given && given != Bounds(precision, start, end).End:
+            case var _ when EndFollows(precision) && end is { } given && given != Bounds(precision, start, end).End:
                 return $"{Label(precision)} ends on {Bounds(precision, start, end).End:yyyy-MM-dd}; leave the last day empty, or choose another precision.";
             default:
                 return null;

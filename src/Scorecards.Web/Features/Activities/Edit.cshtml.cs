@@ -35,8 +35,7 @@ public sealed class ActivityForm
         Title = a.Title,
         Kind = a.Kind.ToString(),
         StartDate = a.StartDate,
-        EndDate = a.DatePrecision is Domain.Activities.DatePrecision.Day or Domain.Activities.DatePrecision.Month
-            or Domain.Activities.DatePrecision.Quarter or Domain.Activities.DatePrecision.Year ? null : a.EndDate,
+        EndDate = ActivityDates.EndFollows(a.DatePrecision) ? null : a.EndDate,
         DatePrecision = ActivityDates.Slug(a.DatePrecision),
         City = a.City,
         Member = a.Member,

@@ -39,14 +39,23 @@ public sealed record RoundExport(int RoundId, string Round, string? Meeting, Dat
     public IReadOnlyList<LeftOut> NotIncluded => Summary.Bodies.Where(b => b.ScorecardId is not null && !b.Included)
         .Select(b => new LeftOut(b.Code, Scorecard.Label(b.Status!.Value))).ToList();
 
+    /// <summary>The title block's warning that the paper holds unapproved content, naming it; null when it holds none.</summary>
+    public string? UnapprovedNotice
+    {
+        get
+        {
+            var drafts = Summary.Bodies.Where(b => b.Included && b.Status != ScorecardStatus.Approved)
+                .Select(b => $"{b.Code} ({Lower(Scorecard.Label(b.Status!.Value))})").ToList();
+            return drafts.Count == 0 ? null : $"This paper includes unapproved content: {string.Join(", ", drafts)}, each marked \"{DraftMark}\".";
+        }
+    }
+
     /// <summary>What the paper holds, in words for its title block: which bodies, and which are left out or not approved.</summary>
     public IReadOnlyList<string> Contents
     {
         get
         {
             var approved = Summary.Bodies.Where(b => b.Included && b.Status == ScorecardStatus.Approved).Select(b => b.Code).ToList();
-            var drafts = Summary.Bodies.Where(b => b.Included && b.Status != ScorecardStatus.Approved)
-                .Select(b => $"{b.Code} ({Lower(Scorecard.Label(b.Status!.Value))})").ToList();
             var all = Summary.Bodies.Count(b => b.ScorecardId is not null);
             var lines = new List<string>
             {
@@ -54,9 +63,9 @@ public sealed record RoundExport(int RoundId, string Round, string? Meeting, Dat
                     ? $"No scorecard of this round has been approved by the Co-Chairs yet (0 of {all})."
                     : $"Approved by the Co-Chairs: {string.Join(", ", approved)} ({approved.Count} of {all} scorecards).",
             };
-            if (drafts.Count > 0)
+            if (UnapprovedNotice is { } notice)
             {
-                lines.Add($"This paper includes unapproved content: {string.Join(", ", drafts)}, each marked \"{DraftMark}\".");
+                lines.Add(notice);
             }
 
             if (NotIncluded.Count > 0)

@@ -96,9 +96,10 @@ public static class RoundPaper
 
         body.Append(Word.Para(null, $"Period covered: {export.PeriodStart:d MMMM yyyy} – {export.PeriodEnd:d MMMM yyyy}. "
             + $"Round {summary.StatusLabel.ToLowerInvariant()}. Generated {generatedUtc:d MMMM yyyy, HH:mm} UTC."));
+        var notice = export.UnapprovedNotice;
         foreach (var line in export.Contents)
         {
-            body.Append(Word.Para(null, line, bold: line.StartsWith("This paper includes unapproved content", StringComparison.Ordinal)));
+            body.Append(Word.Para(null, line, bold: line == notice));
         }
 
         body.Append(Word.Para(Word.ParagraphStyle("TOCHeading"), "Contents"));
@@ -178,12 +179,14 @@ public static class RoundPaper
         header.AddRange(Ratings.CompletionDisplayOrder.Select(l => Text(l.Label(), bold: true)));
         header.Add(Text("Not rated", bold: true));
         header.Add(Text("High completion", bold: true));
-        var rows = summary.FocusAreas.Select(a => (a.Name, a.Distribution)).Append(("All focus areas", summary.Distribution)).Select(x =>
+        var rows = summary.FocusAreas.Select(a => (a.Name, a.Distribution, Total: false))
+            .Append((Name: "All focus areas", summary.Distribution, Total: true)).Select(x =>
         {
-            List<IReadOnlyList<CellLine>> cells = [Text(x.Item1, bold: x.Item1 == "All focus areas")];
-            cells.AddRange(x.Item2.Levels.Select(l => Text(l.Count.ToString(CultureInfo.InvariantCulture))));
-            cells.Add(Text(x.Item2.Unrated.ToString(CultureInfo.InvariantCulture)));
-            cells.Add(Text($"{x.Item2.HighCompletion} of {x.Item2.Counted} ({Charts.Percent(x.Item2.HighCompletionShare)})"));
+            var d = x.Distribution;
+            List<IReadOnlyList<CellLine>> cells = [Text(x.Name, bold: x.Total)];
+            cells.AddRange(d.Levels.Select(l => Text(l.Count.ToString(CultureInfo.InvariantCulture))));
+            cells.Add(Text(d.Unrated.ToString(CultureInfo.InvariantCulture)));
+            cells.Add(Text($"{d.HighCompletion} of {d.Counted} ({Charts.Percent(d.HighCompletionShare)})"));
             return (IReadOnlyList<IReadOnlyList<CellLine>>)cells;
         }).ToList();
         return Table([header, .. rows]);

@@ -80,9 +80,10 @@ public static class RoundPdf
 
         blocks.Add(Text.Plain($"Period covered: {export.PeriodStart:d MMMM yyyy} – {export.PeriodEnd:d MMMM yyyy}. Round {summary.StatusLabel.ToLowerInvariant()}. "
             + $"Generated {generatedUtc:d MMMM yyyy, HH:mm} UTC.", 9, Muted));
+        var notice = export.UnapprovedNotice;
         foreach (var line in export.Contents)
         {
-            var draft = line.StartsWith("This paper includes unapproved content", StringComparison.Ordinal);
+            var draft = line == notice;
             blocks.Add(Text.Plain(line, 9, draft ? Danger : Ink, bold: draft));
         }
 

@@ -17,6 +17,7 @@ public sealed class NarrativeTests
         Assert.Equal("2.", blocks[2].Marker);
         Assert.Equal(new NarrativeSpan("the RSO", Link: "https://www.baliprocess.net/"), blocks[2].Spans[^1]);
         Assert.Equal((NarrativeBlockKind.Quote, "Quoted"), (blocks[3].Kind, blocks[3].Text));
+        Assert.All(blocks[3].Spans, s => Assert.True(s.Italic));
     }
 
     [Fact]

@@ -26,8 +26,8 @@ public sealed record NarrativeBlock(NarrativeBlockKind Kind, int Depth, string? 
 
 /// <summary>
 /// The narratives' Markdown read once, into paragraphs and styled runs that the Word paper and the PDF both lay out:
-/// emphasis becomes bold and italic, lists keep their bullets and numbers, links keep their addresses; no asterisk
-/// reaches a paper. Nesting deeper than a reader can follow is flattened, so no text, however it is nested, is lost.
+/// emphasis becomes bold and italic, headings are bold and quotes italic, lists keep their bullets and numbers, links
+/// keep their addresses; no asterisk reaches a paper. Nesting deeper than a reader can follow is flattened, so no text, however it is nested, is lost.
 /// </summary>
 public static class Narrative
 {
@@ -118,7 +118,7 @@ public static class Narrative
 
                 for (var i = before; i < blocks.Count; i++)
                 {
-                    blocks[i] = blocks[i] with { Kind = NarrativeBlockKind.Quote };
+                    blocks[i] = blocks[i] with { Kind = NarrativeBlockKind.Quote, Spans = blocks[i].Spans.Select(s => s with { Italic = true }).ToList() };
                 }
 
                 break;

@@ -303,7 +303,7 @@ public static class RoundPdf
         /// <summary>A narrative's Markdown as paragraphs and list items, with bold, italic and links.</summary>
         public static List<Block> Narrative(string? markdown, double size) =>
             Exports.Narrative.Parse(markdown).Select(b => (Block)new Text(
-                b.Spans.Select(s => new Run(s.Text, s.Bold || b.Kind == NarrativeBlockKind.Heading, s.Italic || b.Kind == NarrativeBlockKind.Quote,
+                b.Spans.Select(s => new Run(s.Text, s.Bold, s.Italic,
                     s.Link is null ? null : LinkColour, s.Link)).ToList(),
                 size, b.Marker is null ? Tag.Paragraph : Tag.ListItem, 14 * b.Depth, b.Marker)).ToList();
 

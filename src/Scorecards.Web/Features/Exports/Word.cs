@@ -157,15 +157,14 @@ public static class Word
 
             foreach (var span in block.Spans)
             {
-                var bold = span.Bold || block.Kind == NarrativeBlockKind.Heading;
                 if (span.Link is { } link)
                 {
                     var relation = main.AddHyperlinkRelationship(new Uri(link), true);
-                    paragraph.Append(new Hyperlink(Run(span.Text, bold, span.Italic, color: "0B4F8A", underline: true)) { Id = relation.Id, History = true });
+                    paragraph.Append(new Hyperlink(Run(span.Text, span.Bold, span.Italic, color: "0B4F8A", underline: true)) { Id = relation.Id, History = true });
                 }
                 else
                 {
-                    paragraph.Append(Run(span.Text, bold, span.Italic || block.Kind == NarrativeBlockKind.Quote));
+                    paragraph.Append(Run(span.Text, span.Bold, span.Italic));
                 }
             }
 

@@ -151,7 +151,7 @@ public static class RoundExportQueries
         var entryIds = entries.Select(e => e.Entry.Id).ToList();
         var cited = (await db.Set<Citation>().AsNoTracking().Where(c => entryIds.Contains(c.EntryId))
             .Join(db.Activities, c => c.ActivityId, a => a.Id, (c, a) => new { c.EntryId, a.Title, a.StartDate, a.EndDate, a.DatePrecision, a.City }).ToListAsync(ct))
-            .ToLookup(c => c.EntryId, c => $"{c.Title} ({Domain.Activities.ActivityDates.Describe(c.DatePrecision, c.StartDate, c.EndDate)}{(c.City is null ? "" : ", " + c.City)})");
+            .ToLookup(c => c.EntryId, c => Scorecards.CitedActivity.Cite(c.Title, c.DatePrecision, c.StartDate, c.EndDate, c.City));
         var fromSummary = consolidated.FocusAreas.SelectMany(a => a.Objectives).SelectMany(o => o.Entries)
             .ToDictionary(e => (e.ScorecardId, e.ObjectiveCode));
 

@@ -21,7 +21,11 @@ public sealed record CitedActivity(int Id, string Title, DateOnly StartDate, Dat
     public string Dates => ActivityDates.Describe(DatePrecision, StartDate, EndDate);
 
     /// <summary>"D-WG annual meeting (16–18 July 2024, Hanoi)".</summary>
-    public string Citation => $"{Title} ({Dates}{(City is null ? "" : ", " + City)})";
+    public string Citation => Cite(Title, DatePrecision, StartDate, EndDate, City);
+
+    /// <summary>An activity as evidence is cited on pages and in papers: its title, then its dates and city.</summary>
+    public static string Cite(string title, DatePrecision precision, DateOnly start, DateOnly end, string? city) =>
+        $"{title} ({ActivityDates.Describe(precision, start, end)}{(city is null ? "" : ", " + city)})";
 }
 
 public sealed record EntryDto(int Id, string ObjectiveCode, string ObjectiveTitle, string FocusAreaCode, string FocusAreaName,

@@ -58,8 +58,8 @@ public static class WebApp
         services.AddScorecardsServices();
         services.AddDataProtection().SetApplicationName("Scorecards").PersistKeysToDbContext<AppDbContext>();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
-        // Pages are in English and Bahasa Indonesia with dashes and quotes of their own: only characters that mean
-        // something to HTML are escaped, so "16–18 July 2024" reads the same in the page source as on screen.
+        // Pages carry dashes, quotes and members' names beyond ASCII: only characters that mean something to HTML are
+        // escaped, so "16–18 July 2024" reads the same in the page source as on screen.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {

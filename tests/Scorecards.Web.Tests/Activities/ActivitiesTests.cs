@@ -3,14 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Web.Tests.Infrastructure;
+using static Scorecards.Web.Tests.Infrastructure.HttpJson;
 
 namespace Scorecards.Web.Tests.Activities;
 
 public sealed class ActivitiesTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
     private static IEnumerable<string?> Titles(JsonElement page) => page.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("title").GetString());
 
@@ -174,8 +173,6 @@ public sealed class ActivitiesTests
 public sealed class EvidenceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
     [Fact]
     public async Task Entry_CitesAnActivityOfThePeriod_AndTheRoundPageShowsIt()

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Scorecards.Web.Features.Activities;
 using Scorecards.Web.Infrastructure.Spreadsheets;
 using Scorecards.Web.Tests.Infrastructure;
+using static Scorecards.Web.Tests.Infrastructure.HttpJson;
 
 namespace Scorecards.Web.Tests.Activities;
 
@@ -27,8 +28,6 @@ public sealed class ActivityImportTests
         body.Headers.ContentType = new MediaTypeHeaderValue(type);
         return await client.PostAsync($"/api/v1/activities/import?dryRun={(dryRun ? "true" : "false")}", body, Ct);
     }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
     // Everything an import could touch, so a refused import can be shown to have changed nothing.
     private static Task<string> SnapshotAsync(TestApp app) => app.WithDbAsync(async db =>

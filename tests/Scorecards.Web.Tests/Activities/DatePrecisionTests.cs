@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Scorecards.Data.Accounts;
 using Scorecards.Domain.Activities;
 using Scorecards.Web.Tests.Infrastructure;
+using static Scorecards.Web.Tests.Infrastructure.HttpJson;
 
 namespace Scorecards.Web.Tests.Activities;
 
@@ -24,9 +25,6 @@ public sealed class DatePrecisionTests
         await app.Given.AccountAsync(Reporter, Roles.Reporter, body: "WG-TIP");
         return app;
     }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
 
     [Fact]
     public async Task MonthFromTheApi_IsStoredAsTheMonth_AndReadsAsItInPagesAndFiles()

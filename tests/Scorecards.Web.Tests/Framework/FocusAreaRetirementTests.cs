@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Scorecards.Data.Accounts;
 using Scorecards.Web.Tests.Infrastructure;
+using static Scorecards.Web.Tests.Infrastructure.HttpJson;
 
 namespace Scorecards.Web.Tests.Framework;
 
@@ -23,9 +24,6 @@ public sealed class FocusAreaRetirementTests
             objectives:
               - {code: CS-1, title: Report progress, bodies: [D-WG]}
         """;
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
 
     [Fact]
     public async Task DroppedFocusArea_StaysInThePublishedRound_AndLeavesTheOpenOneAndTheFramework()

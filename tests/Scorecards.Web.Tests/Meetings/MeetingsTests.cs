@@ -4,14 +4,13 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Domain.Meetings;
 using Scorecards.Web.Tests.Infrastructure;
+using static Scorecards.Web.Tests.Infrastructure.HttpJson;
 
 namespace Scorecards.Web.Tests.Meetings;
 
 public sealed class MeetingsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
     private static IEnumerable<string> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!);
 

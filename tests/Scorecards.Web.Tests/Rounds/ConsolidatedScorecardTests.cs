@@ -5,14 +5,13 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Domain.Rounds;
 using Scorecards.Web.Tests.Infrastructure;
+using static Scorecards.Web.Tests.Infrastructure.HttpJson;
 
 namespace Scorecards.Web.Tests.Rounds;
 
 public sealed partial class ConsolidatedScorecardTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
     private static Task<int> RoundIdAsync(TestApp app, RoundStatus status) =>
         app.WithDbAsync(db => db.Rounds.Where(r => r.Status == status).Select(r => r.Id).SingleAsync(Ct));

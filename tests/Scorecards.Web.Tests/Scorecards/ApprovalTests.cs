@@ -9,6 +9,7 @@ using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Cli;
 using Scorecards.Web.Features.Scorecards;
 using Scorecards.Web.Tests.Infrastructure;
+using static Scorecards.Web.Tests.Infrastructure.HttpJson;
 
 namespace Scorecards.Web.Tests.Scorecards;
 
@@ -43,9 +44,6 @@ public sealed class ApprovalTests
         await given.ActAsync(id, "reporter", async (service, loaded, user) => Assert.True((await service.SubmitAsync(loaded, null, user, Ct)).Succeeded));
         return (app, id);
     }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
 
     private static async Task<HttpClient> ApiAsync(TestApp app, string email) => await app.ApiClientAsync(email);
 

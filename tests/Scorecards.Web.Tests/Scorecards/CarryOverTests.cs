@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Scorecards.Data.Accounts;
 using Scorecards.Domain.Rounds;
 using Scorecards.Web.Tests.Infrastructure;
+using static Scorecards.Web.Tests.Infrastructure.HttpJson;
 
 namespace Scorecards.Web.Tests.Scorecards;
 
@@ -37,9 +38,6 @@ public sealed class CarryOverTests
         var current = await given.RoundAsync("19th AHG SOM, 2026", new(2025, 5, 21), new(2026, 5, 20), new(2026, 2, 1), new(2026, 4, 1));
         return (app, await given.ScorecardIdAsync(current.Id, "D-WG"));
     }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
 
     [Fact]
     public async Task CarriedOverScorecard_IsADraftWithNothingRatedThisRound_AndTheChecklistNamesEachEntry()

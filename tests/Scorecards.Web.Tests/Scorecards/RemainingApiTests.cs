@@ -2,14 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Scorecards.Web.Tests.Infrastructure;
+using static Scorecards.Web.Tests.Infrastructure.HttpJson;
 
 namespace Scorecards.Web.Tests.Scorecards;
 
 public sealed class RemainingApiTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
     [Fact]
     public async Task UnknownScorecardAndUnknownAddress_Return404ProblemsWithCode()

@@ -3,14 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Web.Tests.Infrastructure;
+using static Scorecards.Web.Tests.Infrastructure.HttpJson;
 
 namespace Scorecards.Web.Tests.WorkPlans;
 
 public sealed class WorkPlansTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
     private static Task<int> PlanIdAsync(TestApp app, string body) =>
         app.WithDbAsync(db => db.WorkPlans.Where(p => db.Bodies.Any(b => b.Id == p.BodyId && b.Code == body)).Select(p => p.Id).SingleAsync(Ct));

@@ -85,13 +85,12 @@ public static class WebApp
             builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         }
 
+        // Bodies are small unless an endpoint that takes a file says otherwise.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBodies.DefaultMaxBytes);
+
         var app = builder.Build();
 
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            ExceptionHandlingPath = "/error",
-            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
-        });
+        app.UseAppExceptionHandler();
         app.UseAppStatusCodePages();
         app.UseSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions
@@ -100,6 +99,7 @@ public static class WebApp
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
         app.UseRouting();
+        app.UseRequestBodyLimits();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -12,7 +12,7 @@ public sealed record FrameworkError(FileLocation Where, string Field, string Mes
     public override string ToString()
     {
         var path = string.IsNullOrEmpty(Field) ? Where.Path : (Where.Path.Length == 0 ? Field : $"{Where.Path}.{Field}");
-        return $"line {Where.Line}, {path}: {Message}";
+        return path.Length == 0 ? $"line {Where.Line}: {Message}" : $"line {Where.Line}, {path}: {Message}";
     }
 }
 

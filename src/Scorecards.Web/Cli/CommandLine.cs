@@ -10,6 +10,7 @@ using Scorecards.Web.Features.Exports;
 using Scorecards.Web.Features.Framework;
 using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Seeding;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 using Scorecards.Web.Infrastructure.Spreadsheets;
 
@@ -262,7 +263,17 @@ public static class CommandLine
             }
 
             FrameworkFile.FormatOf(file.Name);
-            var text = await File.ReadAllTextAsync(file.FullName, ct);
+            if (file.Length > FrameworkFile.MaxBytes)
+            {
+                throw new CommandException($"{file.Name} is larger than {FrameworkFile.MaxBytes / 1024 / 1024} MB, the most a framework file may be.");
+            }
+
+            var (text, encodingError) = TextFiles.Decode(await File.ReadAllBytesAsync(file.FullName, ct));
+            if (text is null)
+            {
+                throw new CommandException($"{file.Name}: {encodingError}");
+            }
+
             await WithServicesAsync(result, async services =>
             {
                 await PrepareAsync(services, seedDemo: false, output, ct);

@@ -5,6 +5,40 @@ namespace Scorecards.Web.Infrastructure;
 /// <summary>Gives bare error status codes a body: problem details for the API, a page for people.</summary>
 public static class StatusCodePages
 {
+    /// <summary>
+    /// Unhandled errors: the API answers problem details with the trace id to quote; pages show the error page. A request
+    /// the server refused to read (a body over its limit, a malformed request) keeps its own status, not 500.
+    /// </summary>
+    public static void UseAppExceptionHandler(this WebApplication app)
+    {
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = StatusFor,
+            ExceptionHandler = async http =>
+            {
+                var status = http.Response.StatusCode;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = status,
+                        Detail = status >= 500
+                            ? "The server could not complete the request; nothing was half-applied. Quote the trace id if it happens again."
+                            : "The request could not be read.",
+                    },
+                });
+            },
+        }));
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = StatusFor,
+        }));
+    }
+
+    private static int StatusFor(Exception e) => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+
     public static void UseAppStatusCodePages(this WebApplication app)
     {
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(WriteProblemAsync));

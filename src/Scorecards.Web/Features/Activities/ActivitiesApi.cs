@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Activities;
@@ -16,7 +17,7 @@ public static class ActivitiesApi
         group.MapGet("", SearchAsync).WithSummary("The activities register: filter by body, kind, area, member, from/to dates, status and text (q); paged.");
         group.MapGet("/export", ExportAsync)
             .WithSummary("The filtered register as a file: format=csv or xlsx, with the same filters as the list; the columns are those of the import.");
-        group.MapPost("/import", ImportAsync)
+        group.MapPost("/import", ImportAsync).WithMetadata(new RequestSizeLimitAttribute(ActivityImporter.MaxBytes))
             .WithSummary("Imports activities from the body, sent as text/csv or as an .xlsx workbook. dryRun=true previews; otherwise the file is applied "
                 + "in full, or, if any row is rejected, not at all (422 with every rejected row).");
         group.MapGet("/{id:int}", GetAsync).WithSummary("One activity.");
@@ -76,11 +77,10 @@ public static class ActivitiesApi
                 $"Send the file as the body with Content-Type text/csv or {UploadedSheet.XlsxType}.");
         }
 
-        var content = await ReadBodyAsync(request, ActivityImporter.MaxBytes, ct);
+        var content = await RequestBodies.ReadAsync(request, ActivityImporter.MaxBytes, ct);
         if (content is null)
         {
-            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "too-large",
-                $"The file is larger than {ActivityImporter.MaxBytes / 1024 / 1024} MB; split it into smaller files.");
+            return RequestBodies.TooLarge("The file", ActivityImporter.MaxBytes);
         }
 
         var name = string.IsNullOrWhiteSpace(fileName) ? "activities" + extension : Path.GetFileNameWithoutExtension(fileName) + extension;
@@ -96,24 +96,6 @@ public static class ActivitiesApi
             : ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "import.rejected",
                 $"{result.Rejected} row(s) of the file cannot be imported; nothing was changed.",
                 new Dictionary<string, object?> { ["preview"] = result });
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static (ActivityFilter? Filter, ProblemHttpResult? Problem) ReadFilter(string? body, string? kind, string? area, string? member,

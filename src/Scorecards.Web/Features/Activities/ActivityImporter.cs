@@ -27,6 +27,9 @@ public static class ActivityImporter
     public const int MaxRows = 20_000;
     public const int MaxBytes = 10 * 1024 * 1024;
 
+    /// <summary>What an activities file may hold; no field of an activity is longer than its description.</summary>
+    public static readonly SheetLimits Limits = new(MaxRows, ActivityValues.MaxTextLength);
+
     private const int ChunkSize = 500;
 
     private sealed record Planned(int Row, ActivityValues Values, int? ExistingId, bool Unchanged);
@@ -89,7 +92,7 @@ public static class ActivityImporter
             return (Preview(0), []);
         }
 
-        var (sheet, error) = UploadedSheet.Read(fileName, content, MaxRows);
+        var (sheet, error) = UploadedSheet.Read(fileName, content, Limits);
         if (sheet is null)
         {
             rejections.Add(new ImportRejection(0, "", error!));

@@ -4,16 +4,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scorecards.Data;
 using Scorecards.Web.Features.Framework;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Administrator)]
-[RequestSizeLimit(MaxFileBytes + (64 * 1024))]
+[RequestSizeLimit(FrameworkFile.MaxBytes + (64 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = FrameworkFile.MaxBytes + (64 * 1024))]
 public sealed class FrameworkModel(AppDbContext db, FrameworkImporter importer) : PageModel
 {
-    public const long MaxFileBytes = 2 * 1024 * 1024;
-
     public FrameworkView View { get; private set; } = null!;
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
@@ -38,17 +38,24 @@ public sealed class FrameworkModel(AppDbContext db, FrameworkImporter importer) 
         {
             Errors = [$"{file.FileName} is empty; nothing was applied."];
         }
-        else if (file.Length > MaxFileBytes)
+        else if (file.Length > FrameworkFile.MaxBytes)
         {
-            Errors = [$"{file.FileName} is {file.Length / 1024} KB; framework files may be at most {MaxFileBytes / 1024 / 1024} MB."];
+            Errors = [$"{file.FileName} is {file.Length / 1024} KB; framework files may be at most {FrameworkFile.MaxBytes / 1024 / 1024} MB."];
         }
         else
         {
             try
             {
                 FrameworkFile.FormatOf(file.FileName);
-                using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-                var (summary, errors) = await importer.ImportAsync(await reader.ReadToEndAsync(ct), ct);
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                var (text, encodingError) = TextFiles.Decode(buffer.ToArray());
+                if (text is null)
+                {
+                    throw new FormatException($"{file.FileName}: {encodingError}");
+                }
+
+                var (summary, errors) = await importer.ImportAsync(text, ct);
                 if (summary is not null)
                 {
                     TempData["Message"] = $"Imported {file.FileName}: {summary}.";

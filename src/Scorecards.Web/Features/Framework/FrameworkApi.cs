@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Scorecards.Data;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
@@ -12,7 +12,7 @@ public static class FrameworkApi
     {
         var group = api.MapGroup("/framework").WithTags("Framework");
         group.MapGet("", GetAsync).WithSummary("The strategy, its focus areas, objectives, indicators and the bodies assigned to each objective.");
-        group.MapPut("", ImportAsync).RequireAuthorization(Policies.Administrator)
+        group.MapPut("", ImportAsync).WithMetadata(new RequestSizeLimitAttribute(FrameworkFile.MaxBytes)).RequireAuthorization(Policies.Administrator)
             .WithSummary("Replaces the framework from a YAML or JSON framework file; nothing is applied if any error is found.");
         return group;
     }
@@ -22,8 +22,24 @@ public static class FrameworkApi
 
     private static async Task<Results<Ok<FrameworkImportSummary>, ProblemHttpResult>> ImportAsync(HttpRequest request, FrameworkImporter importer, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(ct);
+        var content = await RequestBodies.ReadAsync(request, FrameworkFile.MaxBytes, ct);
+        if (content is null)
+        {
+            return RequestBodies.TooLarge("The framework file", FrameworkFile.MaxBytes);
+        }
+
+        var (text, encodingError) = TextFiles.Decode(content);
+        if (text is null)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "framework.encoding", encodingError!);
+        }
+
+        if (FrameworkFile.ExceedsLimits(text) is { } limit)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, limit.Code, limit.ToString(),
+                new Dictionary<string, object?> { ["line"] = limit.Line });
+        }
+
         var (summary, errors) = await importer.ImportAsync(text, ct);
         if (summary is null)
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scorecards.Domain.Framework;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Scorecards.Web.Features.Framework;
@@ -18,6 +19,12 @@ public enum FrameworkFormat
 /// Reads and writes the framework file. YAML and JSON are both read by the YAML parser (JSON is a
 /// subset of YAML), so errors in either name the line as well as the path and field.
 /// </summary>
+/// <summary>A limit of <see cref="FrameworkFile"/> that a file passes, with the problem code the API answers.</summary>
+public sealed record FrameworkLimit(string Code, int Line, string Message)
+{
+    public override string ToString() => $"line {Line}: {Message}";
+}
+
 public static class FrameworkFile
 {
     private static readonly string[] RootFields = ["strategy", "focusAreas"];
@@ -33,10 +40,72 @@ public static class FrameworkFile
         var other => throw new FormatException($"'{Path.GetFileName(path)}' has the extension '{other}'; use .yaml, .yml or .json."),
     };
 
+    /// <summary>The largest framework file read; the Adelaide Strategy's is under 10 KB.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>How deeply lists and mappings may nest; a framework file needs seven levels.</summary>
+    public const int MaxDepth = 12;
+
+    /// <summary>How many values, lists and mappings a file may hold in all.</summary>
+    public const int MaxNodes = 100_000;
+
+    /// <summary>
+    /// Checks the limits a framework file must keep before it is read into memory, walking the parser's events
+    /// without building anything: size, nesting, node count, and no anchors or aliases (which could repeat one part
+    /// of the file without end). The error names the limit and the line; null when the file is within them.
+    /// </summary>
+    public static FrameworkLimit? ExceedsLimits(string text)
+    {
+        if (text.Length > MaxBytes)
+        {
+            return new FrameworkLimit("framework.too-large", 1, $"the file is larger than {MaxBytes / 1024 / 1024} MB, the most a framework file may be.");
+        }
+
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        var nodes = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var line = checked((int)parser.Current!.Start.Line);
+                switch (parser.Current)
+                {
+                    case AnchorAlias:
+                        return new FrameworkLimit("framework.alias", line, "aliases (*name) are not accepted in a framework file; write the value out.");
+                    case NodeEvent { Anchor.IsEmpty: false }:
+                        return new FrameworkLimit("framework.alias", line, "anchors (&name) are not accepted in a framework file; write the value out.");
+                    case MappingStart or SequenceStart when ++depth > MaxDepth:
+                        return new FrameworkLimit("framework.too-deep", line, $"lists and mappings are nested more than {MaxDepth} deep; a framework file needs seven levels.");
+                    case MappingEnd or SequenceEnd:
+                        depth--;
+                        break;
+                }
+
+                if (parser.Current is NodeEvent && ++nodes > MaxNodes)
+                {
+                    return new FrameworkLimit("framework.too-many-nodes", line, $"the file holds more than {MaxNodes:N0} values, the most a framework file may.");
+                }
+            }
+        }
+        catch (YamlException)
+        {
+            // Reading the file names the syntax error and its line.
+        }
+
+        return null;
+    }
+
     /// <summary>Reads a framework file; the document is null when its shape is too broken to check further.</summary>
     public static (FrameworkDocument? Document, IReadOnlyList<FrameworkError> Errors) Read(string text)
     {
         var errors = new List<FrameworkError>();
+        if (ExceedsLimits(text) is { } limit)
+        {
+            errors.Add(new FrameworkError(new FileLocation(limit.Line, ""), "", limit.Message));
+            return (null, errors);
+        }
+
         var stream = new YamlStream();
         try
         {

@@ -105,7 +105,7 @@ public static class OfflineWorkbook
             return (Refused($"The file is larger than {MaxBytes / 1024 / 1024} MB; an offline scorecard is far smaller."), []);
         }
 
-        var (about, aboutError) = UploadedSheet.Read(fileName, content, 50, AboutSheet);
+        var (about, aboutError) = UploadedSheet.Read(fileName, content, new SheetLimits(MaxRows: 50, EntryValues.MaxNarrativeLength), AboutSheet);
         if (about is null || !about.Rows.Any(r => r[0] == "Template" && r[1] == Template))
         {
             return (Refused(aboutError is not null && !aboutError.Contains("no sheet named", StringComparison.Ordinal)
@@ -121,7 +121,7 @@ public static class OfflineWorkbook
             return (Refused($"This workbook is the scorecard of {what} (scorecard {fileScorecard}), not this one (scorecard {scorecard.Id}). Upload it on its own scorecard's page."), []);
         }
 
-        var (sheet, error) = UploadedSheet.Read(fileName, content, 500, EntriesSheet);
+        var (sheet, error) = UploadedSheet.Read(fileName, content, new SheetLimits(MaxRows: 500, EntryValues.MaxNarrativeLength), EntriesSheet);
         if (sheet is null)
         {
             return (Refused(error!), []);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain;
@@ -25,7 +26,7 @@ public static class ScorecardsApi
             .WithSummary("Saves an entry. Send the version you started from; if someone saved since, the answer is 409 with both versions.");
         group.MapGet("/{id:int}/offline", OfflineDownloadAsync)
             .WithSummary("The scorecard as an Excel workbook to fill in offline, with drop-down lists for the ratings (the body's reporters).");
-        group.MapPost("/{id:int}/offline", OfflineUploadAsync)
+        group.MapPost("/{id:int}/offline", OfflineUploadAsync).WithMetadata(new RequestSizeLimitAttribute(OfflineWorkbook.MaxBytes))
             .WithSummary("Uploads a filled-in offline workbook as the body: dryRun=true previews every change; otherwise it is saved whole, or, "
                 + "with any rejected cell or any entry changed by someone else since the download, not at all (422).");
         group.MapPost("/{id:int}/entries/{objectiveCode}/confirm", ConfirmEntryAsync)
@@ -232,15 +233,19 @@ public static class ScorecardsApi
                 $"Send the workbook as the body with Content-Type {Infrastructure.Spreadsheets.UploadedSheet.XlsxType}.");
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
+        var content = await RequestBodies.ReadAsync(request, OfflineWorkbook.MaxBytes, ct);
+        if (content is null)
+        {
+            return RequestBodies.TooLarge("The workbook", OfflineWorkbook.MaxBytes);
+        }
+
         var name = string.IsNullOrWhiteSpace(fileName) ? "scorecard.xlsx" : Path.GetFileNameWithoutExtension(fileName) + ".xlsx";
         if (dryRun == true)
         {
-            return TypedResults.Ok((await OfflineWorkbook.PlanAsync(db, loaded!, name, buffer.ToArray(), ct)).Preview);
+            return TypedResults.Ok((await OfflineWorkbook.PlanAsync(db, loaded!, name, content, ct)).Preview);
         }
 
-        var result = await OfflineWorkbook.ApplyAsync(db, loaded!, name, buffer.ToArray(), user, clock.GetUtcNow().UtcDateTime, ct);
+        var result = await OfflineWorkbook.ApplyAsync(db, loaded!, name, content, user, clock.GetUtcNow().UtcDateTime, ct);
         return result.Applied
             ? TypedResults.Ok(result)
             : ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "offline.rejected",

@@ -8,6 +8,8 @@ using Scorecards.Web.Infrastructure.Authorization;
 namespace Scorecards.Web.Features.Statements;
 
 /// <summary>The statement draft: written from the data, edited by the Co-Chairs and the secretariat, downloaded as Word or Markdown.</summary>
+// A full-length draft, form-encoded, can pass the server's usual body limit.
+[RequestSizeLimit(StatementDraft.MaxLength * 12L)]
 public sealed class StatementModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public StatementView Statement { get; private set; } = null!;

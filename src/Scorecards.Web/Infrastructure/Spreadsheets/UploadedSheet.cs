@@ -1,10 +1,5 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.IO.Compression;
 
 namespace Scorecards.Web.Infrastructure.Spreadsheets;
 
@@ -16,6 +11,31 @@ public sealed record SheetRow(int Number, IReadOnlyList<string> Cells)
     public bool IsBlank => Cells.All(string.IsNullOrWhiteSpace);
 }
 
+/// <summary>
+/// What an uploaded sheet may hold. A file that passes any of them is refused with a message that names the limit and
+/// where it was passed, before the file's contents are held in memory.
+/// </summary>
+/// <param name="MaxRows">Rows under the header that hold anything.</param>
+/// <param name="MaxCellLength">Characters in one cell: the longest field the file's template has.</param>
+/// <param name="MaxColumns">Columns that may hold a value; the templates use far fewer.</param>
+public sealed record SheetLimits(int MaxRows, int MaxCellLength, int MaxColumns = 64)
+{
+    /// <summary>Bytes of a workbook once unzipped, all parts together.</summary>
+    public long MaxUnzippedBytes { get; init; } = 50L * 1024 * 1024;
+
+    /// <summary>Bytes of one workbook part other than worksheets and the shared strings (styles, relationships, the workbook).</summary>
+    public long MaxOtherPartBytes { get; init; } = 4L * 1024 * 1024;
+
+    /// <summary>Files inside a workbook.</summary>
+    public int MaxParts { get; init; } = 500;
+
+    /// <summary>Entries in a workbook's shared string table.</summary>
+    public int MaxSharedStrings { get; init; } = 250_000;
+
+    /// <summary>Characters of text in the whole sheet (and, separately, in the shared string table).</summary>
+    public long MaxTotalChars { get; init; } = 16L * 1024 * 1024;
+}
+
 /// <summary>The header and rows of the first sheet of a CSV or XLSX file, all cells as text.</summary>
 public sealed record UploadedSheet(IReadOnlyList<string> Header, IReadOnlyList<SheetRow> Rows)
 {
@@ -23,10 +43,10 @@ public sealed record UploadedSheet(IReadOnlyList<string> Header, IReadOnlyList<S
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>
-    /// Reads a CSV (comma, semicolon or tab separated, UTF-8) or XLSX file (the sheet named, or the first); the error says
-    /// why a file cannot be read.
+    /// Reads a CSV (comma, semicolon or tab separated; UTF-8, or UTF-16 with a byte order mark) or XLSX file (the sheet
+    /// named, or the first), within <paramref name="limits"/>; the error says why a file cannot be read.
     /// </summary>
-    public static (UploadedSheet? Sheet, string? Error) Read(string fileName, byte[] content, int maxRows, string? sheetName = null)
+    public static (UploadedSheet? Sheet, string? Error) Read(string fileName, byte[] content, SheetLimits limits, string? sheetName = null)
     {
         if (content.Length == 0)
         {
@@ -38,109 +58,28 @@ public sealed record UploadedSheet(IReadOnlyList<string> Header, IReadOnlyList<S
         {
             return extension switch
             {
-                ".csv" or ".txt" => ReadCsv(content, maxRows),
-                ".xlsx" => ReadXlsx(content, maxRows, sheetName),
+                ".csv" or ".txt" => CsvSheet.Read(content, limits),
+                ".xlsx" => XlsxSheet.Read(content, limits, sheetName),
                 _ => (null, $"'{fileName}' is neither a .csv nor an .xlsx file."),
             };
         }
-        catch (Exception e) when (extension == ".xlsx" && e is OpenXmlPackageException or InvalidDataException or FileFormatException
-            or IOException or InvalidOperationException or FormatException or System.Xml.XmlException)
+        catch (SheetLimitException e)
+        {
+            return (null, e.Message);
+        }
+        catch (Exception e) when (extension == ".xlsx" && e is InvalidDataException or IOException or FileFormatException
+            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidOperationException or FormatException
+            or System.Xml.XmlException or NotSupportedException)
         {
             return (null, $"'{fileName}' is not an Excel workbook that can be read (.xlsx): {e.Message}");
         }
     }
 
-    private static (UploadedSheet?, string?) ReadCsv(byte[] content, int maxRows)
-    {
-        using var reader = new StreamReader(new MemoryStream(content), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            BadDataFound = null,
-            IgnoreBlankLines = false,
-        };
-        using var parser = new CsvParser(reader, config);
-        IReadOnlyList<string>? header = null;
-        var rows = new List<SheetRow>();
-        var number = 0;
-        while (parser.Read())
-        {
-            number++;
-            var record = parser.Record ?? [];
-            if (header is null)
-            {
-                header = record;
-                continue;
-            }
+    /// <summary>Ends reading as soon as a file passes a limit; the message is the one the person sees.</summary>
+    internal sealed class SheetLimitException(string message) : Exception(message);
 
-            if (rows.Count >= maxRows)
-            {
-                return (null, $"The file has more than {maxRows:N0} rows; split it into smaller files.");
-            }
-
-            rows.Add(new SheetRow(number, record));
-        }
-
-        return Finish(header, rows);
-    }
-
-    private static (UploadedSheet?, string?) ReadXlsx(byte[] content, int maxRows, string? sheetName)
-    {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(content), isEditable: false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("it has no workbook part.");
-        var sheets = workbook.Workbook.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList() ?? [];
-        var first = sheetName is null ? sheets.FirstOrDefault() : sheets.Find(s => s.Name?.Value == sheetName);
-        if (first is null)
-        {
-            return (null, sheetName is null ? "The workbook has no sheets." : $"The workbook has no sheet named '{sheetName}'.");
-        }
-
-        var part = (WorksheetPart)workbook.GetPartById(first.Id!.Value!);
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
-
-        IReadOnlyList<string>? header = null;
-        var rows = new List<SheetRow>();
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
-        {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
-            {
-                continue;
-            }
-
-            var row = (Row)reader.LoadCurrentElement()!;
-            var number = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + 2));
-            var cells = new List<string>();
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
-                while (cells.Count < column)
-                {
-                    cells.Add("");
-                }
-
-                cells.Add(CellText(cell, shared));
-            }
-
-            if (header is null)
-            {
-                header = cells;
-                continue;
-            }
-
-            if (rows.Count >= maxRows)
-            {
-                return (null, $"The file has more than {maxRows:N0} rows; split it into smaller files.");
-            }
-
-            rows.Add(new SheetRow(number, cells));
-        }
-
-        return Finish(header, rows);
-    }
-
-    private static (UploadedSheet?, string?) Finish(IReadOnlyList<string>? header, List<SheetRow> rows)
+    /// <summary>The header and the rows that hold anything, with trailing blank rows dropped.</summary>
+    internal static (UploadedSheet?, string?) Finish(IReadOnlyList<string>? header, List<SheetRow> rows)
     {
         if (header is null || header.All(string.IsNullOrWhiteSpace))
         {
@@ -156,23 +95,43 @@ public sealed record UploadedSheet(IReadOnlyList<string> Header, IReadOnlyList<S
         return (new UploadedSheet(header.Select(h => h.Trim()).ToList(), rows), null);
     }
 
-    private static string CellText(Cell cell, List<string> shared)
+    /// <summary>Checks that a zip archive stays within the limits by inflating each entry into nothing, before anything reads it.</summary>
+    internal static void CheckArchive(byte[] content, SheetLimits limits)
     {
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString)
+        using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
+        if (zip.Entries.Count > limits.MaxParts)
         {
-            return cell.InlineString?.InnerText ?? "";
+            throw new SheetLimitException($"The workbook holds {zip.Entries.Count:N0} files inside; a workbook this product reads holds at most {limits.MaxParts:N0}.");
         }
 
-        var value = cell.CellValue?.Text ?? "";
-        if (type == CellValues.SharedString)
+        var total = 0L;
+        var buffer = new byte[81920];
+        foreach (var entry in zip.Entries)
         {
-            return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < shared.Count
-                ? shared[index]
-                : "";
-        }
+            var name = entry.FullName.TrimStart('/');
+            var isData = name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
+            var partLimit = isData ? long.MaxValue : limits.MaxOtherPartBytes;
+            var size = 0L;
+            using var stream = entry.Open();
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                size += read;
+                total += read;
+                if (size > partLimit)
+                {
+                    throw new SheetLimitException($"The part '{name}' of the workbook unzips to more than {RequestBodies.Size(partLimit)}; "
+                        + "this is not a workbook made from the template.");
+                }
 
-        return type == CellValues.Boolean ? (value == "1" ? "TRUE" : "FALSE") : value;
+                if (total > limits.MaxUnzippedBytes)
+                {
+                    throw new SheetLimitException($"The workbook unzips to more than {RequestBodies.Size(limits.MaxUnzippedBytes)}, the most this product reads. "
+                        + "Remove unused sheets and pictures, or split the rows into smaller files.");
+                }
+            }
+        }
     }
 
     /// <summary>"C12" → 2.</summary>
@@ -187,9 +146,25 @@ public sealed record UploadedSheet(IReadOnlyList<string> Header, IReadOnlyList<S
             }
 
             index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (index > 16_384)
+            {
+                break;
+            }
         }
 
         return index - 1;
+    }
+
+    /// <summary>0 → "A", 63 → "BL".</summary>
+    internal static string ColumnName(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
     }
 
     /// <summary>Reads a date the way people and spreadsheets write one: 2024-07-16, or Excel's serial day number.</summary>

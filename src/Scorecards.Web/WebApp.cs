@@ -89,6 +89,7 @@ public static class WebApp
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBodies.DefaultMaxBytes);
 
         var app = builder.Build();
+        Markdown.Log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Scorecards.Markdown");
 
         app.UseAppExceptionHandler();
         app.UseAppStatusCodePages();

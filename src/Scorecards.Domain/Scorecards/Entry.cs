@@ -23,7 +23,8 @@ public sealed record EntryValues(
     public const int MaxLinks = 20;
     public const int MaxReasonLength = 1000;
 
-    public IReadOnlyList<FieldError> Validate()
+    /// <param name="checkMarkup">The reason a narrative's markup cannot be kept, or null when it can; the renderer knows.</param>
+    public IReadOnlyList<FieldError> Validate(Func<string, string?>? checkMarkup = null)
     {
         var errors = new List<FieldError>();
         if (Completion == Scorecards.Completion.NotApplicable && string.IsNullOrWhiteSpace(NotApplicableReason))
@@ -36,10 +37,10 @@ public sealed record EntryValues(
             errors.Add(new FieldError(nameof(NotApplicableReason), $"The reason is {NotApplicableReason.Length} characters long; at most {MaxReasonLength} are allowed."));
         }
 
-        Narrative(errors, nameof(Progress), Progress);
-        Narrative(errors, nameof(Challenges), Challenges);
-        Narrative(errors, nameof(SupportNeeded), SupportNeeded);
-        Narrative(errors, nameof(NextSteps), NextSteps);
+        Narrative(errors, nameof(Progress), Progress, checkMarkup);
+        Narrative(errors, nameof(Challenges), Challenges, checkMarkup);
+        Narrative(errors, nameof(SupportNeeded), SupportNeeded, checkMarkup);
+        Narrative(errors, nameof(NextSteps), NextSteps, checkMarkup);
 
         if (ActivityIds?.Count > MaxCitations)
         {
@@ -62,11 +63,15 @@ public sealed record EntryValues(
         return errors;
     }
 
-    private static void Narrative(List<FieldError> errors, string field, string? text)
+    private static void Narrative(List<FieldError> errors, string field, string? text, Func<string, string?>? checkMarkup)
     {
         if (text?.Length > MaxNarrativeLength)
         {
             errors.Add(new FieldError(field, $"The text is {text.Length} characters long; at most {MaxNarrativeLength} are allowed."));
+        }
+        else if (text is not null && checkMarkup?.Invoke(text) is { } problem)
+        {
+            errors.Add(new FieldError(field, problem));
         }
     }
 }

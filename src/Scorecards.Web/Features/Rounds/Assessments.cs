@@ -60,6 +60,12 @@ public static class AssessmentCommands
                 db.Assessments.Add(assessment);
             }
 
+            if (Markdown.Check(text) is { } problem)
+            {
+                errors.Add(new FieldError(field, problem));
+                continue;
+            }
+
             var written = assessment.Write(round.Status, text, by, nowUtc);
             if (!written.Succeeded)
             {

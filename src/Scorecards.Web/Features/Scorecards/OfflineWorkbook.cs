@@ -218,7 +218,7 @@ public static class OfflineWorkbook
                 continue;
             }
 
-            foreach (var e in values.Validate())
+            foreach (var e in values.Validate(Markdown.Check))
             {
                 Reject(ColumnOf(e.Field), e.Message);
             }

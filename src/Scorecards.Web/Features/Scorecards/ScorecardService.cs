@@ -6,6 +6,7 @@ using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Scorecards;
@@ -89,7 +90,7 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
             return new SaveOutcome(SaveStatus.Conflict, entry, null, []);
         }
 
-        var errors = values.Validate().ToList();
+        var errors = values.Validate(Markdown.Check).ToList();
         errors.AddRange(await CheckCitationsAsync(values.ActivityIds, round, ct));
         if (errors.Count > 0)
         {

@@ -51,8 +51,9 @@ public static class ActivityImporter
         }
 
         // One transaction: the file is applied whole or not at all. New activities are written in bulk with
-        // their audit events; changed ones through the change tracker, in chunks so that it stays small.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // their audit events; changed ones through the change tracker, in chunks so that it stays small. A caller
+        // that claims an upload holds the transaction already.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var created = new List<Activity>();
         foreach (var plan in planned.Where(p => p.ExistingId is null))
         {
@@ -74,7 +75,11 @@ public static class ActivityImporter
             await db.SaveChangesAsync(ct);
         }
 
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         db.ChangeTracker.Clear();
         return preview with { Applied = true };
     }

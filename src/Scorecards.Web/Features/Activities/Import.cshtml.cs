@@ -64,25 +64,25 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
             return Forbid();
         }
 
-        var stored = await Uploads.FindAsync(db, upload, User.UserId(), Purpose, clock.GetUtcNow().UtcDateTime, ct);
-        if (stored is null)
-        {
-            ModelState.AddModelError("file", "That upload has expired or was already applied; upload the file again.");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
         // Checked again: the register may have changed since the preview.
-        Preview = await ActivityImporter.ApplyAsync(db, stored.FileName, stored.Content, CanManage, clock.GetUtcNow().UtcDateTime, ct);
-        if (!Preview.Applied)
+        var (outcome, preview) = await Uploads.ApplyOnceAsync(db, upload, User.UserId(), Purpose, clock.GetUtcNow().UtcDateTime, async stored =>
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            var applied = await ActivityImporter.ApplyAsync(db, stored.FileName, stored.Content, CanManage, clock.GetUtcNow().UtcDateTime, ct);
+            return (applied, applied.Applied);
+        }, ct);
+        Preview = preview;
+        if (outcome != UploadOutcome.Applied)
+        {
+            if (outcome != UploadOutcome.Refused)
+            {
+                ModelState.AddModelError("file", Uploads.Explain(outcome, "file"));
+            }
+
+            Response.StatusCode = outcome == UploadOutcome.Missing ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
             return Page();
         }
 
-        db.Uploads.Remove(stored);
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Imported {stored.FileName}: {Preview.Created} created, {Preview.Updated} updated, {Preview.Unchanged} unchanged.";
+        TempData["Message"] = $"Imported {Preview!.FileName}: {Preview.Created} created, {Preview.Updated} updated, {Preview.Unchanged} unchanged.";
         return Redirect("/activities");
     }
 

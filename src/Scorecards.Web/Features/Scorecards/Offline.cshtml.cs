@@ -71,24 +71,31 @@ public sealed class OfflineModel(AppDbContext db, ScorecardService service, IAut
             return problem;
         }
 
-        var stored = await Uploads.FindAsync(db, upload, User.UserId(), Purpose, clock.GetUtcNow().UtcDateTime, ct);
-        if (stored is null || ReadOnlyReason is not null)
+        if (ReadOnlyReason is not null)
         {
-            ModelState.AddModelError("file", ReadOnlyReason ?? "That upload has expired or was already applied; upload the workbook again.");
+            ModelState.AddModelError("file", ReadOnlyReason);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        Preview = await OfflineWorkbook.ApplyAsync(db, Loaded, stored.FileName, stored.Content, User, clock.GetUtcNow().UtcDateTime, ct);
-        if (!Preview.Applied)
+        var (outcome, preview) = await Uploads.ApplyOnceAsync(db, upload, User.UserId(), Purpose, clock.GetUtcNow().UtcDateTime, async stored =>
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            var applied = await OfflineWorkbook.ApplyAsync(db, Loaded, stored.FileName, stored.Content, User, clock.GetUtcNow().UtcDateTime, ct);
+            return (applied, applied.Applied);
+        }, ct);
+        Preview = preview;
+        if (outcome != UploadOutcome.Applied)
+        {
+            if (outcome != UploadOutcome.Refused)
+            {
+                ModelState.AddModelError("file", Uploads.Explain(outcome, "workbook"));
+            }
+
+            Response.StatusCode = outcome == UploadOutcome.Missing ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
             return Page();
         }
 
-        db.Uploads.Remove(stored);
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{stored.FileName} applied: {Preview.Changes.Count} change(s) saved.";
+        TempData["Message"] = $"{Preview!.FileName} applied: {Preview.Changes.Count} change(s) saved.";
         return Redirect($"/scorecards/{id}");
     }
 

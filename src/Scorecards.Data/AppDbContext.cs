@@ -39,6 +39,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<UserBody> UserBodies => Set<UserBody>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<AppSetting> Settings => Set<AppSetting>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

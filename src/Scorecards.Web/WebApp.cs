@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
@@ -53,7 +54,7 @@ public static class WebApp
         services.AddAppDatabase(database);
         services.AddAppIdentity();
         services.AddAuthorization(Policies.Add);
-        services.AddSignInRateLimit();
+        services.AddScoped<SignInThrottle>();
         services.AddSingleton<IAuthorizationHandler, ScorecardAuthorizationHandler>();
         services.AddScorecardsServices();
         services.AddDataProtection().SetApplicationName("Scorecards").PersistKeysToDbContext<AppDbContext>();
@@ -73,6 +74,17 @@ public static class WebApp
             doc.Info.Description = "Progress of the Bali Process reporting bodies against the 2023 Adelaide Strategy for Cooperation.";
             return Task.CompletedTask;
         }));
+        // Behind a reverse proxy on the same machine, the scheme and address it forwards are believed, so that HTTPS
+        // requests get HSTS and Secure cookies; other proxies are named in ForwardedHeaders:KnownProxies.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -91,7 +103,9 @@ public static class WebApp
         var app = builder.Build();
         Markdown.Log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Scorecards.Markdown");
 
+        app.UseForwardedHeaders();
         app.UseAppExceptionHandler();
+        app.UseHsts();
         app.UseAppStatusCodePages();
         app.UseSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions
@@ -101,8 +115,9 @@ public static class WebApp
         });
         app.UseRouting();
         app.UseRequestBodyLimits();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseApiWriteGuard();
+        app.UseTwoFactorRequirement();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -145,11 +160,25 @@ public static class WebApp
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
 
         // Bodies and roles are read into claims at sign-in; re-reading them each minute makes a change by an administrator take effect soon.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The claim that says the person signed in with a second factor is kept when the claims are refreshed.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                if (ctx.CurrentPrincipal?.FindFirst("amr") is { } amr && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim("amr", amr.Value))
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim("amr", amr.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -166,6 +195,7 @@ public static class WebApp
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiTokenAuthenticationHandler.SchemeName
                     : null;
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
         });
@@ -194,6 +224,7 @@ public static class WebApp
         services.AddScoped<RoundService>();
         services.AddScoped<ScorecardService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<Features.Settings.SecuritySettings>();
         services.AddScoped<CoChairGovernments>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Features.Shared.LayoutInfo>();

@@ -10,6 +10,9 @@ public sealed class AppUser : IdentityUser
     /// <summary>The member the person acts for; for a Co-Chair reviewer, the Co-Chair government.</summary>
     public int? MemberId { get; set; }
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>When an administrator disabled the account; a disabled account cannot sign in, and its sessions and tokens stop at once.</summary>
+    public DateTime? DisabledUtc { get; set; }
 }
 
 /// <summary>That a person reports for a body. Reporter rights are per body.</summary>
@@ -33,6 +36,34 @@ public sealed class ApiToken
     public DateTime? ExpiresUtc { get; set; }
     public DateTime? LastUsedUtc { get; set; }
     public DateTime? RevokedUtc { get; set; }
+
+    /// <summary>What the token may do: read only, or read and change what its owner may change.</summary>
+    public TokenScope Scope { get; set; } = TokenScope.ReadWrite;
+}
+
+public enum TokenScope
+{
+    ReadOnly,
+    ReadWrite,
+}
+
+/// <summary>
+/// A failed sign-in, kept for a short while so that every server counts the same attempts per account and per
+/// address; only a hash of the address or account is stored.
+/// </summary>
+public sealed class SignInFailure
+{
+    public long Id { get; set; }
+    public string Key { get; set; } = "";
+    public DateTime AttemptedUtc { get; set; }
+}
+
+/// <summary>A setting administrators change on the settings page, such as whether two-factor sign-in is required.</summary>
+public sealed class AppSetting
+{
+    public string Key { get; set; } = "";
+    public string Value { get; set; } = "";
+    public DateTime UpdatedUtc { get; set; }
 }
 
 /// <summary>The names of the roles, as stored by Identity and checked by policies.</summary>

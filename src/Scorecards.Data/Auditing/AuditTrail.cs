@@ -32,7 +32,7 @@ internal static class AuditTrail
     [
         typeof(Strategy), typeof(FocusArea), typeof(Objective), typeof(Indicator), typeof(Assignment),
         typeof(Member), typeof(Body), typeof(BodyCoChair), typeof(Round), typeof(Assessment), typeof(StatementDraft), typeof(Scorecard), typeof(Entry), typeof(IndicatorValue),
-        typeof(AppUser), typeof(UserBody), typeof(IdentityUserRole<string>), typeof(ApiToken),
+        typeof(AppUser), typeof(UserBody), typeof(IdentityUserRole<string>), typeof(ApiToken), typeof(AppSetting),
         typeof(Citation), typeof(Activity), typeof(ActivityMember), typeof(ActivityFocusArea), typeof(ActivityObjective),
         typeof(WorkPlan), typeof(WorkPlanItem), typeof(WorkPlanItemObjective), typeof(WorkPlanItemActivity),
         typeof(Meeting), typeof(MeetingAttendee), typeof(Decision),

@@ -35,7 +35,28 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         builder.Property(t => t.Prefix).HasMaxLength(16);
         builder.Property(t => t.Hash).HasMaxLength(64);
         builder.HasIndex(t => t.Hash).IsUnique();
+        builder.Property(t => t.Scope).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SignInFailureConfiguration : IEntityTypeConfiguration<SignInFailure>
+{
+    public void Configure(EntityTypeBuilder<SignInFailure> builder)
+    {
+        builder.Property(f => f.Key).HasMaxLength(64);
+        builder.HasIndex(f => new { f.Key, f.AttemptedUtc });
+        builder.HasIndex(f => f.AttemptedUtc);
+    }
+}
+
+internal sealed class AppSettingConfiguration : IEntityTypeConfiguration<AppSetting>
+{
+    public void Configure(EntityTypeBuilder<AppSetting> builder)
+    {
+        builder.HasKey(s => s.Key);
+        builder.Property(s => s.Key).HasMaxLength(100);
+        builder.Property(s => s.Value).HasMaxLength(1000);
     }
 }
 

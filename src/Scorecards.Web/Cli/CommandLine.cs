@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ using Scorecards.Web.Features.Exports;
 using Scorecards.Web.Features.Framework;
 using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Seeding;
+using Scorecards.Web.Features.Settings;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 using Scorecards.Web.Infrastructure.Spreadsheets;
@@ -185,13 +187,32 @@ public static class CommandLine
                 await output.WriteLineAsync($"{"E-mail",-44} {"Name",-32} {"Roles",-22} Bodies");
                 foreach (var u in users)
                 {
-                    await output.WriteLineAsync($"{u.Email,-44} {u.Name,-32} {string.Join(",", u.Roles),-22} {string.Join(",", u.Bodies)}{(u.LockedOut ? "  (locked out)" : "")}");
+                    await output.WriteLineAsync($"{u.Email,-44} {u.Name,-32} {string.Join(",", u.Roles),-22} {string.Join(",", u.Bodies)}{(u.LockedOut ? "  (locked out)" : "")}{(u.Disabled ? "  (disabled)" : "")}");
                 }
             });
             return 0;
         });
 
-        return new Command("user", "Manages accounts.") { add, list };
+        var who = new Option<string>("--email") { Description = "The account's e-mail address.", Required = true };
+        var disable = new Command("disable", "Disables an account: it cannot sign in, and its sessions and tokens stop at once. Nothing is deleted.") { who };
+        disable.SetAction((result, ct) => SetDisabledAsync(result, who, disabled: true, output, ct));
+        var enable = new Command("enable", "Enables a disabled account again.") { who };
+        enable.SetAction((result, ct) => SetDisabledAsync(result, who, disabled: false, output, ct));
+
+        return new Command("user", "Manages accounts.") { add, list, disable, enable };
+    }
+
+    private static async Task<int> SetDisabledAsync(ParseResult result, Option<string> who, bool disabled, TextWriter output, CancellationToken ct)
+    {
+        await WithServicesAsync(result, async services =>
+        {
+            await PrepareAsync(services, seedDemo: false, output, ct);
+            using var scope = services.CreateScope();
+            var user = await FindUserAsync(scope, result.GetValue(who)!);
+            await scope.ServiceProvider.GetRequiredService<AccountService>().SetDisabledAsync(user, disabled, ct);
+            await output.WriteLineAsync($"{user.Email} {(disabled ? "disabled" : "enabled")}.");
+        });
+        return 0;
     }
 
     private static Command CoChairVerb(TextWriter output)
@@ -434,28 +455,76 @@ public static class CommandLine
     {
         var email = new Option<string>("--email") { Description = "Whose token it is; the token acts with that person's rights.", Required = true };
         var name = new Option<string>("--name") { Description = "What the token is for.", DefaultValueFactory = _ => "command line" };
-        var days = new Option<int?>("--expires-in-days") { Description = "Days until the token stops working (default: never)." };
-        var create = new Command("create", "Creates a personal access token for the API; the token is the last line printed.") { email, name, days };
+        var days = new Option<int?>("--expires-in-days") { Description = $"Days until the token stops working (default {SecurityPolicy.DefaultTokenDays}; at most what administrators allow)." };
+        var readOnly = new Option<bool>("--read-only") { Description = "The token may read but change nothing." };
+        var create = new Command("create", "Creates a personal access token for the API; the token is the last line printed.") { email, name, days, readOnly };
         create.SetAction(async (result, ct) =>
         {
             await WithServicesAsync(result, async services =>
             {
                 await PrepareAsync(services, seedDemo: false, output, ct);
                 using var scope = services.CreateScope();
-                var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-                var user = await users.FindByEmailAsync(result.GetValue(email)!)
-                    ?? throw new CommandException($"--email: no account has the address {result.GetValue(email)}.");
-                var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-                DateTime? expires = result.GetValue(days) is { } d ? clock.GetUtcNow().UtcDateTime.AddDays(d) : null;
-                var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user, result.GetValue(name)!, expires, ct);
-                await output.WriteLineAsync($"Token for {user.Email}{(expires is null ? "" : $", valid until {expires:yyyy-MM-dd}")}. Send it as 'Authorization: Bearer <token>'. It is shown only once:");
+                var user = await FindUserAsync(scope, result.GetValue(email)!);
+                var scopeOfToken = result.GetValue(readOnly) ? TokenScope.ReadOnly : TokenScope.ReadWrite;
+                var (token, error) = await scope.ServiceProvider.GetRequiredService<ApiTokenService>()
+                    .CreateAsync(user, result.GetValue(name), scopeOfToken, result.GetValue(days), ct);
+                if (token is null)
+                {
+                    throw new CommandException(error!);
+                }
+
+                var row = (await scope.ServiceProvider.GetRequiredService<ApiTokenService>().ListAsync(user.Id, ct))[0];
+                await output.WriteLineAsync($"{(scopeOfToken == TokenScope.ReadOnly ? "Read-only token" : "Token")} {row.Id} for {user.Email}, valid until {row.ExpiresUtc:yyyy-MM-dd HH:mm} UTC. "
+                    + "Send it as 'Authorization: Bearer <token>'. It is shown only once:");
                 await output.WriteLineAsync(token);
             });
             return 0;
         });
 
-        return new Command("token", "Manages personal access tokens for the API.") { create };
+        var listEmail = new Option<string?>("--email") { Description = "Only this person's tokens." };
+        var list = new Command("list", "Lists tokens: id, owner, name, scope, created, last used, expiry and state; never the secret.") { listEmail };
+        list.SetAction(async (result, ct) =>
+        {
+            await WithServicesAsync(result, async services =>
+            {
+                await PrepareAsync(services, seedDemo: false, output, ct);
+                using var scope = services.CreateScope();
+                var owner = result.GetValue(listEmail) is { } address ? (await FindUserAsync(scope, address)).Id : null;
+                var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+                await output.WriteLineAsync($"{"Id",5} {"Owner",-36} {"Name",-24} {"Scope",-10} {"Created",-10} {"Last used",-10} {"Expires",-10} State");
+                foreach (var t in await scope.ServiceProvider.GetRequiredService<ApiTokenService>().ListAsync(owner, ct))
+                {
+                    await output.WriteLineAsync($"{t.Id,5} {t.OwnerEmail,-36} {t.Name,-24} {(t.Scope == TokenScope.ReadOnly ? "read" : "read-write"),-10} "
+                        + $"{t.CreatedUtc,-10:yyyy-MM-dd} {(t.LastUsedUtc is { } used ? used.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "never"),-10} {t.ExpiresUtc,-10:yyyy-MM-dd} {t.State(now)}");
+                }
+            });
+            return 0;
+        });
+
+        var id = new Option<int>("--id") { Description = "The token's id, as 'token list' shows it.", Required = true };
+        var revoke = new Command("revoke", "Revokes a token: it stops working on the next request, on every server.") { id };
+        revoke.SetAction(async (result, ct) =>
+        {
+            await WithServicesAsync(result, async services =>
+            {
+                await PrepareAsync(services, seedDemo: false, output, ct);
+                using var scope = services.CreateScope();
+                if (!await scope.ServiceProvider.GetRequiredService<ApiTokenService>().RevokeAsync(result.GetValue(id), ownerId: null, ct))
+                {
+                    throw new CommandException($"--id: there is no live token {result.GetValue(id)}.");
+                }
+
+                await output.WriteLineAsync($"Token {result.GetValue(id)} revoked.");
+            });
+            return 0;
+        });
+
+        return new Command("token", "Manages personal access tokens for the API.") { create, list, revoke };
     }
+
+    private static async Task<AppUser> FindUserAsync(IServiceScope scope, string email) =>
+        await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
+            ?? throw new CommandException($"--email: no account has the address {email}.");
 
     /// <summary>Migrates the database and, when asked and empty, seeds the demo data.</summary>
     public static async Task PrepareAsync(IServiceProvider services, bool seedDemo, TextWriter output, CancellationToken ct)

@@ -20,39 +20,51 @@ public sealed class PagesTests
     }
 
     [Fact]
-    public async Task SignIn_WithWrongPassword_SaysSoAndFiveFailuresLockTheAccount()
+    public async Task SignIn_FiveWrongPasswordsLockTheAccount_AndTheAnswerIsTheSameAsForAnAccountThatDoesNotExist()
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(demo: false);
+        await app.Given.AccountAsync("reporter@example.org", "Administrator");
         var client = app.CreateClient();
-        var fields = new Dictionary<string, string> { ["Email"] = Demo.WgTip, ["Password"] = "wrong password" };
+        var wrong = new Dictionary<string, string> { ["Email"] = "reporter@example.org", ["Password"] = "wrong password" };
 
-        var first = await TestApp.PostFormAsync(client, "/account/login", fields);
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
-            await TestApp.PostFormAsync(client, "/account/login", fields);
+            await TestApp.PostFormAsync(client, "/account/login", wrong);
         }
 
-        var right = await TestApp.PostFormAsync(client, "/account/login", new Dictionary<string, string> { ["Email"] = Demo.WgTip, ["Password"] = "scorecards-demo" });
+        var locked = await TestApp.PostFormAsync(client, "/account/login", new Dictionary<string, string> { ["Email"] = "reporter@example.org", ["Password"] = Given.Password });
+        var unknown = await TestApp.PostFormAsync(client, "/account/login", new Dictionary<string, string> { ["Email"] = "nobody@example.org", ["Password"] = Given.Password });
 
-        Assert.Contains("The e-mail address or password is not right.", await first.Content.ReadAsStringAsync(Ct));
-        Assert.Contains("This account is locked", await right.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        var lockedText = Message(await locked.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(System.Net.WebUtility.HtmlEncode(Features.Accounts.LoginModel.Failed), lockedText);
+        Assert.Equal(lockedText, Message(await unknown.Content.ReadAsStringAsync(Ct)));
     }
 
+    private static string Message(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "<div class=\"notice error\" role=\"alert\" id=\"login-error\">([^<]*)</div>").Groups[1].Value;
+
     [Fact]
-    public async Task SignInPage_TooManyRequestsFromOneAddress_AreRefusedWith429()
+    public async Task SignIn_FailuresFromOneAddress_AreLimited_ButViewingThePageIsNot()
     {
         await using var app = await TestApp.StartAsync(demo: false);
         var client = app.CreateClient();
 
-        for (var i = 0; i < Features.Accounts.SignInRateLimit.PermitsPerMinute; i++)
+        for (var i = 0; i < 120; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login", Ct)).StatusCode);
         }
 
-        var refused = await client.GetAsync("/account/login", Ct);
+        for (var i = 0; i < Features.Accounts.SignInThrottle.FailuresPerAddress; i++)
+        {
+            var failed = await TestApp.PostFormAsync(client, "/account/login", new Dictionary<string, string> { ["Email"] = $"guess{i}@example.org", ["Password"] = "guess" });
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        }
+
+        var refused = await TestApp.PostFormAsync(client, "/account/login", new Dictionary<string, string> { ["Email"] = "another@example.org", ["Password"] = "guess" });
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Contains("Too many attempts", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Too many failed sign-ins came from your address or for this account", await refused.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]

@@ -17,17 +17,18 @@ using Scorecards.Web.Infrastructure.Authorization;
 namespace Scorecards.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real application on a test server, with its own in-memory SQLite database (migrated, so the
-/// SQLite migrations run) and, by default, the demo data.
+/// The real application on a test server, with its own SQLite database file in write-ahead-log mode, as an
+/// installation has it (migrated, so the SQLite migrations run), and, by default, the demo data. A file, not a
+/// shared in-memory database: shared-cache locking refuses concurrent writers that a real database file serialises.
 /// </summary>
 public sealed partial class TestApp : IAsyncDisposable
 {
-    private readonly SqliteConnection _keepAlive;
+    private readonly string _folder;
     private readonly WebApplication _app;
 
-    private TestApp(SqliteConnection keepAlive, WebApplication app)
+    private TestApp(string folder, WebApplication app)
     {
-        _keepAlive = keepAlive;
+        _folder = folder;
         _app = app;
     }
 
@@ -39,14 +40,18 @@ public sealed partial class TestApp : IAsyncDisposable
     /// <summary>Starts the app; with a <paramref name="clock"/>, every part of it reads the time from that clock.</summary>
     public static async Task<TestApp> StartAsync(bool demo = true, TimeProvider? clock = null)
     {
-        var connection = $"Data Source=test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
-        var keepAlive = new SqliteConnection(connection);
-        await keepAlive.OpenAsync();
+        var folder = Path.Combine(Path.GetTempPath(), "scorecards-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "scorecards.db"), Pooling = false }.ToString();
 
-        var builder = WebApp.CreateBuilder([], Path.Combine(Path.GetTempPath(), "scorecards-tests"));
+        var builder = WebApp.CreateBuilder([], folder);
         builder.Configuration["ConnectionStrings:Scorecards"] = connection;
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("SCORECARDS_TEST_LOG") is { Length: > 0 } logFile)
+        {
+            builder.Logging.AddProvider(new FileLog(logFile));
+        }
         if (clock is not null)
         {
             builder.Services.AddSingleton(clock);
@@ -55,7 +60,7 @@ public sealed partial class TestApp : IAsyncDisposable
         var app = WebApp.Build(builder);
         await CommandLine.PrepareAsync(app.Services, demo, TextWriter.Null, TestContext.Current.CancellationToken);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new TestApp(keepAlive, app);
+        return new TestApp(folder, app);
     }
 
     /// <summary>A client that keeps cookies, as a browser does, and does not follow redirects.</summary>
@@ -79,7 +84,8 @@ public sealed partial class TestApp : IAsyncDisposable
     {
         using var scope = Services.CreateScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
-        var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user, "test", null, TestContext.Current.CancellationToken);
+        var (token, error) = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user, "test", TokenScope.ReadWrite, null, TestContext.Current.CancellationToken);
+        Assert.True(token is not null, error);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
@@ -126,7 +132,14 @@ public sealed partial class TestApp : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await _keepAlive.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open is removed with the temporary folder later.
+        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
@@ -167,4 +180,29 @@ public static class Demo
     public const string Rso = "reporter.rso@demo.scorecards.test";
     public const string TegRr = "reporter.teg-rr@demo.scorecards.test";
     public const string Viewer = "viewer@demo.scorecards.test";
+}
+
+/// <summary>Warnings and errors of the app under test, written to the file SCORECARDS_TEST_LOG names, to see why a request failed.</summary>
+internal sealed class FileLog(string path) : ILoggerProvider, ILogger
+{
+    private static readonly Lock Gate = new();
+
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public void Dispose()
+    {
+    }
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (Gate)
+        {
+            File.AppendAllText(path, $"{logLevel}: {formatter(state, exception)}\n{exception}\n");
+        }
+    }
 }

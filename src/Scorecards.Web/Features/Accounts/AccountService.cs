@@ -5,6 +5,7 @@ using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Members;
+using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Accounts;
 
@@ -14,10 +15,10 @@ public sealed record CreatedUser(AppUser User, string Password, bool PasswordGen
 
 public sealed record AccountChange(string? Name, int? MemberId, IReadOnlyList<string> Roles, IReadOnlyList<int> BodyIds);
 
-public sealed record AccountRow(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Bodies, string? Member, bool LockedOut);
+public sealed record AccountRow(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Bodies, string? Member, bool LockedOut, bool Disabled);
 
 /// <summary>Invites people: accounts are only ever created by an administrator or from the command line.</summary>
-public sealed class AccountService(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, TimeProvider clock)
+public sealed class AccountService(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, TimeProvider clock, ApiTokenService tokens)
 {
     public async Task EnsureRolesAsync()
     {
@@ -138,7 +139,8 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
             userRoles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(),
             bodies.Where(b => b.UserId == u.Id).Select(b => b.Code).Order(StringComparer.Ordinal).ToList(),
             u.MemberId is { } m ? members.GetValueOrDefault(m) : null,
-            u.LockoutEnd > now)).ToList();
+            u.LockoutEnd > now,
+            u.DisabledUtc is not null)).ToList();
     }
 
     /// <summary>
@@ -205,7 +207,26 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
         return [];
     }
 
-    /// <summary>Replaces a forgotten password with a one-time one, and lifts any lockout.</summary>
+    /// <summary>
+    /// Disables or enables an account. A disabled account cannot sign in; its security stamp changes, so its sessions end
+    /// on their next request, and its tokens are refused while it stays disabled. Nothing is deleted.
+    /// </summary>
+    public async Task SetDisabledAsync(AppUser user, bool disabled, CancellationToken ct)
+    {
+        if ((user.DisabledUtc is not null) == disabled)
+        {
+            return;
+        }
+
+        user.DisabledUtc = disabled ? clock.GetUtcNow().UtcDateTime : null;
+        await users.UpdateSecurityStampAsync(user);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Replaces a forgotten password with a one-time one, and lifts any lockout. The person's other sessions end, and
+    /// their tokens are revoked: a reset is what follows a lost or stolen password.
+    /// </summary>
     public async Task<string> ResetPasswordAsync(AppUser user)
     {
         var password = GeneratePassword();
@@ -218,6 +239,7 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await tokens.RevokeAllAsync(user.Id, CancellationToken.None);
         return password;
     }
 

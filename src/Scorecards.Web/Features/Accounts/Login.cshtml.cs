@@ -2,14 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Scorecards.Data.Accounts;
 
 namespace Scorecards.Web.Features.Accounts;
 
 [AllowAnonymous]
-[EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -26,11 +24,26 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>
+    /// One answer for every failure (unknown address, wrong password, locked or disabled account), so that the page
+    /// does not tell anyone which accounts exist.
+    /// </summary>
+    public const string Failed = "The e-mail address or password is not right, or the account cannot sign in now. "
+        + "After five wrong passwords an account is locked for 15 minutes; the secretariat can help.";
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
         {
             Error = "Enter your e-mail address and password.";
+            return Page();
+        }
+
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (await throttle.IsThrottledAsync(address, Email, ct))
+        {
+            Error = "Too many failed sign-ins came from your address or for this account. Wait 15 minutes, then try again.";
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 
@@ -41,9 +54,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        Error = result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes, or ask the secretariat."
-            : "The e-mail address or password is not right.";
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Accounts/TwoFactor", new { ReturnUrl });
+        }
+
+        await throttle.RecordFailureAsync(address, Email, ct);
+        Error = Failed;
         return Page();
     }
 }

@@ -11,13 +11,15 @@ using Scorecards.Web.Infrastructure.Authorization;
 namespace Scorecards.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class UserModel(AppDbContext db, UserManager<AppUser> users, AccountService accounts, TimeProvider clock) : PageModel
+public sealed class UserModel(AppDbContext db, UserManager<AppUser> users, AccountService accounts, ApiTokenService tokens, TimeProvider clock) : PageModel
 {
     public AppUser Account { get; private set; } = null!;
     public bool LockedOut { get; private set; }
     public IReadOnlyList<(int Id, string Code)> Bodies { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Members { get; private set; } = [];
     public string? NewPassword { get; private set; }
+    public IReadOnlyList<TokenRow> Tokens { get; private set; } = [];
+    public DateTime NowUtc { get; private set; }
 
     [BindProperty]
     public string? Name { get; set; }
@@ -85,6 +87,38 @@ public sealed class UserModel(AppDbContext db, UserManager<AppUser> users, Accou
         return Page();
     }
 
+    public async Task<IActionResult> OnPostDisableAsync(string id, bool disable, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (disable && Account.Id == User.UserId())
+        {
+            TempData["Message"] = "You cannot disable your own account; ask another administrator.";
+            return Redirect($"/admin/users/{id}");
+        }
+
+        await accounts.SetDisabledAsync(Account, disable, ct);
+        TempData["Message"] = disable
+            ? $"{Account.Email} is disabled: signed out everywhere, and cannot sign in or use a token until enabled again."
+            : $"{Account.Email} is enabled again.";
+        return Redirect($"/admin/users/{id}");
+    }
+
+    public async Task<IActionResult> OnPostRevokeTokenAsync(string id, int tokenId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var revoked = await db.ApiTokens.AnyAsync(t => t.Id == tokenId && t.UserId == Account.Id, ct) && await tokens.RevokeAsync(tokenId, Account.Id, ct);
+        TempData["Message"] = revoked ? "The token is revoked; it no longer works anywhere." : "That token was already revoked.";
+        return Redirect($"/admin/users/{id}");
+    }
+
     private async Task FillFormAsync(CancellationToken ct)
     {
         Name = Account.DisplayName;
@@ -105,6 +139,8 @@ public sealed class UserModel(AppDbContext db, UserManager<AppUser> users, Accou
         LockedOut = account.LockoutEnd > clock.GetUtcNow();
         Bodies = (await db.Bodies.AsNoTracking().OrderBy(b => b.Id).ToListAsync(ct)).Select(b => (b.Id, b.Code)).ToList();
         Members = (await db.Members.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct)).Select(m => (m.Id, m.Name)).ToList();
+        Tokens = await tokens.ListAsync(account.Id, ct);
+        NowUtc = clock.GetUtcNow().UtcDateTime;
         return true;
     }
 }

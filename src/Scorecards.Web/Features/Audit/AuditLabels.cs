@@ -72,12 +72,15 @@ public sealed class AuditLabels
         ["UserBody"] = "Reporting rights",
         ["UserRole"] = "Role",
         ["ApiToken"] = "API token",
+        ["AppSetting"] = "Setting",
         ["DemoData"] = "Demo data",
     };
 
     private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["IsCarriedOver"] = "Carried over",
+        ["DisabledUtc"] = "Disabled (UTC)",
+        ["TwoFactorEnabled"] = "Two-factor sign-in",
         ["CarryOverConfirmed"] = "Confirmed still accurate",
         ["CarriedOverFrom"] = "Carried over from",
         ["IsCoChairGovernment"] = "Co-Chair government",

@@ -10,25 +10,85 @@ using Scorecards.Data.Accounts;
 
 namespace Scorecards.Web.Infrastructure.Authorization;
 
-/// <summary>Personal access tokens: a random secret shown once; only its SHA-256 hash is stored.</summary>
-public sealed class ApiTokenService(AppDbContext db, TimeProvider clock)
+/// <summary>A token as its owner and administrators see it; never its secret.</summary>
+public sealed record TokenRow(int Id, string OwnerEmail, string Name, string Prefix, TokenScope Scope, DateTime CreatedUtc, DateTime? LastUsedUtc,
+    DateTime? ExpiresUtc, DateTime? RevokedUtc)
+{
+    public string State(DateTime nowUtc) => RevokedUtc is not null ? "Revoked" : ExpiresUtc <= nowUtc ? "Expired" : "Active";
+}
+
+/// <summary>
+/// Personal access tokens: a random secret shown once, of which only the SHA-256 hash is stored. Every token expires
+/// (90 days unless its owner chooses otherwise, never later than administrators allow) and can be revoked by its
+/// owner or an administrator; both take effect on the next request, on every server.
+/// </summary>
+public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, Features.Settings.SecuritySettings settings)
 {
     public const string Prefix = "sct_";
+    public const int MaxNameLength = 100;
 
-    public async Task<string> CreateAsync(AppUser user, string name, DateTime? expiresUtc, CancellationToken ct)
+    /// <summary>Creates a token, or says why it cannot: a name, and a life within the administrators' maximum.</summary>
+    public async Task<(string? Secret, string? Error)> CreateAsync(AppUser user, string? name, TokenScope scope, int? days, CancellationToken ct)
     {
+        var policy = await settings.GetAsync(ct);
+        var life = days ?? Math.Min(Features.Settings.SecurityPolicy.DefaultTokenDays, policy.MaxTokenDays);
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
+        {
+            return (null, $"Name the token after what uses it (at most {MaxNameLength} characters).");
+        }
+
+        if (life < 1 || life > policy.MaxTokenDays)
+        {
+            return (null, $"A token lives between 1 and {policy.MaxTokenDays} days, the most administrators allow.");
+        }
+
         var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = clock.GetUtcNow().UtcDateTime;
         db.ApiTokens.Add(new ApiToken
         {
             UserId = user.Id,
-            Name = name,
+            Name = name.Trim(),
             Prefix = secret[..12],
             Hash = Hash(secret),
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            ExpiresUtc = expiresUtc,
+            Scope = scope,
+            CreatedUtc = now,
+            ExpiresUtc = now.AddDays(life),
         });
         await db.SaveChangesAsync(ct);
-        return secret;
+        return (secret, null);
+    }
+
+    /// <summary>The tokens of one person, or of everyone when <paramref name="userId"/> is null; newest first.</summary>
+    public Task<List<TokenRow>> ListAsync(string? userId, CancellationToken ct) =>
+        db.ApiTokens.AsNoTracking().Where(t => userId == null || t.UserId == userId)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, u.Email })
+            .OrderByDescending(x => x.Token.Id)
+            .Select(x => new TokenRow(x.Token.Id, x.Email ?? "", x.Token.Name, x.Token.Prefix, x.Token.Scope, x.Token.CreatedUtc, x.Token.LastUsedUtc,
+                x.Token.ExpiresUtc, x.Token.RevokedUtc))
+            .ToListAsync(ct);
+
+    /// <summary>Revokes a token of <paramref name="ownerId"/>, or anyone's when null (administrators); false when there is no such live token.</summary>
+    public async Task<bool> RevokeAsync(int id, string? ownerId, CancellationToken ct)
+    {
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id && (ownerId == null || t.UserId == ownerId) && t.RevokedUtc == null, ct);
+        if (token is null)
+        {
+            return false;
+        }
+
+        token.RevokedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Revokes every live token of a person, as a password reset does.</summary>
+    public async Task<int> RevokeAllAsync(string userId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var live = await db.ApiTokens.Where(t => t.UserId == userId && t.RevokedUtc == null).ToListAsync(ct);
+        live.ForEach(t => t.RevokedUtc = now);
+        await db.SaveChangesAsync(ct);
+        return live.Count;
     }
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
@@ -58,10 +118,11 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
         }
 
+        // A lockout from wrong passwords stops password sign-in, not tokens: anyone can lock an account by guessing.
         var user = await users.FindByIdAsync(token.UserId);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null || user.DisabledUtc is not null)
         {
-            return AuthenticateResult.Fail("The token's account is locked or gone.");
+            return AuthenticateResult.Fail("The token's account is disabled.");
         }
 
         // Recording use at most once a minute keeps a busy script from writing on every call.
@@ -71,6 +132,7 @@ public sealed class ApiTokenAuthenticationHandler(
         }
 
         var principal = await claims.CreateAsync(user);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(AppClaimTypes.TokenScope, token.Scope.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 }

@@ -13,6 +13,9 @@ public static class AppClaimTypes
     public const string Body = "scorecards:body";
     public const string Member = "scorecards:member";
     public const string DisplayName = "scorecards:name";
+
+    /// <summary>On a request signed in with an API token: what the token may do (<see cref="Data.Accounts.TokenScope"/>).</summary>
+    public const string TokenScope = "scorecards:token-scope";
 }
 
 /// <summary>Reads the bodies a person reports for, and the member they act for, into claims at sign-in.</summary>

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Scorecards.Data;
+using Scorecards.Data.Accounts;
+
+namespace Scorecards.Web.Features.Accounts;
+
+/// <summary>Identity's sign-in, except that a disabled account cannot sign in at all.</summary>
+public sealed class AppSignInManager(
+    UserManager<AppUser> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<AppUser> claims, IOptions<IdentityOptions> options,
+    ILogger<SignInManager<AppUser>> logger, IAuthenticationSchemeProvider schemes, IUserConfirmation<AppUser> confirmation)
+    : SignInManager<AppUser>(users, context, claims, options, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(AppUser user) => user.DisabledUtc is null && await base.CanSignInAsync(user);
+}
+
+/// <summary>
+/// Checks every signed-in request against the account as it is now, in one query: a session ends at once when the
+/// account is disabled or its security stamp changes (a password change or reset, new rights), on every server. The
+/// claims are then refreshed as Identity does.
+/// </summary>
+public static class SessionCheck
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var id = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        var stamp = context.Principal?.FindFirst(stampClaim)?.Value;
+        var db = services.GetRequiredService<AppDbContext>();
+        var account = id is null
+            ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.SecurityStamp, u.DisabledUtc })
+                .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (account is null || account.DisabledUtc is not null || account.SecurityStamp != stamp)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Scorecards.Data.Accounts;
+using Scorecards.Web.Features.Settings;
+
+namespace Scorecards.Web.Features.Accounts;
+
+/// <summary>
+/// Where administrators require two-factor sign-in for administrators and Co-Chair reviewers, such a person signed in
+/// with a password alone is sent to set it up before any other page; the API answers 403 to their cookie.
+/// </summary>
+public static class TwoFactorRequirement
+{
+    public static bool IsPrivileged(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.CoChair);
+
+    public static IApplicationBuilder UseTwoFactorRequirement(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated == true && IsPrivileged(user) && !user.HasClaim("amr", "mfa")
+            && user.FindFirst(Infrastructure.Authorization.AppClaimTypes.TokenScope) is null
+            && !context.Request.Path.StartsWithSegments("/account") && !context.Request.Path.StartsWithSegments("/error")
+            && (await context.RequestServices.GetRequiredService<SecuritySettings>().GetAsync(context.RequestAborted)).RequireTwoFactorForPrivileged)
+        {
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await Infrastructure.ApiProblems.Problem(StatusCodes.Status403Forbidden, "two-factor-required",
+                    "Two-factor sign-in is required for your role; set it up at /account/security.").ExecuteAsync(context);
+                return;
+            }
+
+            context.Response.Redirect("/account/security");
+            return;
+        }
+
+        await next(context);
+    });
+}

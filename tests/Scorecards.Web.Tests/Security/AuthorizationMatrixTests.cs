@@ -1,0 +1,180 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Scorecards.Web.Tests.Infrastructure;
+
+namespace Scorecards.Web.Tests.Security;
+
+/// <summary>
+/// Every API operation in the app's endpoint table, called anonymously and as every role, with the ids of another
+/// body's scorecard, activity and work plan: any success the rules forbid fails the test, and so does an operation
+/// that has no line in <see cref="Expected"/>, so a new endpoint cannot arrive without a decision about who may call it.
+/// It runs on the demo data, which holds one of everything an operation can be pointed at.
+/// </summary>
+public sealed class AuthorizationMatrixTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Flags]
+    private enum Who
+    {
+        Nobody = 0,
+        Anonymous = 1,
+        Viewer = 2,
+        Reporter = 4,
+        CoChair = 8,
+        Administrator = 16,
+        Staff = CoChair | Administrator,
+        Members = Viewer | Reporter | CoChair | Administrator,
+        Everyone = Anonymous | Members,
+    }
+
+    // Who may succeed when the ids are another body's: the reporter acts for WG-TIP; the ids are RSO's.
+    private static readonly Dictionary<string, Who> Expected = new()
+    {
+        ["GET /api/v1/public/rounds"] = Who.Everyone,
+        ["GET /api/v1/public/rounds/{id}/summary"] = Who.Everyone,
+        ["GET /api/v1/members"] = Who.Members,
+        ["GET /api/v1/bodies"] = Who.Members,
+        ["GET /api/v1/framework"] = Who.Members,
+        ["PUT /api/v1/framework"] = Who.Administrator,
+        ["GET /api/v1/rounds"] = Who.Members,
+        ["POST /api/v1/rounds"] = Who.Administrator,
+        ["GET /api/v1/rounds/{id}"] = Who.Members,
+        ["POST /api/v1/rounds/{id}/open"] = Who.Administrator,
+        ["POST /api/v1/rounds/{id}/review"] = Who.Administrator,
+        ["POST /api/v1/rounds/{id}/publish"] = Who.Staff,
+        ["POST /api/v1/rounds/{id}/reopen"] = Who.Administrator,
+        ["GET /api/v1/rounds/{id}/scorecards"] = Who.Members,
+        ["GET /api/v1/rounds/{id}/summary"] = Who.Members,
+        ["GET /api/v1/rounds/{id}/export"] = Who.Members,
+        ["GET /api/v1/rounds/{id}/statement"] = Who.Staff,
+        ["GET /api/v1/rounds/{id}/assessment"] = Who.Members,
+        ["PUT /api/v1/rounds/{id}/assessment"] = Who.Staff,
+        ["GET /api/v1/scorecards/{id}"] = Who.Staff,
+        ["GET /api/v1/scorecards/{id}/entries/{objectiveCode}"] = Who.Staff,
+        ["PUT /api/v1/scorecards/{id}/entries/{objectiveCode}"] = Who.Nobody,
+        ["POST /api/v1/scorecards/{id}/entries/{objectiveCode}/confirm"] = Who.Nobody,
+        ["POST /api/v1/scorecards/{id}/confirm-carried-over"] = Who.Nobody,
+        ["GET /api/v1/scorecards/{id}/offline"] = Who.Nobody,
+        ["POST /api/v1/scorecards/{id}/offline"] = Who.Nobody,
+        ["POST /api/v1/scorecards/{id}/submit"] = Who.Nobody,
+        ["POST /api/v1/scorecards/{id}/return"] = Who.CoChair,
+        ["POST /api/v1/scorecards/{id}/approve"] = Who.CoChair,
+        ["POST /api/v1/scorecards/{id}/unapprove"] = Who.CoChair,
+        ["GET /api/v1/activities"] = Who.Members,
+        ["POST /api/v1/activities"] = Who.Reporter | Who.Administrator,
+        ["GET /api/v1/activities/export"] = Who.Members,
+        ["POST /api/v1/activities/import"] = Who.Reporter | Who.Administrator,
+        ["GET /api/v1/activities/{id}"] = Who.Members,
+        ["PUT /api/v1/activities/{id}"] = Who.Administrator,
+        ["POST /api/v1/activities/{id}/archive"] = Who.Administrator,
+        ["POST /api/v1/activities/{id}/restore"] = Who.Administrator,
+        ["GET /api/v1/meetings"] = Who.Members,
+        ["POST /api/v1/meetings"] = Who.Administrator,
+        ["GET /api/v1/meetings/{id}"] = Who.Members,
+        ["PUT /api/v1/meetings/{id}"] = Who.Administrator,
+        ["POST /api/v1/meetings/{id}/decisions"] = Who.Administrator,
+        ["GET /api/v1/decisions"] = Who.Members,
+        ["GET /api/v1/decisions/{id}"] = Who.Members,
+        ["PUT /api/v1/decisions/{id}"] = Who.Administrator,
+        ["POST /api/v1/decisions/{id}/status"] = Who.Administrator,
+        ["GET /api/v1/workplans"] = Who.Members,
+        ["POST /api/v1/workplans"] = Who.Reporter | Who.Administrator,
+        ["GET /api/v1/workplans/{id}"] = Who.Members,
+        ["PUT /api/v1/workplans/{id}"] = Who.Administrator,
+        ["POST /api/v1/workplans/{id}/items"] = Who.Administrator,
+        ["PUT /api/v1/workplans/{id}/items/{itemId}"] = Who.Administrator,
+        ["POST /api/v1/workplans/{id}/items/{itemId}/status"] = Who.Administrator,
+        ["GET /api/v1/audit"] = Who.Administrator,
+    };
+
+    private static readonly (Who Who, string? Email)[] Callers =
+    [
+        (Who.Anonymous, null), (Who.Viewer, Demo.Viewer), (Who.Reporter, Demo.WgTip), (Who.CoChair, Demo.Indonesia), (Who.Administrator, Demo.Admin),
+    ];
+
+    [Fact]
+    public async Task EveryApiOperation_AsEveryRole_WithAnotherBodysIds_SucceedsOnlyWhereTheRulesAllow()
+    {
+        await using var app = await TestApp.StartAsync();
+        var operations = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true && !e.RoutePattern.RawText.Contains("{**", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var ids = await OtherBodysIdsAsync(app);
+        var clients = new Dictionary<Who, HttpClient>();
+        foreach (var (who, email) in Callers)
+        {
+            clients[who] = email is null ? app.CreateClient() : await app.ApiClientAsync(email);
+        }
+
+        var missing = operations.Where(o => !Expected.ContainsKey(o)).ToList();
+        var forbiddenSuccesses = new List<string>();
+        var calls = 0;
+        foreach (var operation in operations.Where(Expected.ContainsKey))
+        {
+            var (method, route) = (operation.Split(' ')[0], operation.Split(' ')[1]);
+            var path = route.Replace("{id}", ids.For(route), StringComparison.Ordinal)
+                .Replace("{objectiveCode}", ids.ObjectiveCode, StringComparison.Ordinal).Replace("{itemId}", ids.WorkPlanItem, StringComparison.Ordinal);
+            foreach (var (who, _) in Callers)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is "POST" or "PUT")
+                {
+                    request.Content = new StringContent("{\"reason\": \"Matrix test\", \"reply\": \"Matrix test\"}", Encoding.UTF8, "application/json");
+                }
+
+                var response = await clients[who].SendAsync(request, Ct);
+                calls++;
+                Assert.True((int)response.StatusCode < 500, $"{operation} as {who} answered {(int)response.StatusCode}");
+                if (response.IsSuccessStatusCode && !Expected[operation].HasFlag(who))
+                {
+                    forbiddenSuccesses.Add($"{operation} as {who} → {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0 && forbiddenSuccesses.Count == 0,
+            $"Operations with no line in the expected table: {string.Join(", ", missing)}\nSuccesses the rules forbid:\n{string.Join("\n", forbiddenSuccesses)}");
+        Assert.True(calls >= 250, $"only {calls} calls were made");
+    }
+
+    // "{id:int}" → "{id}", as the table writes routes.
+    private static string Normalise(string pattern) =>
+        System.Text.RegularExpressions.Regex.Replace("/" + pattern.Trim('/'), "\\{([a-zA-Z]+)(:[^}]+)?\\}", "{$1}");
+
+    private sealed record OtherIds(string Round, string Scorecard, string Activity, string Meeting, string Decision, string WorkPlan, string WorkPlanItem, string ObjectiveCode)
+    {
+        public string For(string route) => route switch
+        {
+            _ when route.StartsWith("/api/v1/scorecards", StringComparison.Ordinal) => Scorecard,
+            _ when route.StartsWith("/api/v1/activities", StringComparison.Ordinal) => Activity,
+            _ when route.StartsWith("/api/v1/meetings", StringComparison.Ordinal) => Meeting,
+            _ when route.StartsWith("/api/v1/decisions", StringComparison.Ordinal) => Decision,
+            _ when route.StartsWith("/api/v1/workplans", StringComparison.Ordinal) => WorkPlan,
+            _ => Round,
+        };
+    }
+
+    // Another body's things, in the current round: the reporter acts for WG-TIP.
+    private static Task<OtherIds> OtherBodysIdsAsync(TestApp app) => app.WithDbAsync(async db =>
+    {
+        var rso = await db.Bodies.Where(b => b.Code == "RSO").Select(b => b.Id).SingleAsync(Ct);
+        // A submitted scorecard of another body, so that reviewing it can succeed for those allowed to.
+        var wgTip = await db.Bodies.Where(b => b.Code == "WG-TIP").Select(b => b.Id).SingleAsync(Ct);
+        var scorecard = await db.Scorecards.Where(s => s.BodyId != wgTip && s.Status == Domain.Scorecards.ScorecardStatus.Submitted
+                && db.Rounds.Any(r => r.Id == s.RoundId && r.Status == Domain.Rounds.RoundStatus.Open))
+            .Select(s => new { s.Id, s.RoundId }).FirstAsync(Ct);
+        var objective = await db.Entries.Where(e => e.ScorecardId == scorecard.Id).Join(db.Objectives, e => e.ObjectiveId, o => o.Id, (e, o) => o.Code).FirstAsync(Ct);
+        var activity = await db.Activities.Where(a => a.LeadBodyId == rso).Select(a => a.Id).FirstAsync(Ct);
+        var plan = await db.WorkPlans.Where(p => p.BodyId == rso).Select(p => p.Id).FirstAsync(Ct);
+        var item = await db.WorkPlanItems.Where(i => i.WorkPlanId == plan).Select(i => i.Id).FirstAsync(Ct);
+        var meeting = await db.Meetings.Select(m => m.Id).FirstAsync(Ct);
+        var decision = await db.Decisions.Select(d => d.Id).FirstAsync(Ct);
+        string S(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new OtherIds(S(scorecard.RoundId), S(scorecard.Id), S(activity), S(meeting), S(decision), S(plan), S(item), objective);
+    });
+}

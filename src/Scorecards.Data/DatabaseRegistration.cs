@@ -44,8 +44,12 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     {
         _ = Provider switch
         {
-            DatabaseProvider.Sqlite => db.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Scorecards.Data.Sqlite")),
-            DatabaseProvider.Postgres => db.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Scorecards.Data.Postgres")),
+            // A list in a query is sent as one parameter (a JSON array, or a PostgreSQL array), never one parameter per
+            // value, so no list can pass a provider's limit on parameters (32,766 for SQLite).
+            DatabaseProvider.Sqlite => db.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Scorecards.Data.Sqlite")
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)),
+            DatabaseProvider.Postgres => db.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Scorecards.Data.Postgres")
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)),
             _ => throw new InvalidOperationException($"Unsupported database provider '{Provider}'."),
         };
     }

@@ -52,6 +52,11 @@ public static partial class FrameworkRules
     public const int MaxTitleLength = 300;
     public const int MaxDescriptionLength = 4000;
 
+    /// <summary>Far more than any strategy has (the Adelaide Strategy: 8 areas, 25 objectives); a file beyond them is a mistake.</summary>
+    public const int MaxFocusAreas = 50;
+    public const int MaxObjectives = 2000;
+    public const int MaxIndicators = 10_000;
+
     [GeneratedRegex("^[A-Z][A-Z0-9]{0,11}$")]
     private static partial Regex FocusAreaCodePattern();
 
@@ -75,6 +80,16 @@ public static partial class FrameworkRules
     {
         var errors = new List<FrameworkError>();
         var strategy = document.Strategy;
+        var objectiveCount = document.FocusAreas.Sum(a => a.Objectives.Count);
+        var indicatorCount = document.FocusAreas.Sum(a => a.Objectives.Sum(o => o.Indicators.Count));
+        if (document.FocusAreas.Count > MaxFocusAreas || objectiveCount > MaxObjectives || indicatorCount > MaxIndicators)
+        {
+            errors.Add(new FrameworkError(strategy.Where, "focusAreas",
+                $"the file has {document.FocusAreas.Count:N0} focus areas, {objectiveCount:N0} objectives and {indicatorCount:N0} indicators; "
+                + $"a framework may have at most {MaxFocusAreas:N0}, {MaxObjectives:N0} and {MaxIndicators:N0}."));
+            return errors;
+        }
+
         Require(errors, strategy, "code", strategy.Code);
         Require(errors, strategy, "name", strategy.Name);
 

@@ -23,6 +23,17 @@ public sealed class FrameworkRulesTests
     }
 
     [Fact]
+    public void Validate_MoreObjectivesThanAnyFrameworkHas_IsOneErrorNamingTheLimits()
+    {
+        var objectives = Enumerable.Range(1, FrameworkRules.MaxObjectives + 1).Select(i => Objective($"LE-{i}")).ToArray();
+
+        var error = Assert.Single(FrameworkRules.Validate(Document(objectives), Bodies));
+
+        Assert.Equal("line 1, strategy.focusAreas: the file has 1 focus areas, 2,001 objectives and 0 indicators; a framework may have at most 50, 2,000 and 10,000.",
+            error.ToString());
+    }
+
+    [Fact]
     public void Validate_NamesLinePathAndFieldOfEachError()
     {
         var errors = FrameworkRules.Validate(Document(Objective("LE-1", bodies: ["WG-TIP", "GABF"], line: 10), Objective("LE-1", title: " ", line: 20)), Bodies);

@@ -49,7 +49,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             DatabaseProvider.Sqlite => db.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Scorecards.Data.Sqlite")
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)),
             DatabaseProvider.Postgres => db.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Scorecards.Data.Postgres")
-                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)),
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)
+                .ExecutionStrategy(dependencies => new RetryOutsideTransactions(dependencies))),
             _ => throw new InvalidOperationException($"Unsupported database provider '{Provider}'."),
         };
     }

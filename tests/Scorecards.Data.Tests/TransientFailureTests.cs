@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Scorecards.Data.Tests;
+
+/// <summary>
+/// When PostgreSQL drops every connection (as a restart does), the next request's queries are retried on a new
+/// connection instead of failing: the pool of a running server is full of connections that are dead.
+/// </summary>
+public sealed class TransientFailureTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AfterTheServerDropsEveryConnection_TheNextQueriesAndSavesSucceed()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, demo: true);
+        // Five connections in the pool, as a server under load has.
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => database.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync(Ct);
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_sleep(0.2)", Ct);
+            await db.Database.CloseConnectionAsync();
+            return 0;
+        })));
+        var name = await database.WithDbAsync(db => Task.FromResult(db.Database.GetDbConnection().Database));
+
+        await using (var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("SCORECARDS_TEST_PG")))
+        {
+            await admin.OpenAsync(Ct);
+            await using var terminate = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", admin);
+            terminate.Parameters.AddWithValue("name", name);
+            Assert.True((long)(await terminate.ExecuteScalarAsync(Ct))! >= 1);
+        }
+
+        var bodies = await database.WithDbAsync(db => db.Bodies.CountAsync(Ct));
+        var renamed = await database.WithDbAsync(async db =>
+        {
+            var body = await db.Bodies.OrderBy(b => b.Id).FirstAsync(Ct);
+            db.Entry(body).Property("Name").CurrentValue = "Renamed after the restart";
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        Assert.Equal(6, bodies);
+        Assert.True(renamed >= 1);
+    }
+}

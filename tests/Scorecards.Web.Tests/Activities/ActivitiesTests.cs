@@ -175,11 +175,12 @@ public sealed class EvidenceTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Entry_CitesAnActivityOfThePeriod_AndTheRoundPageShowsIt()
+    public async Task Entry_CitesItsOwnBodysActivityOfThePeriod_NotAnotherBodys_AndTheRoundPageShowsIt()
     {
         await using var app = await TestApp.StartAsync();
         var id = await app.CurrentScorecardIdAsync("WG-TIP");
-        var workshop = await app.WithDbAsync(db => db.Activities.Where(a => a.City == "Chiang Saen").Select(a => a.Id).SingleAsync(Ct));
+        var events = await app.WithDbAsync(db => db.Activities.Where(a => a.Title.StartsWith("WG-TIP 2025 annual events")).Select(a => a.Id).SingleAsync(Ct));
+        var rsoWorkshop = await app.WithDbAsync(db => db.Activities.Where(a => a.City == "Chiang Saen").Select(a => a.Id).SingleAsync(Ct));
         var summit = await app.WithDbAsync(db => db.Activities.Where(a => a.City == "Colombo").Select(a => a.Id).SingleAsync(Ct));
         var reporter = await app.ApiClientAsync(Demo.WgTip);
         var entry = await JsonAsync(await reporter.GetAsync($"/api/v1/scorecards/{id}/entries/IM-2", Ct));
@@ -188,22 +189,28 @@ public sealed class EvidenceTests
             version = entry.GetProperty("version").GetInt32(),
             completion = "Substantial",
             trajectory = "On track",
-            progress = "WG-TIP joined the RSO's OSINT workshop in Chiang Saen on trafficking into cyber-scam centres.",
+            progress = "WG-TIP shared information, trends and good practice on AI in counter-trafficking through 2025.",
             activities,
         };
 
         var outside = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/IM-2", Body(summit), Ct);
-        var saved = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/IM-2", Body(workshop), Ct);
+        var anotherBodys = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/IM-2", Body(rsoWorkshop), Ct);
+        var saved = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/IM-2", Body(events), Ct);
         var roundId = await app.WithDbAsync(db => db.Scorecards.Where(s => s.Id == id).Select(s => s.RoundId).SingleAsync(Ct));
         var page = await (await app.SignInAsync(Demo.Indonesia)).GetStringAsync($"/rounds/{roundId}?area=IM&body=WG-TIP", Ct);
+        var form = await (await app.SignInAsync(Demo.WgTip)).GetStringAsync($"/scorecards/{id}/entries/IM-2", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
         Assert.Contains("'GABF Sri Lanka Summit' (13–14 June 2024) is outside the round's period (22 May 2025 to ",
-            (await JsonAsync(outside)).GetProperty("errors").GetProperty("activityIds")[0].GetString());
+            string.Join(" ", (await JsonAsync(outside)).GetProperty("errors").GetProperty("activityIds").EnumerateArray().Select(e => e.GetString())));
+        Assert.Equal(HttpStatusCode.BadRequest, anotherBodys.StatusCode);
+        Assert.Equal("'Interregional Technical Workshop on online investigations and OSINT' is led by another body; a scorecard cites its own body's activities. "
+            + "Joint work is on the register of the body that led it.", (await JsonAsync(anotherBodys)).GetProperty("errors").GetProperty("activityIds")[0].GetString());
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        Assert.Equal("Interregional Technical Workshop on online investigations and OSINT",
-            (await JsonAsync(saved)).GetProperty("activities")[0].GetProperty("title").GetString());
-        Assert.Contains("<strong>Evidence:</strong> Interregional Technical Workshop on online investigations and OSINT (27–30 May 2025, Chiang Saen)", page);
+        Assert.StartsWith("WG-TIP 2025 annual events", (await JsonAsync(saved)).GetProperty("activities")[0].GetProperty("title").GetString());
+        Assert.Contains("<strong>Evidence:</strong> WG-TIP 2025 annual events", page);
+        Assert.Contains($"value=\"{events}\"", form);
+        Assert.DoesNotContain($"value=\"{rsoWorkshop}\"", form);
     }
 
     [Fact]

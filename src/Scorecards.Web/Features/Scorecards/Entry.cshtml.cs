@@ -63,7 +63,7 @@ public sealed class EntryModel(ScorecardService service, AppDbContext db, IAutho
     public EntryDto? Previous { get; private set; }
     public string? PreviousRound { get; private set; }
 
-    /// <summary>Activities of the round's period that may be cited, the body's own first.</summary>
+    /// <summary>The body's activities of the round's period, which the entry may cite.</summary>
     public IReadOnlyList<CitedActivity> Candidates { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
@@ -201,8 +201,10 @@ public sealed class EntryModel(ScorecardService service, AppDbContext db, IAutho
         await LoadPreviousAsync(loaded, entry, ct);
         var round = loaded.Round;
         var body = loaded.Scorecard.BodyId;
+        // The body's own activities; one cited before the rule existed stays listed so that it can be unticked.
+        var cited = entry.Activities.Select(a => a.Id).ToList();
         var candidates = await db.Activities.AsNoTracking()
-            .Where(a => !a.IsArchived && a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd)
+            .Where(a => (a.LeadBodyId == body && !a.IsArchived && a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd) || cited.Contains(a.Id))
             .Join(db.Bodies, a => a.LeadBodyId, b => b.Id, (a, b) => new { Activity = new CitedActivity(a.Id, a.Title, a.StartDate, a.EndDate, a.DatePrecision, a.City, b.Code), Own = a.LeadBodyId == body })
             .ToListAsync(ct);
         Candidates = candidates.OrderByDescending(c => c.Own).ThenBy(c => c.Activity.StartDate).Select(c => c.Activity).ToList();

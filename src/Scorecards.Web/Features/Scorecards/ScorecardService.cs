@@ -91,7 +91,7 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
         }
 
         var errors = values.Validate(Markdown.Check).ToList();
-        errors.AddRange(await CheckCitationsAsync(values.ActivityIds, round, ct));
+        errors.AddRange(await CheckCitationsAsync(values.ActivityIds, scorecard.BodyId, round, ct));
         if (errors.Count > 0)
         {
             return new SaveOutcome(SaveStatus.Invalid, entry, null, errors);
@@ -114,8 +114,11 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
         return new SaveOutcome(SaveStatus.Saved, entry, null, []);
     }
 
-    /// <summary>Evidence must be on the register, not archived, and take place at least partly in the round's period.</summary>
-    private async Task<IReadOnlyList<FieldError>> CheckCitationsAsync(IReadOnlyList<int>? activityIds, Round round, CancellationToken ct)
+    /// <summary>
+    /// Evidence must be on the register, led by the scorecard's own body (as a work-plan item links only its own body's
+    /// activities), not archived, and take place at least partly in the round's period.
+    /// </summary>
+    private async Task<IReadOnlyList<FieldError>> CheckCitationsAsync(IReadOnlyList<int>? activityIds, int bodyId, Round round, CancellationToken ct)
     {
         if (activityIds is null || activityIds.Count == 0)
         {
@@ -124,9 +127,11 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
 
         var ids = activityIds.Distinct().ToList();
         var found = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.IsArchived, a.StartDate, a.EndDate, a.DatePrecision }).ToListAsync(ct);
+            .Select(a => new { a.Id, a.Title, a.IsArchived, a.StartDate, a.EndDate, a.DatePrecision, a.LeadBodyId }).ToListAsync(ct);
         var errors = new List<FieldError>();
         errors.AddRange(ids.Where(id => found.TrueForAll(a => a.Id != id)).Select(id => new FieldError(nameof(EntryValues.ActivityIds), $"Activity {id} is not on the register.")));
+        errors.AddRange(found.Where(a => a.LeadBodyId != bodyId).Select(a => new FieldError(nameof(EntryValues.ActivityIds),
+            $"'{a.Title}' is led by another body; a scorecard cites its own body's activities. Joint work is on the register of the body that led it.")));
         errors.AddRange(found.Where(a => a.IsArchived).Select(a => new FieldError(nameof(EntryValues.ActivityIds), $"'{a.Title}' is archived and cannot be cited.")));
         errors.AddRange(found.Where(a => a.EndDate < round.PeriodStart || a.StartDate > round.PeriodEnd).Select(a => new FieldError(nameof(EntryValues.ActivityIds),
             $"'{a.Title}' ({Domain.Activities.ActivityDates.Describe(a.DatePrecision, a.StartDate, a.EndDate)}) is outside the round's period ({round.PeriodStart:d MMMM yyyy} to {round.PeriodEnd:d MMMM yyyy}).")));

@@ -58,7 +58,7 @@ public static class WebApp
         services.AddSingleton<IAuthorizationHandler, ScorecardAuthorizationHandler>();
         services.AddScorecardsServices();
         services.AddDataProtection().SetApplicationName("Scorecards").PersistKeysToDbContext<AppDbContext>();
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o => o.Filters.Add<FormText>());
         // Pages carry dashes, quotes and members' names beyond ASCII: only characters that mean something to HTML are
         // escaped, so "16–18 July 2024" reads the same in the page source as on screen.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

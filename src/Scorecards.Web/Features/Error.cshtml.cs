@@ -28,5 +28,11 @@ public sealed class ErrorModel : PageModel
             429 => ("Too many attempts", "Too many requests came from your address in a short time. Wait a minute, then try again."),
             _ => ("Something went wrong", "The page could not be shown. Nothing you had saved was lost; try again in a moment."),
         };
+
+        // A page that refused the request says why, in words written for the person.
+        if (HttpContext.Items[Infrastructure.FormText.ErrorDetail] is string detail)
+        {
+            Explanation = detail;
+        }
     }
 }

@@ -10,8 +10,25 @@ public static class ApiProblems
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(), new PlainText() },
     };
+
+    /// <summary>
+    /// Text in a request holds no NUL or other control character (tab and line breaks apart): PostgreSQL cannot store
+    /// NUL, and none belongs in a report.
+    /// </summary>
+    private sealed class PlainText : System.Text.Json.Serialization.JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var value = reader.GetString();
+            return value is not null && TextFiles.ForbiddenCharacter(value) is { } c
+                ? throw new JsonException($"The text holds the control character U+{(int)c:X4}, which no field may contain.")
+                : value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
 
     public static ProblemHttpResult Problem(int status, string code, string detail, IDictionary<string, object?>? extra = null)
     {

@@ -40,6 +40,20 @@ public static class TextFiles
         return ControlCharacter(text) is { } bad ? (null, bad) : (text, null);
     }
 
+    /// <summary>The first character no field may hold (a control character other than tab and line breaks), or null.</summary>
+    public static char? ForbiddenCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not '\t' and not '\r' and not '\n')
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
     private static string? ControlCharacter(string text)
     {
         var line = 1;

@@ -26,6 +26,9 @@ namespace Scorecards.Data.Postgres.Migrations
                 nullable: false,
                 defaultValue: "ReadWrite");
 
+            // Tokens made before tokens expired get the default life from now, rather than none.
+            migrationBuilder.Sql("UPDATE \"ApiTokens\" SET \"ExpiresUtc\" = now() + interval '90 days' WHERE \"ExpiresUtc\" IS NULL AND \"RevokedUtc\" IS NULL;");
+
             migrationBuilder.CreateTable(
                 name: "Settings",
                 columns: table => new

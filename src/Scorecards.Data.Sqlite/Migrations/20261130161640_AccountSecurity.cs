@@ -25,6 +25,9 @@ namespace Scorecards.Data.Sqlite.Migrations
                 nullable: false,
                 defaultValue: "ReadWrite");
 
+            // Tokens made before tokens expired get the default life from now, rather than none.
+            migrationBuilder.Sql("UPDATE \"ApiTokens\" SET \"ExpiresUtc\" = strftime('%Y-%m-%d %H:%M:%S', 'now', '+90 days') WHERE \"ExpiresUtc\" IS NULL AND \"RevokedUtc\" IS NULL;");
+
             migrationBuilder.CreateTable(
                 name: "Settings",
                 columns: table => new

@@ -54,6 +54,24 @@ public sealed class HostileUploadTests
         Assert.Equal(0, await app.WithDbAsync(db => db.Activities.CountAsync(Ct)));
     }
 
+    [Theory]
+    [MemberData(nameof(UploadedSheetLimitTests.BadCsv), MemberType = typeof(UploadedSheetLimitTests))]
+    public async Task ActivitiesImport_BadCsv_IsRejectedThroughTheApi_NamingTheLine(string what, byte[] content, string expected)
+    {
+        var (app, _) = await StartAsync();
+        await using var _app = app;
+        var reporter = await app.ApiClientAsync("reporter@example.org");
+
+        var response = await reporter.PostAsync("/api/v1/activities/import", Body(content, UploadedSheet.CsvType), Ct);
+        var problem = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("import.rejected", problem.GetProperty("code").GetString());
+        Assert.StartsWith(expected, problem.GetProperty("preview").GetProperty("rejections")[0].GetProperty("reason").GetString());
+        Assert.False(string.IsNullOrEmpty(what));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Activities.CountAsync(Ct)));
+    }
+
     [Fact]
     public async Task ActivitiesImport_BodyOverTheLimit_Is413WithTheLimit()
     {

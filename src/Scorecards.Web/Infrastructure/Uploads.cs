@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Data.Uploads;
@@ -60,10 +62,28 @@ public static class Uploads
         return (UploadOutcome.Applied, result);
     }
 
-    /// <summary>What a page tells the person whose confirmation found nothing to apply.</summary>
-    public static string Explain(UploadOutcome outcome, string what) => outcome == UploadOutcome.AlreadyApplied
-        ? $"That {what} was already applied (from another tab or a second click); nothing more was changed."
-        : $"That {what} has expired or was already applied; upload it again.";
+    /// <summary>
+    /// The page to show when a confirmation did not apply the upload, or null when it did: what happened is said on
+    /// the upload field (a refusal shows its own reasons in the preview), with 400 when there was nothing to apply
+    /// and 409 when it could not be applied now.
+    /// </summary>
+    public static IActionResult? NotApplied(this PageModel page, UploadOutcome outcome, string what)
+    {
+        if (outcome == UploadOutcome.Applied)
+        {
+            return null;
+        }
+
+        if (outcome != UploadOutcome.Refused)
+        {
+            page.ModelState.AddModelError("file", outcome == UploadOutcome.AlreadyApplied
+                ? $"That {what} was already applied (from another tab or a second click); nothing more was changed."
+                : $"That {what} has expired or was already applied; upload it again.");
+        }
+
+        page.Response.StatusCode = outcome == UploadOutcome.Missing ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        return page.Page();
+    }
 }
 
 public enum UploadOutcome

@@ -71,15 +71,9 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
             return (applied, applied.Applied);
         }, ct);
         Preview = preview;
-        if (outcome != UploadOutcome.Applied)
+        if (this.NotApplied(outcome, "file") is { } notApplied)
         {
-            if (outcome != UploadOutcome.Refused)
-            {
-                ModelState.AddModelError("file", Uploads.Explain(outcome, "file"));
-            }
-
-            Response.StatusCode = outcome == UploadOutcome.Missing ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
-            return Page();
+            return notApplied;
         }
 
         TempData["Message"] = $"Imported {Preview!.FileName}: {Preview.Created} created, {Preview.Updated} updated, {Preview.Unchanged} unchanged.";

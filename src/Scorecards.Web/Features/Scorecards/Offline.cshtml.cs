@@ -84,15 +84,9 @@ public sealed class OfflineModel(AppDbContext db, ScorecardService service, IAut
             return (applied, applied.Applied);
         }, ct);
         Preview = preview;
-        if (outcome != UploadOutcome.Applied)
+        if (this.NotApplied(outcome, "workbook") is { } notApplied)
         {
-            if (outcome != UploadOutcome.Refused)
-            {
-                ModelState.AddModelError("file", Uploads.Explain(outcome, "workbook"));
-            }
-
-            Response.StatusCode = outcome == UploadOutcome.Missing ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
-            return Page();
+            return notApplied;
         }
 
         TempData["Message"] = $"{Preview!.FileName} applied: {Preview.Changes.Count} change(s) saved.";

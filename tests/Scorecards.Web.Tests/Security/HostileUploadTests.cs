@@ -73,6 +73,22 @@ public sealed class HostileUploadTests
     }
 
     [Fact]
+    public async Task ImportPage_TakesAFileLargerThanTheServersUsualBodyLimit_UpToItsOwn()
+    {
+        var (app, _) = await StartAsync();
+        await using var _app = app;
+        var reporter = await app.SignInAsync("reporter@example.org", Given.Password);
+        var rows = string.Concat(Enumerable.Range(1, 40_000).Select(i => $"Workshop number {i} on the regional response,Workshop,2025-09-01,WG-TIP\n"));
+        var file = System.Text.Encoding.UTF8.GetBytes("Title,Kind,Start date,Lead body\n" + rows);
+
+        var response = await TestApp.PostFileAsync(reporter, "/activities/import/upload", "/activities/import", "plan.csv", file);
+
+        Assert.True(file.Length > 2 * 1024 * 1024);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("more than 20,000 rows", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
     public async Task ActivitiesImport_BodyOverTheLimit_Is413WithTheLimit()
     {
         var (app, _) = await StartAsync();

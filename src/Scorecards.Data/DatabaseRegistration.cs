@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -79,6 +81,9 @@ public static class DatabaseRegistration
         return services;
     }
 
+    // Any number the application alone uses for a PostgreSQL advisory lock.
+    private const long MigrationLock = 0x5C0_4EC_A4D5;
+
     /// <summary>Creates the database if needed and applies every migration; SQLite files switch to write-ahead logging.</summary>
     public static async Task MigrateAsync(this AppDbContext db, DatabaseSettings settings, CancellationToken ct)
     {
@@ -87,7 +92,39 @@ public static class DatabaseRegistration
             Directory.CreateDirectory(directory);
         }
 
-        await db.Database.MigrateAsync(ct);
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            // Instances that start together migrate one at a time: the second waits on this lock, then finds nothing to do.
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(ct))
+            {
+                try
+                {
+                    await creator.CreateAsync(ct);
+                }
+                catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+                {
+                    // Another instance created it a moment ago.
+                }
+            }
+
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLock})", ct);
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLock})", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        else
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
         if (settings.Provider == DatabaseProvider.Sqlite && settings.SqliteDirectory() is not null)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

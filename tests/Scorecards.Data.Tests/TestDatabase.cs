@@ -49,7 +49,12 @@ public sealed class TestDatabase : IAsyncDisposable
             connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
             cleanup = async () =>
             {
-                NpgsqlConnection.ClearAllPools();
+                // This database's pool only: clearing every pool would close other tests' connections under them.
+                await using (var own = new NpgsqlConnection(connection))
+                {
+                    NpgsqlConnection.ClearPool(own);
+                }
+
                 await using var admin = new NpgsqlConnection(server);
                 await admin.OpenAsync();
                 await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);

@@ -80,7 +80,9 @@ public static class CommandLine
     {
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on, such as http://127.0.0.1:5080 (default http://localhost:5000)." };
         var demo = new Option<bool>("--demo") { Description = "Seed demo data first if the database is empty." };
-        var command = new Command("serve", "Runs the web application, creating and migrating the database first.") { urls, demo };
+        var migrate = new Option<bool>("--migrate") { Description = "On PostgreSQL, apply pending migrations before serving (SQLite always does)." };
+        var command = new Command("serve", "Runs the web application. The embedded SQLite database is created and migrated first; "
+            + "on PostgreSQL the schema must be current, or --migrate given.") { urls, demo, migrate };
         command.SetAction(async (result, ct) =>
         {
             var args = new List<string>();
@@ -91,7 +93,8 @@ public static class CommandLine
 
             var builder = WebApp.CreateBuilder([.. args], result.GetValue(DataOption)!);
             var app = WebApp.Build(builder);
-            await PrepareAsync(app.Services, seedDemo: result.GetValue(demo), Console.Out, ct);
+            var embedded = app.Services.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Sqlite;
+            await PrepareAsync(app.Services, seedDemo: result.GetValue(demo), Console.Out, ct, migrate: embedded || result.GetValue(migrate));
             await app.RunAsync();
             return 0;
         });
@@ -526,12 +529,24 @@ public static class CommandLine
         await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
             ?? throw new CommandException($"--email: no account has the address {email}.");
 
-    /// <summary>Migrates the database and, when asked and empty, seeds the demo data.</summary>
-    public static async Task PrepareAsync(IServiceProvider services, bool seedDemo, TextWriter output, CancellationToken ct)
+    /// <summary>
+    /// Migrates the database (or, with <paramref name="migrate"/> false, refuses one whose schema is not current, naming the
+    /// command that migrates it) and, when asked and empty, seeds the demo data.
+    /// </summary>
+    public static async Task PrepareAsync(IServiceProvider services, bool seedDemo, TextWriter output, CancellationToken ct, bool migrate = true)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.MigrateAsync(scope.ServiceProvider.GetRequiredService<DatabaseSettings>(), ct);
+        if (migrate)
+        {
+            await db.MigrateAsync(scope.ServiceProvider.GetRequiredService<DatabaseSettings>(), ct);
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync(ct)).ToList() is { Count: > 0 } pending)
+        {
+            throw new CommandException($"The database schema is not current: {pending.Count} migration(s) to apply, from {pending[0]}. "
+                + "Run 'scorecards migrate' first, or start this server with 'serve --migrate'.");
+        }
+
         await scope.ServiceProvider.GetRequiredService<AccountService>().EnsureRolesAsync();
         if (seedDemo)
         {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Scorecards.Domain.Scorecards;
 
 namespace Scorecards.Domain.Activities;
@@ -132,6 +133,12 @@ public sealed class Activity
     {
         Title = title;
     }
+
+    /// <summary>
+    /// The one rule for "in a period": the activity takes place at least partly between the two days. A query the
+    /// database runs, so every page, paper and check asks it the same way.
+    /// </summary>
+    public static Expression<Func<Activity, bool>> During(DateOnly from, DateOnly to) => a => a.EndDate >= from && a.StartDate <= to;
 
     public int Id { get; private set; }
     public string Title { get; private set; }

@@ -10,6 +10,20 @@ public sealed class ActivityTests
         new("D-WG annual meeting", ActivityKind.Meeting, start ?? new DateOnly(2024, 7, 16), end, "Hanoi", 45, 2, null, null, participants, [],
             ActivityStatus.Delivered, [], [1], objectives ?? [3, 4]);
 
+    [Theory]
+    [InlineData("2024-07-01", "2024-07-15", false)]
+    [InlineData("2024-07-01", "2024-07-16", true)]
+    [InlineData("2024-07-17", "2024-07-20", true)]
+    [InlineData("2024-07-18", "2024-07-31", true)]
+    [InlineData("2024-07-19", "2024-07-31", false)]
+    public void During_IsTrueWhenTheActivityTakesPlaceAtLeastPartlyInThePeriod(string from, string to, bool expected)
+    {
+        var activity = new Activity("x");
+        activity.Apply(Values(new DateOnly(2024, 7, 16), new DateOnly(2024, 7, 18)), Now);
+
+        Assert.Equal(expected, Activity.During(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)).Compile()(activity));
+    }
+
     [Fact]
     public void Apply_WithoutEndDate_EndsTheDayItStarts()
     {

@@ -77,15 +77,10 @@ public static class ActivityQueries
             query = query.Where(a => db.Members.Any(m => m.Name == member && (m.Id == a.MemberId || a.PartnerMembers.Any(p => p.MemberId == m.Id))));
         }
 
-        // An activity is in a date range when it overlaps it.
-        if (filter.From is { } from)
+        // An activity is in a date range when it overlaps it; an open end is the widest date.
+        if (filter.From is not null || filter.To is not null)
         {
-            query = query.Where(a => a.EndDate >= from);
-        }
-
-        if (filter.To is { } to)
-        {
-            query = query.Where(a => a.StartDate <= to);
+            query = query.Where(Activity.During(filter.From ?? DateOnly.MinValue, filter.To ?? DateOnly.MaxValue));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
+using Scorecards.Domain.Activities;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Domain.Scoring;
@@ -75,10 +76,10 @@ public static class RoundSummaryQueries
             .Join(db.Activities, c => c.ActivityId, a => a.Id, (c, a) => new { c.EntryId, a.Id, a.Title, a.StartDate, a.EndDate, a.DatePrecision, a.City, a.LeadBodyId })
             .ToListAsync(ct);
         var servedObjectives = (await db.Set<Domain.Activities.ActivityObjective>().AsNoTracking()
-            .Join(db.Activities.Where(a => !a.IsArchived && a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd), o => o.ActivityId, a => a.Id, (o, a) => o.ObjectiveId)
+            .Join(db.Activities.Where(Activity.During(round.PeriodStart, round.PeriodEnd)).Where(a => !a.IsArchived), o => o.ActivityId, a => a.Id, (o, a) => o.ObjectiveId)
             .Distinct().ToListAsync(ct)).ToHashSet();
         var planned = await db.Activities.AsNoTracking()
-            .Where(a => !a.IsArchived && a.Status == Domain.Activities.ActivityStatus.Planned && a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd)
+            .Where(Activity.During(round.PeriodStart, round.PeriodEnd)).Where(a => !a.IsArchived && a.Status == Domain.Activities.ActivityStatus.Planned)
             .Select(a => new { a.Id, a.Title, a.LeadBodyId, a.StartDate, a.EndDate, a.DatePrecision }).ToListAsync(ct);
         var assessments = seesDraftAssessment || Assessment.IsPublishedIn(round.Status)
             ? await db.Assessments.AsNoTracking().Where(a => a.RoundId == roundId && a.Text != "").ToListAsync(ct)

@@ -203,8 +203,9 @@ public sealed class EntryModel(ScorecardService service, AppDbContext db, IAutho
         var body = loaded.Scorecard.BodyId;
         // The body's own activities; one cited before the rule existed stays listed so that it can be unticked.
         var cited = entry.Activities.Select(a => a.Id).ToList();
-        var candidates = await db.Activities.AsNoTracking()
-            .Where(a => (a.LeadBodyId == body && !a.IsArchived && a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd) || cited.Contains(a.Id))
+        var candidates = await db.Activities.AsNoTracking().Where(Domain.Activities.Activity.During(round.PeriodStart, round.PeriodEnd))
+            .Where(a => a.LeadBodyId == body && !a.IsArchived)
+            .Union(db.Activities.AsNoTracking().Where(a => cited.Contains(a.Id)))
             .Join(db.Bodies, a => a.LeadBodyId, b => b.Id, (a, b) => new { Activity = new CitedActivity(a.Id, a.Title, a.StartDate, a.EndDate, a.DatePrecision, a.City, b.Code), Own = a.LeadBodyId == body })
             .ToListAsync(ct);
         Candidates = candidates.OrderByDescending(c => c.Own).ThenBy(c => c.Activity.StartDate).Select(c => c.Activity).ToList();

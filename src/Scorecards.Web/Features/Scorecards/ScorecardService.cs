@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain;
+using Scorecards.Domain.Activities;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Members;
@@ -126,14 +127,14 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
         }
 
         var ids = activityIds.Distinct().ToList();
-        var found = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.IsArchived, a.StartDate, a.EndDate, a.DatePrecision, a.LeadBodyId }).ToListAsync(ct);
+        var found = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        var during = Activity.During(round.PeriodStart, round.PeriodEnd).Compile();
         var errors = new List<FieldError>();
         errors.AddRange(ids.Where(id => found.TrueForAll(a => a.Id != id)).Select(id => new FieldError(nameof(EntryValues.ActivityIds), $"Activity {id} is not on the register.")));
         errors.AddRange(found.Where(a => a.LeadBodyId != bodyId).Select(a => new FieldError(nameof(EntryValues.ActivityIds),
             $"'{a.Title}' is led by another body; a scorecard cites its own body's activities. Joint work is on the register of the body that led it.")));
         errors.AddRange(found.Where(a => a.IsArchived).Select(a => new FieldError(nameof(EntryValues.ActivityIds), $"'{a.Title}' is archived and cannot be cited.")));
-        errors.AddRange(found.Where(a => a.EndDate < round.PeriodStart || a.StartDate > round.PeriodEnd).Select(a => new FieldError(nameof(EntryValues.ActivityIds),
+        errors.AddRange(found.Where(a => !during(a)).Select(a => new FieldError(nameof(EntryValues.ActivityIds),
             $"'{a.Title}' ({Domain.Activities.ActivityDates.Describe(a.DatePrecision, a.StartDate, a.EndDate)}) is outside the round's period ({round.PeriodStart:d MMMM yyyy} to {round.PeriodEnd:d MMMM yyyy}).")));
         return errors;
     }

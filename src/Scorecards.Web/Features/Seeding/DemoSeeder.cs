@@ -303,7 +303,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
             .Where(s => s.RoundId == round.Id).ToListAsync(ct);
         // Each entry cites its body's activities of the period that serve the same objective.
         var evidence = await db.Activities.AsNoTracking()
-            .Where(a => a.EndDate >= round.PeriodStart && a.StartDate <= round.PeriodEnd && a.Status == Domain.Activities.ActivityStatus.Delivered)
+            .Where(Domain.Activities.Activity.During(round.PeriodStart, round.PeriodEnd)).Where(a => a.Status == Domain.Activities.ActivityStatus.Delivered)
             .Join(db.Set<Domain.Activities.ActivityObjective>(), a => a.Id, o => o.ActivityId, (a, o) => new { a.Id, a.LeadBodyId, o.ObjectiveId })
             .ToListAsync(ct);
         foreach (var item in demo)

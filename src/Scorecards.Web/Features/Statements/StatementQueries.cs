@@ -44,7 +44,7 @@ public static class StatementQueries
         var bodies = await db.Bodies.AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.Id).Select(b => new { b.Id, b.Code, b.Name }).ToListAsync(ct);
         var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Name, ct);
         var activities = (await db.Activities.AsNoTracking().Include(a => a.PartnerMembers)
-            .Where(a => !a.IsArchived && a.EndDate >= round.PeriodStart && a.StartDate <= horizon)
+            .Where(Domain.Activities.Activity.During(round.PeriodStart, horizon)).Where(a => !a.IsArchived)
             .ToListAsync(ct)).ToLookup(a => a.LeadBodyId);
         var plans = (await WorkPlanQueries.ListAsync(db, null, ct)).Where(p => p.EndDate >= round.PeriodStart && p.StartDate <= meetingOn).ToLookup(p => p.BodyId);
         var decisions = (await db.Decisions.AsNoTracking()

@@ -108,7 +108,7 @@ public sealed class ItemModel(AppDbContext db) : PageModel
         // The body's activities around the plan's period, so late deliveries can still be linked.
         var from = plan.StartDate.AddMonths(-6);
         var to = plan.EndDate.AddMonths(6);
-        Choices = (await db.Activities.AsNoTracking().Where(a => a.LeadBodyId == bodyId && !a.IsArchived && a.EndDate >= from && a.StartDate <= to)
+        Choices = (await db.Activities.AsNoTracking().Where(Domain.Activities.Activity.During(from, to)).Where(a => a.LeadBodyId == bodyId && !a.IsArchived)
             .OrderBy(a => a.StartDate).Select(a => new { a.Id, a.Title, a.StartDate, a.EndDate, a.DatePrecision, a.Status }).ToListAsync(ct))
             .Select(a => (a.Id, a.Title, Domain.Activities.ActivityDates.Describe(a.DatePrecision, a.StartDate, a.EndDate), a.Status)).ToList();
         return (plan, null);

@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Web.Cli;
@@ -37,7 +38,10 @@ public sealed partial class TestApp : IAsyncDisposable
     /// <summary>Builds the data a test asserts on, through the app's own services.</summary>
     public Given Given => new(this);
 
-    /// <summary>Starts the app; with a <paramref name="clock"/>, every part of it reads the time from that clock.</summary>
+    /// <summary>
+    /// Starts the app on a fake clock: the <paramref name="clock"/> given, or one stopped at the moment the app starts, so
+    /// that what the demo seeds relative to today and what a test reads of it agree however long the run takes.
+    /// </summary>
     public static async Task<TestApp> StartAsync(bool demo = true, TimeProvider? clock = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "scorecards-tests", Guid.NewGuid().ToString("N"));
@@ -52,10 +56,8 @@ public sealed partial class TestApp : IAsyncDisposable
         {
             builder.Logging.AddProvider(new FileLog(logFile));
         }
-        if (clock is not null)
-        {
-            builder.Services.AddSingleton(clock);
-        }
+
+        builder.Services.AddSingleton(clock ?? new FakeTimeProvider(DateTimeOffset.UtcNow));
 
         var app = WebApp.Build(builder);
         await CommandLine.PrepareAsync(app.Services, demo, TextWriter.Null, TestContext.Current.CancellationToken);

@@ -42,7 +42,7 @@ public sealed class BrowserApp : IAsyncDisposable
                 Assert.Fail($"Chromium is not at {chromium}, and browser tests are required here.");
             }
 
-            Assert.Skip($"Browser tests skipped: no Chromium at {chromium} (apt-get install chromium, or set SCORECARDS_TEST_CHROMIUM).");
+            Scorecards.Tests.Skipped.Because($"Browser tests skipped: no Chromium at {chromium} (apt-get install chromium, or set SCORECARDS_TEST_CHROMIUM).");
         }
 
         var folder = Path.Combine(Path.GetTempPath(), "scorecards-browser-tests", Guid.NewGuid().ToString("N"));

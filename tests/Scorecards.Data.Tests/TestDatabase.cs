@@ -42,7 +42,7 @@ public sealed class TestDatabase : IAsyncDisposable
                     Assert.Fail("SCORECARDS_TEST_PG is not set, and PostgreSQL tests are required here.");
                 }
 
-                Assert.Skip("PostgreSQL tests skipped: set SCORECARDS_TEST_PG to a server connection string to run them.");
+                Scorecards.Tests.Skipped.Because("PostgreSQL tests skipped: set SCORECARDS_TEST_PG to a server connection string to run them.");
             }
 
             var name = $"scorecards_test_{Guid.NewGuid():N}";

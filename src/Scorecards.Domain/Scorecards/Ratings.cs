@@ -118,6 +118,30 @@ public static class Ratings
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
     };
 
+    /// <summary>
+    /// A rating read from what a person typed or chose: no value and no problem when it is blank; otherwise the value,
+    /// or a problem that lists the labels they may use. Pages, the API and the offline workbook all read ratings this way.
+    /// </summary>
+    public static (T? Value, string? Problem) Read<T>(string? text)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, null);
+        }
+
+        if (TryParse<T>(text, out var value))
+        {
+            return (value, null);
+        }
+
+        var (kind, labels) = typeof(T) == typeof(Completion) ? ("a completion level", CompletionDisplayOrder.Select(c => c.Label()))
+            : typeof(T) == typeof(Trajectory) ? ("a trajectory", TrajectoryOrder.Select(t => t.Label()))
+            : typeof(T) == typeof(Effect) ? ("an effect", EffectOrder.Select(e => e.Label()))
+            : ($"a {typeof(T).Name}", Enum.GetNames<T>().AsEnumerable());
+        return (null, $"'{text.Trim()}' is not {kind}; use one of: {string.Join(", ", labels)}.");
+    }
+
     /// <summary>Reads a rating from the words people type (labels, slugs or enum names, any case).</summary>
     public static bool TryParse<T>(string? text, out T value)
         where T : struct, Enum

@@ -19,9 +19,9 @@ public sealed record EntryRequest(int? Version, string? Completion, string? NotA
             errors.Add(new FieldError(nameof(Version), "Send the version the edit started from, as read from the entry."));
         }
 
-        var completion = Parse<Completion>(errors, nameof(Completion), Completion, Ratings.CompletionDisplayOrder.Select(c => c.Label()));
-        var trajectory = Parse<Trajectory>(errors, nameof(Trajectory), Trajectory, Ratings.TrajectoryOrder.Select(t => t.Label()));
-        var effect = Parse<Effect>(errors, nameof(Effect), Effect, Ratings.EffectOrder.Select(e => e.Label()));
+        var completion = Parse<Completion>(errors, nameof(Completion), Completion);
+        var trajectory = Parse<Trajectory>(errors, nameof(Trajectory), Trajectory);
+        var effect = Parse<Effect>(errors, nameof(Effect), Effect);
 
         var values = new List<IndicatorValueInput>();
         foreach (var (item, index) in (Indicators ?? []).Select((v, i) => (v, i)))
@@ -47,20 +47,15 @@ public sealed record EntryRequest(int? Version, string? Completion, string? NotA
         return invalid.Count > 0 ? (null, invalid) : (entryValues, []);
     }
 
-    private static T? Parse<T>(List<FieldError> errors, string field, string? text, IEnumerable<string> allowed)
+    private static T? Parse<T>(List<FieldError> errors, string field, string? text)
         where T : struct, Enum
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var (value, problem) = Ratings.Read<T>(text);
+        if (problem is not null)
         {
-            return null;
+            errors.Add(new FieldError(field, problem));
         }
 
-        if (Ratings.TryParse<T>(text, out var value))
-        {
-            return value;
-        }
-
-        errors.Add(new FieldError(field, $"'{text}' is not a {field.ToLowerInvariant()} rating; use one of: {string.Join(", ", allowed)}."));
-        return null;
+        return value;
     }
 }

@@ -167,27 +167,21 @@ public static class OfflineWorkbook
             }
 
             seen[code] = row.Number;
-            T? Rating<T>(string column, string what, IEnumerable<string> allowed)
+            T? Rating<T>(string column)
                 where T : struct, Enum
             {
-                var text = Cell(column);
-                if (text.Length == 0)
+                var (value, problem) = Ratings.Read<T>(Cell(column));
+                if (problem is not null)
                 {
-                    return null;
+                    Reject(column, problem);
                 }
 
-                if (Ratings.TryParse<T>(text, out var value))
-                {
-                    return value;
-                }
-
-                Reject(column, $"'{text}' is not {what}; choose one of {string.Join(", ", allowed)}.");
-                return null;
+                return value;
             }
 
-            var completion = Rating<Completion>(Completion, "a completion level", Ratings.CompletionDisplayOrder.Select(c => c.Label()));
-            var trajectory = Rating<Trajectory>(Trajectory, "a trajectory", Ratings.TrajectoryOrder.Select(t => t.Label()));
-            var effect = Rating<Effect>(Effect, "an effect", Ratings.EffectOrder.Select(e => e.Label()));
+            var completion = Rating<Completion>(Completion);
+            var trajectory = Rating<Trajectory>(Trajectory);
+            var effect = Rating<Effect>(Effect);
             if (!int.TryParse(Cell(Version), NumberStyles.Integer, CultureInfo.InvariantCulture, out var version))
             {
                 Reject(Version, $"'{Cell(Version)}' is not the version the workbook was downloaded with; the Version column must not be changed.");

@@ -98,6 +98,15 @@ public sealed class UploadedSheetLimitTests
     }
 
     [Fact]
+    public void CellReferencesWithoutAColumn_AreReadAsTheNextColumn()
+    {
+        var book = Workbook(w => w.Write("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Title</t></is></c></row>"
+            + "<row r=\"2\"><c r=\"2\" t=\"inlineStr\"><is><t>Meeting</t></is></c><c r=\"$$\" t=\"inlineStr\"><is><t>Hanoi</t></is></c></row>"));
+
+        Assert.Equal(["Meeting", "Hanoi"], Sheet("odd.xlsx", book).Rows.Single().Cells);
+    }
+
+    [Fact]
     public void SharedStrings_AreReadWithoutPhoneticGuides_AndRowsKeepTheirNumbers()
     {
         var book = Workbook(

@@ -133,7 +133,8 @@ internal static class XlsxSheet
                     }
 
                     var reference = row.GetAttribute("r");
-                    var column = reference is null ? cells.Count : ColumnIndex(reference);
+                    // A reference without a column letter ("12") is read as the next column, as a missing one is.
+                    var column = reference is null || ColumnIndex(reference) < 0 ? cells.Count : ColumnIndex(reference);
                     var name = reference ?? $"{ColumnName(column)}{number}";
                     var value = Cell(row, shared, limits, name);
                     if (value.Length == 0)

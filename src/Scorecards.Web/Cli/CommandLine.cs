@@ -122,10 +122,8 @@ public static class CommandLine
         var command = new Command("seed", "Seeds demo data into an empty database.") { demo };
         command.SetAction(async (result, ct) =>
         {
-            await WithServicesAsync(result, async services =>
+            await InScopeAsync(result, output, ct, async scope =>
             {
-                await PrepareAsync(services, seedDemo: false, output, ct);
-                using var scope = services.CreateScope();
                 var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
                 if (!seeded.Succeeded)
                 {
@@ -151,10 +149,8 @@ public static class CommandLine
         var add = new Command("add", "Invites a person: creates their account with one role.") { email, name, role, body, member, password };
         add.SetAction(async (result, ct) =>
         {
-            await WithServicesAsync(result, async services =>
+            await InScopeAsync(result, output, ct, async scope =>
             {
-                await PrepareAsync(services, seedDemo: false, output, ct);
-                using var scope = services.CreateScope();
                 var (created, errors) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(new NewUser(
                     result.GetValue(email), result.GetValue(name), result.GetValue(role), result.GetValue(body), result.GetValue(member), result.GetValue(password)), ct);
                 if (created is null)
@@ -176,10 +172,8 @@ public static class CommandLine
         var list = new Command("list", "Lists every account with its roles and bodies.") { json };
         list.SetAction(async (result, ct) =>
         {
-            await WithServicesAsync(result, async services =>
+            await InScopeAsync(result, output, ct, async scope =>
             {
-                await PrepareAsync(services, seedDemo: false, output, ct);
-                using var scope = services.CreateScope();
                 var users = await scope.ServiceProvider.GetRequiredService<AccountService>().ListAsync(ct);
                 if (result.GetValue(json))
                 {
@@ -207,10 +201,8 @@ public static class CommandLine
 
     private static async Task<int> SetDisabledAsync(ParseResult result, Option<string> who, bool disabled, TextWriter output, CancellationToken ct)
     {
-        await WithServicesAsync(result, async services =>
+        await InScopeAsync(result, output, ct, async scope =>
         {
-            await PrepareAsync(services, seedDemo: false, output, ct);
-            using var scope = services.CreateScope();
             var user = await FindUserAsync(scope, result.GetValue(who)!);
             await scope.ServiceProvider.GetRequiredService<AccountService>().SetDisabledAsync(user, disabled, ct);
             await output.WriteLineAsync($"{user.Email} {(disabled ? "disabled" : "enabled")}.");
@@ -223,10 +215,8 @@ public static class CommandLine
         var list = new Command("list", "Lists the Process's Co-Chair governments, whose Co-Chair reviewers approve scorecards.");
         list.SetAction(async (result, ct) =>
         {
-            await WithServicesAsync(result, async services =>
+            await InScopeAsync(result, output, ct, async scope =>
             {
-                await PrepareAsync(services, seedDemo: false, output, ct);
-                using var scope = services.CreateScope();
                 foreach (var government in await CoChairGovernments.ListAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct))
                 {
                     await output.WriteLineAsync(government.Name);
@@ -241,10 +231,8 @@ public static class CommandLine
             var command = new Command(name, description) { member };
             command.SetAction(async (result, ct) =>
             {
-                await WithServicesAsync(result, async services =>
+                await InScopeAsync(result, output, ct, async scope =>
                 {
-                    await PrepareAsync(services, seedDemo: false, output, ct);
-                    using var scope = services.CreateScope();
                     var governments = scope.ServiceProvider.GetRequiredService<CoChairGovernments>();
                     var (id, error) = await governments.FindAsync(result.GetValue(member), ct);
                     if (id is null)
@@ -298,10 +286,8 @@ public static class CommandLine
                 throw new CommandException($"{file.Name}: {encodingError}");
             }
 
-            await WithServicesAsync(result, async services =>
+            await InScopeAsync(result, output, ct, async scope =>
             {
-                await PrepareAsync(services, seedDemo: false, output, ct);
-                using var scope = services.CreateScope();
                 var (summary, errors) = await scope.ServiceProvider.GetRequiredService<FrameworkImporter>().ImportAsync(text, ct);
                 if (summary is null)
                 {
@@ -320,10 +306,8 @@ public static class CommandLine
         {
             var file = result.GetValue(exportFile)!;
             var format = FrameworkFile.FormatOf(file.Name);
-            await WithServicesAsync(result, async services =>
+            await InScopeAsync(result, output, ct, async scope =>
             {
-                await PrepareAsync(services, seedDemo: false, output, ct);
-                using var scope = services.CreateScope();
                 var document = await scope.ServiceProvider.GetRequiredService<FrameworkImporter>().ExportAsync(ct);
                 await File.WriteAllTextAsync(file.FullName, FrameworkFile.Write(document, format), ct);
                 await output.WriteLineAsync($"Wrote {document.FocusAreas.Count} focus areas and {document.FocusAreas.Sum(a => a.Objectives.Count)} objectives to {file.FullName}.");
@@ -353,10 +337,8 @@ public static class CommandLine
             }
 
             var content = await File.ReadAllBytesAsync(file.FullName, ct);
-            await WithServicesAsync(result, async services =>
+            await InScopeAsync(result, output, ct, async scope =>
             {
-                await PrepareAsync(services, seedDemo: false, output, ct);
-                using var scope = services.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 // The operator at the command line acts for every body.
                 var preview = result.GetValue(dryRun)
@@ -394,10 +376,8 @@ public static class CommandLine
                 ".xlsx" => "xlsx",
                 _ => throw new CommandException($"{file.Name}: write the register to a .csv or an .xlsx file."),
             };
-            await WithServicesAsync(result, async services =>
+            await InScopeAsync(result, output, ct, async scope =>
             {
-                await PrepareAsync(services, seedDemo: false, output, ct);
-                using var scope = services.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var activities = await ActivityQueries.ListAsync(db, new ActivityFilter(result.GetValue(body), From: result.GetValue(from), To: result.GetValue(to)), ct);
                 await using var stream = File.Create(file.FullName);
@@ -430,10 +410,8 @@ public static class CommandLine
             var id = result.GetValue(round);
             var kind = result.GetValue(format)!;
             var target = result.GetValue(file)!;
-            await WithServicesAsync(result, async services =>
+            await InScopeAsync(result, output, ct, async scope =>
             {
-                await PrepareAsync(services, seedDemo: false, output, ct);
-                using var scope = services.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
                 // The command line is the secretariat's: it reads every scorecard, as an administrator does.
@@ -463,10 +441,8 @@ public static class CommandLine
         var create = new Command("create", "Creates a personal access token for the API; the token is the last line printed.") { email, name, days, readOnly };
         create.SetAction(async (result, ct) =>
         {
-            await WithServicesAsync(result, async services =>
+            await InScopeAsync(result, output, ct, async scope =>
             {
-                await PrepareAsync(services, seedDemo: false, output, ct);
-                using var scope = services.CreateScope();
                 var user = await FindUserAsync(scope, result.GetValue(email)!);
                 var scopeOfToken = result.GetValue(readOnly) ? TokenScope.ReadOnly : TokenScope.ReadWrite;
                 var (token, error) = await scope.ServiceProvider.GetRequiredService<ApiTokenService>()
@@ -488,10 +464,8 @@ public static class CommandLine
         var list = new Command("list", "Lists tokens: id, owner, name, scope, created, last used, expiry and state; never the secret.") { listEmail };
         list.SetAction(async (result, ct) =>
         {
-            await WithServicesAsync(result, async services =>
+            await InScopeAsync(result, output, ct, async scope =>
             {
-                await PrepareAsync(services, seedDemo: false, output, ct);
-                using var scope = services.CreateScope();
                 var owner = result.GetValue(listEmail) is { } address ? (await FindUserAsync(scope, address)).Id : null;
                 var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
                 await output.WriteLineAsync($"{"Id",5} {"Owner",-36} {"Name",-24} {"Scope",-10} {"Created",-10} {"Last used",-10} {"Expires",-10} State");
@@ -508,10 +482,8 @@ public static class CommandLine
         var revoke = new Command("revoke", "Revokes a token: it stops working on the next request, on every server.") { id };
         revoke.SetAction(async (result, ct) =>
         {
-            await WithServicesAsync(result, async services =>
+            await InScopeAsync(result, output, ct, async scope =>
             {
-                await PrepareAsync(services, seedDemo: false, output, ct);
-                using var scope = services.CreateScope();
                 if (!await scope.ServiceProvider.GetRequiredService<ApiTokenService>().RevokeAsync(result.GetValue(id), ownerId: null, ct))
                 {
                     throw new CommandException($"--id: there is no live token {result.GetValue(id)}.");
@@ -572,6 +544,15 @@ public static class CommandLine
             await output.WriteLineAsync($"  {account.Email,-44} {Roles.Label(account.Role)}{(account.Body is null ? "" : $", {account.Body}")}{(account.Member is null ? "" : $", {account.Member}")}");
         }
     }
+
+    /// <summary>The shared start of every administrative verb: the app's services, the database migrated, one scope to work in.</summary>
+    private static Task InScopeAsync(ParseResult result, TextWriter output, CancellationToken ct, Func<IServiceScope, Task> work) =>
+        WithServicesAsync(result, async services =>
+        {
+            await PrepareAsync(services, seedDemo: false, output, ct);
+            using var scope = services.CreateScope();
+            await work(scope);
+        });
 
     private static async Task WithServicesAsync(ParseResult result, Func<IServiceProvider, Task> work)
     {

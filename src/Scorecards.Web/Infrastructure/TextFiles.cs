@@ -41,13 +41,15 @@ public static class TextFiles
     }
 
     /// <summary>The first character no field may hold (a control character other than tab and line breaks), or null.</summary>
-    public static char? ForbiddenCharacter(string text)
+    public static char? ForbiddenCharacter(string text) => ForbiddenAt(text) is { } at ? text[at] : null;
+
+    private static int? ForbiddenAt(string text)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsControl(c) && c is not '\t' and not '\r' and not '\n')
+            if (char.IsControl(text[i]) && text[i] is not '\t' and not '\r' and not '\n')
             {
-                return c;
+                return i;
             }
         }
 
@@ -56,22 +58,15 @@ public static class TextFiles
 
     private static string? ControlCharacter(string text)
     {
-        var line = 1;
-        foreach (var c in text)
+        if (ForbiddenAt(text) is not { } at)
         {
-            if (c == '\n')
-            {
-                line++;
-            }
-            else if (char.IsControl(c) && c is not '\t' and not '\r')
-            {
-                return c == '\0'
-                    ? $"Line {line} holds a NUL character; the file is not plain text (is it a renamed spreadsheet or document?)."
-                    : $"Line {line} holds the control character U+{(int)c:X4}, which no field may contain; remove it and upload the file again.";
-            }
+            return null;
         }
 
-        return null;
+        var line = text.AsSpan(0, at).Count('\n') + 1;
+        return text[at] == '\0'
+            ? $"Line {line} holds a NUL character; the file is not plain text (is it a renamed spreadsheet or document?)."
+            : $"Line {line} holds the control character U+{(int)text[at]:X4}, which no field may contain; remove it and upload the file again.";
     }
 
     private static int LineOfByte(ReadOnlySpan<byte> content, int index) => content[..index].Count((byte)'\n') + 1;

@@ -42,7 +42,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInThrottle thr
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
         if (await throttle.IsThrottledAsync(address, Email, ct))
         {
-            Error = "Too many failed sign-ins came from your address or for this account. Wait 15 minutes, then try again.";
+            Error = SignInThrottle.Refusal;
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }

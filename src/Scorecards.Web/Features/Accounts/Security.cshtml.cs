@@ -26,6 +26,9 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
 
     [BindProperty] public string? Code { get; set; }
 
+    // The signed-in person, read once by LoadAsync for every handler.
+    private AppUser _user = null!;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnPostEnableAsync(CancellationToken ct)
@@ -35,18 +38,17 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
             return problem;
         }
 
-        var user = (await users.GetUserAsync(User))!;
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (!await users.VerifyTwoFactorTokenAsync(_user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             ModelState.AddModelError(nameof(Code), "That code is not the one the app shows now. Check the phone's clock, and type the six digits again.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        await users.SetTwoFactorEnabledAsync(user, true);
-        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", "mfa")]);
+        await users.SetTwoFactorEnabledAsync(_user, true);
+        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(_user, 10) ?? []];
+        await signIn.SignInWithClaimsAsync(_user, isPersistent: false, [new System.Security.Claims.Claim("amr", "mfa")]);
         await LoadAsync(ct);
         return Page();
     }
@@ -58,15 +60,14 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
             return problem;
         }
 
-        var user = (await users.GetUserAsync(User))!;
         if (!Enabled)
         {
             return RedirectToPage();
         }
 
-        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
+        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(_user, 10) ?? []];
         RecoveryCodesLeft = RecoveryCodes.Count;
-        await signIn.RefreshSignInAsync(user);
+        await signIn.RefreshSignInAsync(_user);
         return Page();
     }
 
@@ -84,21 +85,21 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
             return Page();
         }
 
-        var user = (await users.GetUserAsync(User))!;
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        await users.SetTwoFactorEnabledAsync(_user, false);
+        await users.ResetAuthenticatorKeyAsync(_user);
+        await signIn.RefreshSignInAsync(_user);
         TempData["Message"] = "Two-factor sign-in is off. Your password alone now signs you in.";
         return RedirectToPage();
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();
         }
+
+        _user = user;
 
         Enabled = user.TwoFactorEnabled;
         Required = (await settings.GetAsync(ct)).RequireTwoFactorForPrivileged && TwoFactorRequirement.IsPrivileged(User);

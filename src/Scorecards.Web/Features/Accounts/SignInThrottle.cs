@@ -18,6 +18,9 @@ public sealed class SignInThrottle(AppDbContext db, TimeProvider clock)
     public const int FailuresPerAddress = 50;
     public const int FailuresPerAccount = 10;
 
+    /// <summary>What the person is told when either limit is reached, at the password or the code.</summary>
+    public const string Refusal = "Too many failed sign-ins came from your address or for this account. Wait 15 minutes, then try again.";
+
     public async Task<bool> IsThrottledAsync(string? address, string email, CancellationToken ct)
     {
         var since = clock.GetUtcNow().UtcDateTime - Window;

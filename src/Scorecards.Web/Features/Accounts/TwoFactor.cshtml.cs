@@ -30,7 +30,7 @@ public sealed class TwoFactorModel(SignInManager<AppUser> signIn, SignInThrottle
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
         if (await throttle.IsThrottledAsync(address, user.Email ?? "", ct))
         {
-            Error = "Too many failed sign-ins came from your address or for this account. Wait 15 minutes, then try again.";
+            Error = SignInThrottle.Refusal;
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }

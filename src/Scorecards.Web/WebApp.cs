@@ -56,6 +56,10 @@ public static class WebApp
         services.AddAuthorization(Policies.Add);
         services.AddScoped<SignInThrottle>();
         services.AddSingleton<IAuthorizationHandler, ScorecardAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, ActivityAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, WorkPlanAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, MeetingAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, DecisionAuthorizationHandler>();
         services.AddScorecardsServices();
         services.AddDataProtection().SetApplicationName("Scorecards").PersistKeysToDbContext<AppDbContext>();
         services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o => o.Filters.Add<FormText>());
@@ -222,6 +226,9 @@ public static class WebApp
     {
         services.AddScoped<FrameworkImporter>();
         services.AddScoped<RoundService>();
+        services.AddScoped<Features.Meetings.MeetingService>();
+        services.AddScoped<Features.Activities.ActivityService>();
+        services.AddScoped<Features.WorkPlans.WorkPlanService>();
         services.AddScoped<ScorecardService>();
         services.AddScoped<AccountService>();
         services.AddScoped<Features.Settings.SecuritySettings>();

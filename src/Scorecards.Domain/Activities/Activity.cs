@@ -134,6 +134,9 @@ public sealed class Activity
         Title = title;
     }
 
+    /// <summary>A new, unsaved activity led by the body: what is asked about when someone would start one for it.</summary>
+    public static Activity NewFor(int leadBodyId) => new("") { LeadBodyId = leadBodyId };
+
     /// <summary>
     /// The one rule for "in a period": the activity takes place at least partly between the two days. A query the
     /// database runs, so every page, paper and check asks it the same way.
@@ -177,7 +180,7 @@ public sealed class Activity
         var errors = values.Validate();
         if (errors.Count > 0)
         {
-            return Result.Fail("activity.invalid", "The activity has errors.", errors.Select(e => $"{e.Field}: {e.Message}").ToList());
+            return Result.Invalid("activity.invalid", errors);
         }
 
         Title = values.Title!.Trim();

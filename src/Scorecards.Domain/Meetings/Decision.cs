@@ -98,7 +98,7 @@ public sealed class Decision
         var errors = values.Validate();
         if (errors.Count > 0)
         {
-            return Result.Fail("decision.invalid", "The decision has errors.", errors.Select(e => $"{e.Field}: {e.Message}").ToList());
+            return Result.Invalid("decision.invalid", errors);
         }
 
         Text = values.Text!.Trim();
@@ -117,7 +117,7 @@ public sealed class Decision
         var errors = CheckStatus(status, note).ToList();
         if (errors.Count > 0)
         {
-            return Result.Fail("decision.invalid", errors[0].Message, errors.Select(e => $"{e.Field}: {e.Message}").ToList());
+            return Result.Invalid("decision.invalid", errors);
         }
 
         Status = status!.Value;

@@ -111,7 +111,7 @@ public sealed class Meeting
         var errors = values.Validate();
         if (errors.Count > 0)
         {
-            return Result.Fail("meeting.invalid", "The meeting has errors.", errors.Select(e => $"{e.Field}: {e.Message}").ToList());
+            return Result.Invalid("meeting.invalid", errors);
         }
 
         Title = values.Title!.Trim();

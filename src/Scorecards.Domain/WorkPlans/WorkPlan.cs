@@ -66,12 +66,18 @@ public sealed class WorkPlan
         return errors;
     }
 
+    /// <summary>Renames the plan or changes its period; a period that would leave an item's target outside it is refused.</summary>
     public Result Change(string? title, DateOnly? start, DateOnly? end, string? description)
     {
         var errors = Check(title, start, end);
+        if (errors.Count == 0 && _items.Exists(i => i.TargetStart < start || i.TargetEnd > end))
+        {
+            errors = [new FieldError(nameof(StartDate), "Some items' target periods fall outside that period; change them first.")];
+        }
+
         if (errors.Count > 0)
         {
-            return Result.Fail("workplan.invalid", errors[0].Message, errors.Select(e => $"{e.Field}: {e.Message}").ToList());
+            return Result.Invalid("workplan.invalid", errors);
         }
 
         Title = title!.Trim();
@@ -185,7 +191,7 @@ public sealed class WorkPlanItem
         var errors = values.Validate(planStart, planEnd);
         if (errors.Count > 0)
         {
-            return Result.Fail("workplan.item.invalid", errors[0].Message, errors.Select(e => $"{e.Field}: {e.Message}").ToList());
+            return Result.Invalid("workplan.item.invalid", errors);
         }
 
         Title = values.Title!.Trim();
@@ -213,12 +219,12 @@ public sealed class WorkPlanItem
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Result.Fail("workplan.item.reason", $"Say why the item is '{Label(status.Value)}' although its activities say otherwise.");
+            return Result.Invalid("workplan.item.reason", [new FieldError("Reason", $"Say why the item is '{Label(status.Value)}' although its activities say otherwise.")]);
         }
 
         if (reason.Length > 1000)
         {
-            return Result.Fail("workplan.item.reason", "The reason is longer than 1,000 characters.");
+            return Result.Invalid("workplan.item.reason", [new FieldError("Reason", "The reason is longer than 1,000 characters.")]);
         }
 
         StatusOverride = status;

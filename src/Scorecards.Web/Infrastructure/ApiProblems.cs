@@ -56,13 +56,42 @@ public static class ApiProblems
         return Problem(status, result.Code ?? "conflict", result.Message ?? "The request conflicts with the current state.", extensions);
     }
 
+    /// <summary>
+    /// The one translation of a failed <see cref="Result"/> into problem details: invalid input 400 (with the fields),
+    /// not found 404, forbidden 403, a refusal by the current state 409.
+    /// </summary>
+    public static ProblemHttpResult From(Result result)
+    {
+        if (result.Failure == Failure.Invalid && result.Errors.Count > 0 && result.Code == Result.ValidationCode)
+        {
+            return Validation(result.Errors);
+        }
+
+        var status = result.Failure switch
+        {
+            Failure.Invalid => StatusCodes.Status400BadRequest,
+            Failure.NotFound => StatusCodes.Status404NotFound,
+            Failure.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status409Conflict,
+        };
+        var extra = new Dictionary<string, object?>();
+        if (result.Errors.Count > 0)
+        {
+            extra["errors"] = Fields(result.Errors);
+        }
+
+        return FromResult(result, status, extra);
+    }
+
     public static ProblemHttpResult Validation(IEnumerable<FieldError> errors) =>
         Problem(StatusCodes.Status400BadRequest, "validation", "The request has invalid fields.",
             new Dictionary<string, object?>
             {
-                ["errors"] = errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.Field))
-                    .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                ["errors"] = Fields(errors),
             });
+
+    private static Dictionary<string, string[]> Fields(IEnumerable<FieldError> errors) =>
+        errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
 
     public static ProblemHttpResult NotFound(string what) => Problem(StatusCodes.Status404NotFound, "not-found", $"{what} was not found.");
 

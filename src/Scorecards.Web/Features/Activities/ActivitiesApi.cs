@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
+using Scorecards.Domain;
 using Scorecards.Domain.Activities;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Spreadsheets;
@@ -23,10 +23,10 @@ public static class ActivitiesApi
         group.MapGet("/{id:int}", GetAsync).WithSummary("One activity.");
         group.MapPost("", CreateAsync).WithSummary("Adds an activity; reporters add their own body's, administrators any body's.");
         group.MapPut("/{id:int}", UpdateAsync).WithSummary("Changes an activity.");
-        group.MapPost("/{id:int}/archive", (int id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-            ArchiveAsync(id, archive: true, user, db, ct)).WithSummary("Archives an activity: it leaves the register but is never deleted.");
-        group.MapPost("/{id:int}/restore", (int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
-            ArchiveAsync(id, archive: false, user, db, ct)).WithSummary("Brings an archived activity back into the register.");
+        group.MapPost("/{id:int}/archive", (int id, ClaimsPrincipal user, ActivityService activities, AppDbContext db, CancellationToken ct) =>
+            ArchiveAsync(id, archive: true, user, activities, db, ct)).WithSummary("Archives an activity: it leaves the register but is never deleted.");
+        group.MapPost("/{id:int}/restore", (int id, ClaimsPrincipal user, ActivityService activities, AppDbContext db, CancellationToken ct) =>
+            ArchiveAsync(id, archive: false, user, activities, db, ct)).WithSummary("Brings an archived activity back into the register.");
     }
 
     private static async Task<Results<Ok<ActivityPage>, ProblemHttpResult>> SearchAsync(string? body, string? kind, string? area, string? member,
@@ -55,10 +55,10 @@ public static class ActivitiesApi
         return TypedResults.Empty;
     }
 
-    private static async Task<IResult> ImportAsync(bool? dryRun, string? fileName, HttpRequest request, ClaimsPrincipal user, AppDbContext db,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(bool? dryRun, string? fileName, HttpRequest request, ClaimsPrincipal user, ActivityService activities,
+        CancellationToken ct)
     {
-        if (!ActivityQueries.CanImport(user))
+        if ((await activities.ManagedBodiesAsync(user, ct)).Count == 0)
         {
             return TypedResults.Forbid();
         }
@@ -84,13 +84,12 @@ public static class ActivitiesApi
         }
 
         var name = string.IsNullOrWhiteSpace(fileName) ? "activities" + extension : Path.GetFileNameWithoutExtension(fileName) + extension;
-        bool CanManage(int bodyId) => ActivityQueries.CanManage(user, bodyId);
         if (dryRun == true)
         {
-            return TypedResults.Ok(await ActivityImporter.PreviewAsync(db, name, content, CanManage, ct));
+            return TypedResults.Ok(await activities.PreviewImportAsync(user, name, content, ct));
         }
 
-        var result = await ActivityImporter.ApplyAsync(db, name, content, CanManage, clock.GetUtcNow().UtcDateTime, ct);
+        var result = await activities.ApplyImportAsync(user, name, content, ct);
         return result.Applied
             ? TypedResults.Ok(result)
             : ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "import.rejected",
@@ -129,95 +128,37 @@ public static class ActivitiesApi
     private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> GetAsync(int id, AppDbContext db, CancellationToken ct) =>
         await ActivityQueries.GetAsync(db, id, ct) is { } activity ? TypedResults.Ok(activity) : ApiProblems.NotFound($"Activity {id}");
 
-    private static async Task<Results<Created<ActivityDto>, ProblemHttpResult, ForbidHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
-        AppDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var (values, problem) = await ReadValuesAsync(request, db, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (!ActivityQueries.CanManage(user, values!.LeadBodyId!.Value))
-        {
-            return TypedResults.Forbid();
-        }
-
-        var activity = new Activity(values.Title!);
-        activity.Apply(values, clock.GetUtcNow().UtcDateTime);
-        db.Activities.Add(activity);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/activities/{activity.Id}", (await ActivityQueries.GetAsync(db, activity.Id, ct))!);
-    }
-
-    private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult, ForbidHttpResult>> UpdateAsync(int id, HttpRequest request, ClaimsPrincipal user,
-        AppDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var activity = await ActivityQueries.LoadForChangeAsync(db, id, ct);
-        if (activity is null)
-        {
-            return ApiProblems.NotFound($"Activity {id}");
-        }
-
-        if (!ActivityQueries.CanManage(user, activity.LeadBodyId))
-        {
-            return TypedResults.Forbid();
-        }
-
-        var (values, problem) = await ReadValuesAsync(request, db, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        // Moving an activity to another body needs rights over that body too.
-        if (!ActivityQueries.CanManage(user, values!.LeadBodyId!.Value))
-        {
-            return TypedResults.Forbid();
-        }
-
-        activity.Apply(values, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok((await ActivityQueries.GetAsync(db, id, ct))!);
-    }
-
-    // The body as JSON, with its names and codes resolved; a problem says what is wrong and where.
-    private static async Task<(ActivityValues? Values, ProblemHttpResult? Problem)> ReadValuesAsync(HttpRequest request, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Created<ActivityDto>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
+        ActivityService activities, AppDbContext db, CancellationToken ct)
     {
         var (body, problem) = await ApiProblems.ReadJsonAsync<ActivityRequest>(request, ct);
         if (problem is not null)
         {
-            return (null, problem);
+            return problem;
         }
 
-        var (values, errors) = await body!.ToValuesAsync(db, ct);
-        return values is null ? (null, ApiProblems.Validation(errors)) : (values, null);
+        var saved = await activities.SaveAsync(user, null, body!, ct);
+        return saved.Succeeded
+            ? TypedResults.Created($"/api/v1/activities/{saved.Value!.Id}", (await ActivityQueries.GetAsync(db, saved.Value.Id, ct))!)
+            : ApiProblems.From(saved.Outcome);
     }
 
-    private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult, ForbidHttpResult>> ArchiveAsync(int id, bool archive, ClaimsPrincipal user,
-        AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> UpdateAsync(int id, HttpRequest request, ClaimsPrincipal user,
+        ActivityService activities, AppDbContext db, CancellationToken ct)
     {
-        var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (activity is null)
+        var (body, problem) = await ApiProblems.ReadJsonAsync<ActivityRequest>(request, ct);
+        if (problem is not null)
         {
-            return ApiProblems.NotFound($"Activity {id}");
+            return problem;
         }
 
-        if (!ActivityQueries.CanManage(user, activity.LeadBodyId))
-        {
-            return TypedResults.Forbid();
-        }
-
-        if (archive)
-        {
-            activity.Archive();
-        }
-        else
-        {
-            activity.Restore();
-        }
-
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok((await ActivityQueries.GetAsync(db, id, ct))!);
+        return await ActivityOrProblemAsync(await activities.SaveAsync(user, id, body!, ct), db, ct);
     }
+
+    private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> ArchiveAsync(int id, bool archive, ClaimsPrincipal user,
+        ActivityService activities, AppDbContext db, CancellationToken ct) =>
+        await ActivityOrProblemAsync(await activities.ArchiveAsync(user, id, archive, ct), db, ct);
+
+    private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> ActivityOrProblemAsync(Result<Activity> result, AppDbContext db, CancellationToken ct) =>
+        result.Succeeded ? TypedResults.Ok((await ActivityQueries.GetAsync(db, result.Value!.Id, ct))!) : ApiProblems.From(result.Outcome);
 }

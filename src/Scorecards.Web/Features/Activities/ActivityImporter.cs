@@ -167,10 +167,11 @@ public static class ActivityImporter
                 ActivitySheet.SplitList(Cell(ActivitySheet.PartnerMembers)), ActivitySheet.SplitList(Cell(ActivitySheet.Objectives)),
                 Cell(ActivitySheet.Outputs), participants, ActivitySheet.SplitLinks(Cell(ActivitySheet.Links)), Cell(ActivitySheet.Status),
                 Cell(ActivitySheet.DatePrecision));
-            var (values, errors) = request.ToValues(lookups);
+            var resolved = request.ToValues(lookups);
+            var values = resolved.Value;
             // A cell already rejected as unreadable is not reported a second time as missing.
             var rejectedColumns = rejections.Skip(before).Select(r => r.Column).ToHashSet();
-            foreach (var e in errors.Where(e => !rejectedColumns.Contains(ColumnOf(e.Field))))
+            foreach (var e in resolved.Outcome.Errors.Where(e => !rejectedColumns.Contains(ColumnOf(e.Field))))
             {
                 Reject(ColumnOf(e.Field), e.Message);
             }

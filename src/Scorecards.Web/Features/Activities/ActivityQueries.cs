@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Activities;
-using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Activities;
 
@@ -22,10 +20,7 @@ public static class ActivityQueries
 {
     public const int MaxPageSize = 200;
 
-    public static bool CanManage(ClaimsPrincipal user, int leadBodyId) => user.IsAdministrator() || user.ReportsFor(leadBodyId);
 
-    /// <summary>Administrators import for any body, reporters for their own; others have nothing to import.</summary>
-    public static bool CanImport(ClaimsPrincipal user) => user.IsAdministrator() || user.BodyIds().Count > 0;
 
     public static async Task<ActivityPage> SearchAsync(AppDbContext db, ActivityFilter filter, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Scorecards.Data;
+using Scorecards.Domain;
 using Scorecards.Domain.Activities;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Shared;
@@ -10,11 +11,11 @@ public sealed record ActivityRequest(string? Title, string? Kind, DateOnly? Star
     string? LeadBody, string? PartnerOrganisations, IReadOnlyList<string>? PartnerMembers, IReadOnlyList<string>? Objectives,
     string? Outputs, int? Participants, IReadOnlyList<string>? Links, string? Status, string? DatePrecision = null)
 {
-    public async Task<(ActivityValues? Values, IReadOnlyList<FieldError> Errors)> ToValuesAsync(AppDbContext db, CancellationToken ct) =>
+    public async Task<Result<ActivityValues>> ToValuesAsync(AppDbContext db, CancellationToken ct) =>
         ToValues(await Lookups.LoadAsync(db, ct));
 
     /// <summary>Resolves names and codes; every unknown one is an error naming the field and the value.</summary>
-    public (ActivityValues? Values, IReadOnlyList<FieldError> Errors) ToValues(Lookups lookups)
+    public Result<ActivityValues> ToValues(Lookups lookups)
     {
         var errors = new List<FieldError>();
         ActivityKind? kind = null;
@@ -73,6 +74,6 @@ public sealed record ActivityRequest(string? Title, string? Kind, DateOnly? Star
             (Links ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).ToList(), status, partnerIds, areaIds.Distinct().ToList(), objectiveIds, precision);
         errors.AddRange(values.Validate().Select(e => e with { Field = char.ToLowerInvariant(e.Field[0]) + e.Field[1..] })
             .Where(e => !errors.Exists(x => x.Field == e.Field)));
-        return errors.Count > 0 ? (null, errors) : (values, []);
+        return errors.Count > 0 ? Result.Invalid(errors) : values;
     }
 }

@@ -53,7 +53,7 @@ public sealed class ActivityForm
         (text ?? "").Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }
 
-public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class EditModel(AppDbContext db, ActivityService activities) : PageModel
 {
     public ActivityDto? Activity { get; private set; }
     public bool CanManage { get; private set; }
@@ -94,73 +94,31 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
-        Activity? activity = null;
-        if (id is { } existing)
+        var saved = await activities.SaveAsync(User, id, Form.ToRequest(), ct);
+        if (!saved.Succeeded)
         {
-            activity = await ActivityQueries.LoadForChangeAsync(db, existing, ct);
-            if (activity is null)
+            return await this.RefusedAsync(saved.Outcome, async () =>
             {
-                return NotFound();
-            }
-
-            if (!ActivityQueries.CanManage(User, activity.LeadBodyId))
-            {
-                return Forbid();
-            }
+                Activity = id is { } i ? await ActivityQueries.GetAsync(db, i, ct) : null;
+                await LoadListsAsync(ct);
+            });
         }
 
-        var (values, errors) = await Form.ToRequest().ToValuesAsync(db, ct);
-        if (values is not null && !ActivityQueries.CanManage(User, values.LeadBodyId!.Value))
-        {
-            return Forbid();
-        }
-
-        if (values is null)
-        {
-            ModelState.AddFieldErrors(errors);
-            Activity = id is { } i ? await ActivityQueries.GetAsync(db, i, ct) : null;
-            await LoadListsAsync(ct);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        if (activity is null)
-        {
-            activity = new Activity(values.Title!);
-            db.Activities.Add(activity);
-        }
-
-        activity.Apply(values, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"'{activity.Title}' saved.";
-        return Redirect($"/activities/{activity.Id}");
+        TempData["Message"] = $"'{saved.Value!.Title}' saved.";
+        return RedirectToPage("Edit", new { id = saved.Value.Id });
     }
 
     public async Task<IActionResult> OnPostArchiveAsync(int id, bool restore, CancellationToken ct)
     {
-        var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (activity is null)
+        var changed = await activities.ArchiveAsync(User, id, archive: !restore, ct);
+        if (!changed.Succeeded)
         {
-            return NotFound();
+            return await this.RefusedAsync(changed.Outcome);
         }
 
-        if (!ActivityQueries.CanManage(User, activity.LeadBodyId))
-        {
-            return Forbid();
-        }
-
-        if (restore)
-        {
-            activity.Restore();
-        }
-        else
-        {
-            activity.Archive();
-        }
-
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = restore ? $"'{activity.Title}' is back in the register." : $"'{activity.Title}' archived. It stays on record and can be restored.";
-        return Redirect($"/activities/{id}");
+        var title = changed.Value!.Title;
+        TempData["Message"] = restore ? $"'{title}' is back in the register." : $"'{title}' archived. It stays on record and can be restored.";
+        return RedirectToPage("Edit", new { id });
     }
 
     private async Task<string?> OwnBodyAsync(CancellationToken ct)
@@ -171,9 +129,8 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : PageModel
 
     private async Task LoadListsAsync(CancellationToken ct)
     {
-        var own = User.IsInRole(Data.Accounts.Roles.Reporter) ? User.BodyIds().ToList() : [];
-        var all = User.IsAdministrator();
-        BodyCodes = await db.Bodies.AsNoTracking().Where(b => all || own.Contains(b.Id)).OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
+        var managed = (await activities.ManagedBodiesAsync(User, ct)).ToList();
+        BodyCodes = await db.Bodies.AsNoTracking().Where(b => managed.Contains(b.Id)).OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
         Members = await db.Members.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
         CanManage = Activity is null ? BodyCodes.Count > 0 : BodyCodes.Contains(Activity.LeadBody);
     }

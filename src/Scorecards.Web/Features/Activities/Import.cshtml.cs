@@ -10,7 +10,7 @@ namespace Scorecards.Web.Features.Activities;
 /// <summary>Upload, preview, confirm: the file is kept between the preview and the confirmation, and checked again when applied.</summary>
 [RequestSizeLimit(ActivityImporter.MaxBytes + (256 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = ActivityImporter.MaxBytes + (256 * 1024))]
-public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class ImportModel(AppDbContext db, ActivityService activities, TimeProvider clock) : PageModel
 {
     public const string Purpose = "activities";
     public const int ShownRejections = 200;
@@ -18,7 +18,7 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
     public ImportPreview? Preview { get; private set; }
     public Guid? UploadId { get; private set; }
 
-    public IActionResult OnGet() => ActivityQueries.CanImport(User) ? Page() : Forbid();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await CanImportAsync(ct) ? Page() : Forbid();
 
     public async Task<IActionResult> OnGetTemplateAsync(string? format, CancellationToken ct)
     {
@@ -28,7 +28,7 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
     {
-        if (!ActivityQueries.CanImport(User))
+        if (!await CanImportAsync(ct))
         {
             return Forbid();
         }
@@ -48,7 +48,7 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
         }
 
         var fileName = Path.GetFileName(file.FileName);
-        Preview = await ActivityImporter.PreviewAsync(db, fileName, content, CanManage, ct);
+        Preview = await activities.PreviewImportAsync(User, fileName, content, ct);
         if (Preview.CanApply)
         {
             UploadId = await Uploads.KeepAsync(db, User.UserId(), Purpose, fileName, content, clock.GetUtcNow().UtcDateTime, ct);
@@ -59,7 +59,7 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostApplyAsync(Guid upload, CancellationToken ct)
     {
-        if (!ActivityQueries.CanImport(User))
+        if (!await CanImportAsync(ct))
         {
             return Forbid();
         }
@@ -67,7 +67,7 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
         // Checked again: the register may have changed since the preview.
         var (outcome, preview) = await Uploads.ApplyOnceAsync(db, upload, User.UserId(), Purpose, clock.GetUtcNow().UtcDateTime, async stored =>
         {
-            var applied = await ActivityImporter.ApplyAsync(db, stored.FileName, stored.Content, CanManage, clock.GetUtcNow().UtcDateTime, ct);
+            var applied = await activities.ApplyImportAsync(User, stored.FileName, stored.Content, ct);
             return (applied, applied.Applied);
         }, ct);
         Preview = preview;
@@ -80,5 +80,5 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : PageModel
         return Redirect("/activities");
     }
 
-    private bool CanManage(int bodyId) => ActivityQueries.CanManage(User, bodyId);
+    private async Task<bool> CanImportAsync(CancellationToken ct) => (await activities.ManagedBodiesAsync(User, ct)).Count > 0;
 }

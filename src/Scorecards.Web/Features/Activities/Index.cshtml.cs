@@ -6,7 +6,7 @@ using Scorecards.Domain.Activities;
 
 namespace Scorecards.Web.Features.Activities;
 
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, ActivityService activities) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Body { get; set; }
     [BindProperty(SupportsGet = true)] public ActivityKind? Kind { get; set; }
@@ -19,6 +19,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public ActivityPage Results { get; private set; } = null!;
+    public bool CanImport { get; private set; }
     public IReadOnlyList<string> BodyCodes { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Areas { get; private set; } = [];
     public IReadOnlyList<string> Members { get; private set; } = [];
@@ -27,6 +28,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     {
         Results = await ActivityQueries.SearchAsync(db, new ActivityFilter(Body, Kind, Area, Member, From, To, Q, null, Archived, PageNumber, 25), ct);
         BodyCodes = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
+        CanImport = (await activities.ManagedBodiesAsync(User, ct)).Count > 0;
         Areas = (await db.FocusAreas.AsNoTracking().Where(f => !f.IsRetired).OrderBy(f => f.SortOrder).Select(f => new { f.Code, f.Name }).ToListAsync(ct)).Select(f => (f.Code, f.Name)).ToList();
         Members = await db.Members.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
     }

@@ -8,10 +8,11 @@ using Scorecards.Web.Infrastructure;
 namespace Scorecards.Web.Features.Meetings;
 
 /// <summary>One decision: the owner body records its follow-up; administrators can change the whole decision.</summary>
-public sealed class DecisionModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class DecisionModel(AppDbContext db, MeetingService meetings) : PageModel
 {
     public DecisionDto Decision { get; private set; } = null!;
     public bool CanFollowUp { get; private set; }
+    public bool CanManage { get; private set; }
     public IReadOnlyList<string> BodyCodes { get; private set; } = [];
     public IReadOnlyList<(int Id, string Title, DateOnly StartDate)> MeetingChoices { get; private set; } = [];
 
@@ -39,72 +40,46 @@ public sealed class DecisionModel(AppDbContext db, TimeProvider clock) : PageMod
 
     public async Task<IActionResult> OnPostFollowUpAsync(int id, CancellationToken ct)
     {
-        var decision = await db.Decisions.SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (decision is null)
+        var changed = await meetings.FollowUpAsync(User, id, new DecisionStatusRequest(FollowUpStatus, FollowUpNote), ct);
+        if (!changed.Succeeded)
         {
-            return NotFound();
+            // The form has two fields; whatever is wrong is said under the note.
+            var refusal = changed.Outcome with { Errors = [new FieldError(nameof(FollowUpNote), changed.Outcome.Message!)] };
+            return await this.RefusedAsync(refusal, async () =>
+            {
+                await LoadAsync(id, ct);
+                Form = DecisionForm.From(Decision);
+            }, prefix: null);
         }
 
-        if (!MeetingQueries.CanFollowUp(User, decision.OwnerBodyId))
-        {
-            return Forbid();
-        }
-
-        var errors = new List<FieldError>();
-        var status = string.IsNullOrWhiteSpace(FollowUpStatus) ? null : DecisionRequest.ParseStatus(FollowUpStatus, errors);
-        var result = errors.Count > 0 ? null : decision.SetStatus(status, FollowUpNote, clock.GetUtcNow().UtcDateTime);
-        if (result is not { Succeeded: true })
-        {
-            ModelState.AddModelError(nameof(FollowUpNote), result?.Message ?? errors[0].Message);
-            await LoadAsync(id, ct);
-            Form = DecisionForm.From(Decision);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Decision {decision.Number} is now '{Domain.Meetings.Decision.Label(decision.Status)}'.";
-        return Redirect($"/decisions/{id}");
+        TempData["Message"] = $"Decision {changed.Value!.Number} is now '{Domain.Meetings.Decision.Label(changed.Value.Status)}'.";
+        return RedirectToPage("Decision", new { id });
     }
 
     public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct)
     {
-        if (!MeetingQueries.CanManage(User))
+        var saved = await meetings.UpdateDecisionAsync(User, id, Form.ToRequest(), ct);
+        if (!saved.Succeeded)
         {
-            return Forbid();
+            return await this.RefusedAsync(saved.Outcome, () => LoadAsync(id, ct));
         }
 
-        var decision = await db.Decisions.SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (decision is null)
-        {
-            return NotFound();
-        }
-
-        var (values, errors) = await Form.ToRequest().ToValuesAsync(db, ct);
-        if (values is null)
-        {
-            ModelState.AddFieldErrors(errors);
-            await LoadAsync(id, ct);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        decision.Apply(values, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Decision {decision.Number} saved.";
-        return Redirect($"/decisions/{id}");
+        TempData["Message"] = $"Decision {saved.Value!.Number} saved.";
+        return RedirectToPage("Decision", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var decision = await MeetingQueries.DecisionAsync(db, id, MeetingsApi.Today(clock), ct);
+        var decision = await MeetingQueries.DecisionAsync(db, id, meetings.Today, ct);
         if (decision is null)
         {
             return false;
         }
 
         Decision = decision;
-        CanFollowUp = MeetingQueries.CanFollowUp(User, decision.OwnerBodyId);
+        var entity = await db.Decisions.AsNoTracking().SingleAsync(d => d.Id == id, ct);
+        CanFollowUp = await meetings.CanFollowUpAsync(User, entity);
+        CanManage = await meetings.CanManageAsync(User);
         BodyCodes = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
         MeetingChoices = await MeetingQueries.MeetingChoicesAsync(db, ct);
         return true;

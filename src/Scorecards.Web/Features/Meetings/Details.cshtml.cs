@@ -29,12 +29,13 @@ public sealed class DecisionForm
     };
 }
 
-public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, MeetingService meetings) : PageModel
 {
     public MeetingDto Meeting { get; private set; } = null!;
     public IReadOnlyList<DecisionDto> Decisions { get; private set; } = [];
     public IReadOnlyList<string> BodyCodes { get; private set; } = [];
     public IReadOnlyList<(int Id, string Title, DateOnly StartDate)> MeetingChoices { get; private set; } = [];
+    public bool CanManage { get; private set; }
 
     [BindProperty]
     public DecisionForm Form { get; set; } = new();
@@ -43,28 +44,14 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
 
     public async Task<IActionResult> OnPostDecisionAsync(int id, CancellationToken ct)
     {
-        if (!MeetingQueries.CanManage(User))
+        var added = await meetings.AddDecisionAsync(User, id, Form.ToRequest(), ct);
+        if (!added.Succeeded)
         {
-            return Forbid();
+            return await this.RefusedAsync(added.Outcome, () => LoadAsync(id, ct));
         }
 
-        if (!await db.Meetings.AnyAsync(m => m.Id == id, ct))
-        {
-            return NotFound();
-        }
-
-        var (values, errors) = await Form.ToRequest().ToValuesAsync(db, ct);
-        if (values is null)
-        {
-            ModelState.AddFieldErrors(errors);
-            await LoadAsync(id, ct);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        var decision = await DecisionCommands.AddAsync(db, id, values, clock.GetUtcNow().UtcDateTime, ct);
-        TempData["Message"] = $"Decision {decision.Number} recorded.";
-        return Redirect($"/meetings/{id}#decisions");
+        TempData["Message"] = $"Decision {added.Value!.Number} recorded.";
+        return RedirectToPage("Details", null, new { id }, "decisions");
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
@@ -76,10 +63,11 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         }
 
         Meeting = meeting;
-        Decisions = (await MeetingQueries.DecisionsAsync(db, new DecisionFilter(Meeting: id, PageSize: MeetingQueries.MaxPageSize), MeetingsApi.Today(clock), ct))
+        Decisions = (await MeetingQueries.DecisionsAsync(db, new DecisionFilter(Meeting: id, PageSize: MeetingQueries.MaxPageSize), meetings.Today, ct))
             .Decisions.OrderBy(d => d.Number).ToList();
         BodyCodes = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
         MeetingChoices = await MeetingQueries.MeetingChoicesAsync(db, ct);
+        CanManage = await meetings.CanManageAsync(User);
         return true;
     }
 }

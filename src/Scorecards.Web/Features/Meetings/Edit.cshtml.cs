@@ -39,7 +39,7 @@ public sealed class MeetingForm
 }
 
 /// <summary>Records or changes a meeting; the secretariat's job.</summary>
-public sealed class EditModel(AppDbContext db) : PageModel
+public sealed class EditModel(AppDbContext db, MeetingService meetings) : PageModel
 {
     public int? MeetingId { get; private set; }
     public IReadOnlyList<string> BodyCodes { get; private set; } = [];
@@ -50,7 +50,7 @@ public sealed class EditModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
-        if (!MeetingQueries.CanManage(User))
+        if (!await meetings.CanManageAsync(User))
         {
             return Forbid();
         }
@@ -77,41 +77,15 @@ public sealed class EditModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
-        if (!MeetingQueries.CanManage(User))
+        var saved = await meetings.SaveAsync(User, id, Form.ToRequest(), ct);
+        if (!saved.Succeeded)
         {
-            return Forbid();
-        }
-
-        Meeting? meeting = null;
-        if (id is { } existing)
-        {
-            meeting = await db.Meetings.Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == existing, ct);
-            if (meeting is null)
-            {
-                return NotFound();
-            }
-        }
-
-        var (values, errors) = await Form.ToRequest().ToValuesAsync(db, ct);
-        if (values is null)
-        {
-            ModelState.AddFieldErrors(errors);
             MeetingId = id;
-            await LoadListsAsync(ct);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return await this.RefusedAsync(saved.Outcome, () => LoadListsAsync(ct));
         }
 
-        if (meeting is null)
-        {
-            meeting = new Meeting(values.Title!);
-            db.Meetings.Add(meeting);
-        }
-
-        meeting.Apply(values);
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"'{meeting.Title}' saved.";
-        return Redirect($"/meetings/{meeting.Id}");
+        TempData["Message"] = $"'{saved.Value!.Title}' saved.";
+        return RedirectToPage("Details", new { id = saved.Value.Id });
     }
 
     private async Task LoadListsAsync(CancellationToken ct)

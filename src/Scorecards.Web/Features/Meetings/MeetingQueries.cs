@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Meetings;
-using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Meetings;
 
@@ -26,12 +24,6 @@ public sealed record DecisionPage(int Page, int PageSize, int Total, IReadOnlyLi
 public static class MeetingQueries
 {
     public const int MaxPageSize = 200;
-
-    /// <summary>The secretariat records meetings and their decisions.</summary>
-    public static bool CanManage(ClaimsPrincipal user) => user.IsAdministrator();
-
-    /// <summary>The owner body's reporters report a decision's follow-up; administrators may for any.</summary>
-    public static bool CanFollowUp(ClaimsPrincipal user, int ownerBodyId) => user.IsAdministrator() || user.ReportsFor(ownerBodyId);
 
     public static async Task<MeetingPage> SearchAsync(AppDbContext db, MeetingFilter filter, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
+using Scorecards.Domain;
 using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Shared;
@@ -10,7 +11,7 @@ namespace Scorecards.Web.Features.Meetings;
 public sealed record MeetingRequest(string? Title, string? Kind, DateOnly? StartDate, DateOnly? EndDate, string? City, string? Host, string? Body,
     IReadOnlyList<string>? Chairs, IReadOnlyList<string>? Attendees, string? OtherAttendees)
 {
-    public async Task<(MeetingValues? Values, IReadOnlyList<FieldError> Errors)> ToValuesAsync(AppDbContext db, CancellationToken ct)
+    public async Task<Result<MeetingValues>> ToValuesAsync(AppDbContext db, CancellationToken ct)
     {
         var lookups = await Lookups.LoadAsync(db, ct);
         var errors = new List<FieldError>();
@@ -28,14 +29,14 @@ public sealed record MeetingRequest(string? Title, string? Kind, DateOnly? Start
             lookups.MemberIds(Chairs, "chairs", errors), lookups.MemberIds(Attendees, "attendees", errors), OtherAttendees);
         errors.AddRange(values.Validate().Select(e => e with { Field = e.Field == "BodyId" ? "body" : char.ToLowerInvariant(e.Field[0]) + e.Field[1..] })
             .Where(e => !errors.Exists(x => x.Field == e.Field)));
-        return errors.Count > 0 ? (null, errors) : (values, []);
+        return errors.Count > 0 ? Result.Invalid(errors) : values;
     }
 }
 
 /// <summary>A decision as a client or form sends it: the owner body by code, the due meeting by id.</summary>
 public sealed record DecisionRequest(string? Text, string? OwnerBody, int? DueMeeting, DateOnly? DueDate, string? Status, string? StatusNote)
 {
-    public async Task<(DecisionValues? Values, IReadOnlyList<FieldError> Errors)> ToValuesAsync(AppDbContext db, CancellationToken ct)
+    public async Task<Result<DecisionValues>> ToValuesAsync(AppDbContext db, CancellationToken ct)
     {
         var lookups = await Lookups.LoadAsync(db, ct);
         var errors = new List<FieldError>();
@@ -48,7 +49,7 @@ public sealed record DecisionRequest(string? Text, string? OwnerBody, int? DueMe
         var values = new DecisionValues(Text, lookups.BodyId(OwnerBody, "ownerBody", errors), DueMeeting, DueDate, status, StatusNote);
         errors.AddRange(values.Validate().Select(e => e with { Field = e.Field == "OwnerBodyId" ? "ownerBody" : char.ToLowerInvariant(e.Field[0]) + e.Field[1..] })
             .Where(e => !errors.Exists(x => x.Field == e.Field)));
-        return errors.Count > 0 ? (null, errors) : (values, []);
+        return errors.Count > 0 ? Result.Invalid(errors) : values;
     }
 
     /// <summary>"open", "in progress", "InProgress" or "in-progress" all read as in progress.</summary>

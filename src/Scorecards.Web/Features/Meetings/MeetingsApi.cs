@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
+using Scorecards.Domain;
 using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Infrastructure;
@@ -58,73 +58,47 @@ public static class MeetingsApi
         return TypedResults.Ok(new MeetingView(meeting, decisions.Decisions.OrderBy(d => d.Number).ToList()));
     }
 
-    private static async Task<Results<Created<MeetingDto>, ProblemHttpResult, ForbidHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
-        AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Created<MeetingDto>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
+        MeetingService meetings, AppDbContext db, CancellationToken ct)
     {
-        if (!MeetingQueries.CanManage(user))
-        {
-            return TypedResults.Forbid();
-        }
-
-        var (values, problem) = await ReadAsync<MeetingRequest, MeetingValues>(request, (r, c) => r.ToValuesAsync(db, c), ct);
+        var (body, problem) = await ApiProblems.ReadJsonAsync<MeetingRequest>(request, ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var meeting = new Meeting(values!.Title!);
-        meeting.Apply(values);
-        db.Meetings.Add(meeting);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/meetings/{meeting.Id}", (await MeetingQueries.GetAsync(db, meeting.Id, ct))!);
+        var saved = await meetings.SaveAsync(user, null, body!, ct);
+        return saved.Succeeded
+            ? TypedResults.Created($"/api/v1/meetings/{saved.Value!.Id}", (await MeetingQueries.GetAsync(db, saved.Value.Id, ct))!)
+            : ApiProblems.From(saved.Outcome);
     }
 
-    private static async Task<Results<Ok<MeetingDto>, ProblemHttpResult, ForbidHttpResult>> UpdateAsync(int id, HttpRequest request, ClaimsPrincipal user,
-        AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<MeetingDto>, ProblemHttpResult>> UpdateAsync(int id, HttpRequest request, ClaimsPrincipal user,
+        MeetingService meetings, AppDbContext db, CancellationToken ct)
     {
-        if (!MeetingQueries.CanManage(user))
-        {
-            return TypedResults.Forbid();
-        }
-
-        var meeting = await db.Meetings.Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (meeting is null)
-        {
-            return ApiProblems.NotFound($"Meeting {id}");
-        }
-
-        var (values, problem) = await ReadAsync<MeetingRequest, MeetingValues>(request, (r, c) => r.ToValuesAsync(db, c), ct);
+        var (body, problem) = await ApiProblems.ReadJsonAsync<MeetingRequest>(request, ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        meeting.Apply(values!);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok((await MeetingQueries.GetAsync(db, id, ct))!);
+        var saved = await meetings.SaveAsync(user, id, body!, ct);
+        return saved.Succeeded ? TypedResults.Ok((await MeetingQueries.GetAsync(db, id, ct))!) : ApiProblems.From(saved.Outcome);
     }
 
-    private static async Task<Results<Created<DecisionDto>, ProblemHttpResult, ForbidHttpResult>> AddDecisionAsync(int id, HttpRequest request,
-        ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<DecisionDto>, ProblemHttpResult>> AddDecisionAsync(int id, HttpRequest request,
+        ClaimsPrincipal user, MeetingService meetings, AppDbContext db, CancellationToken ct)
     {
-        if (!MeetingQueries.CanManage(user))
-        {
-            return TypedResults.Forbid();
-        }
-
-        if (!await db.Meetings.AnyAsync(m => m.Id == id, ct))
-        {
-            return ApiProblems.NotFound($"Meeting {id}");
-        }
-
-        var (values, problem) = await ReadAsync<DecisionRequest, DecisionValues>(request, (r, c) => r.ToValuesAsync(db, c), ct);
+        var (body, problem) = await ApiProblems.ReadJsonAsync<DecisionRequest>(request, ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var decision = await DecisionCommands.AddAsync(db, id, values!, clock.GetUtcNow().UtcDateTime, ct);
-        return TypedResults.Created($"/api/v1/decisions/{decision.Id}", (await MeetingQueries.DecisionAsync(db, decision.Id, Today(clock), ct))!);
+        var added = await meetings.AddDecisionAsync(user, id, body!, ct);
+        return added.Succeeded
+            ? TypedResults.Created($"/api/v1/decisions/{added.Value!.Id}", (await MeetingQueries.DecisionAsync(db, added.Value.Id, meetings.Today, ct))!)
+            : ApiProblems.From(added.Outcome);
     }
 
     private static async Task<Results<Ok<DecisionPage>, ProblemHttpResult>> DecisionsAsync(bool? open, string? status, string? body, int? meeting,
@@ -148,99 +122,35 @@ public static class MeetingsApi
     private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> DecisionAsync(int id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
         await MeetingQueries.DecisionAsync(db, id, Today(clock), ct) is { } decision ? TypedResults.Ok(decision) : ApiProblems.NotFound($"Decision {id}");
 
-    private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult, ForbidHttpResult>> UpdateDecisionAsync(int id, HttpRequest request,
-        ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> UpdateDecisionAsync(int id, HttpRequest request,
+        ClaimsPrincipal user, MeetingService meetings, AppDbContext db, CancellationToken ct)
     {
-        if (!MeetingQueries.CanManage(user))
-        {
-            return TypedResults.Forbid();
-        }
-
-        var decision = await db.Decisions.SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (decision is null)
-        {
-            return ApiProblems.NotFound($"Decision {id}");
-        }
-
-        var (values, problem) = await ReadAsync<DecisionRequest, DecisionValues>(request, (r, c) => r.ToValuesAsync(db, c), ct);
+        var (body, problem) = await ApiProblems.ReadJsonAsync<DecisionRequest>(request, ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        decision.Apply(values!, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok((await MeetingQueries.DecisionAsync(db, id, Today(clock), ct))!);
+        return await DecisionOrProblemAsync(await meetings.UpdateDecisionAsync(user, id, body!, ct), meetings, db, ct);
     }
 
-    private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult, ForbidHttpResult>> FollowUpAsync(int id, HttpRequest request,
-        ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> FollowUpAsync(int id, HttpRequest request,
+        ClaimsPrincipal user, MeetingService meetings, AppDbContext db, CancellationToken ct)
     {
-        var decision = await db.Decisions.SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (decision is null)
-        {
-            return ApiProblems.NotFound($"Decision {id}");
-        }
-
-        if (!MeetingQueries.CanFollowUp(user, decision.OwnerBodyId))
-        {
-            return TypedResults.Forbid();
-        }
-
         var (body, problem) = await ApiProblems.ReadJsonAsync<DecisionStatusRequest>(request, ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var errors = new List<FieldError>();
-        var status = string.IsNullOrWhiteSpace(body!.Status) ? null : DecisionRequest.ParseStatus(body.Status, errors);
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Validation(errors);
-        }
-
-        var result = decision.SetStatus(status, body.Note, clock.GetUtcNow().UtcDateTime);
-        if (!result.Succeeded)
-        {
-            return ApiProblems.FromResult(result, StatusCodes.Status400BadRequest);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok((await MeetingQueries.DecisionAsync(db, id, Today(clock), ct))!);
+        return await DecisionOrProblemAsync(await meetings.FollowUpAsync(user, id, body!, ct), meetings, db, ct);
     }
 
-    private static async Task<(TValues? Values, ProblemHttpResult? Problem)> ReadAsync<TRequest, TValues>(HttpRequest request,
-        Func<TRequest, CancellationToken, Task<(TValues? Values, IReadOnlyList<FieldError> Errors)>> resolve, CancellationToken ct)
-        where TRequest : class
-        where TValues : class
-    {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<TRequest>(request, ct);
-        if (problem is not null)
-        {
-            return (null, problem);
-        }
-
-        var (values, errors) = await resolve(body!, ct);
-        return values is null ? (null, ApiProblems.Validation(errors)) : (values, null);
-    }
+    private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> DecisionOrProblemAsync(Result<Decision> result, MeetingService meetings,
+        AppDbContext db, CancellationToken ct) =>
+        result.Succeeded ? TypedResults.Ok((await MeetingQueries.DecisionAsync(db, result.Value!.Id, meetings.Today, ct))!) : ApiProblems.From(result.Outcome);
 
     internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
 
 public sealed record MeetingView(MeetingDto Meeting, IReadOnlyList<DecisionDto> Decisions);
-
-/// <summary>Changes shared by the pages and the API.</summary>
-public static class DecisionCommands
-{
-    /// <summary>Adds a decision as the meeting's next numbered one.</summary>
-    public static async Task<Decision> AddAsync(AppDbContext db, int meetingId, DecisionValues values, DateTime nowUtc, CancellationToken ct)
-    {
-        var number = (await db.Decisions.Where(d => d.MeetingId == meetingId).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1;
-        var decision = new Decision(meetingId, number);
-        decision.Apply(values, nowUtc);
-        db.Decisions.Add(decision);
-        await db.SaveChangesAsync(ct);
-        return decision;
-    }
-}

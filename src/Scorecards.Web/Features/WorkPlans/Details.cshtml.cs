@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
+using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.WorkPlans;
 
-public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, WorkPlanService plans, TimeProvider clock) : PageModel
 {
     public WorkPlanDto Plan { get; private set; } = null!;
     public bool CanManage { get; private set; }
@@ -29,34 +30,14 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var plan = await db.WorkPlans.Include(p => p.Items).SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (plan is null)
+        var changed = await plans.ChangeAsync(User, id, new WorkPlanRequest(null, Title, StartDate, EndDate, Description), ct);
+        if (!changed.Succeeded)
         {
-            return NotFound();
+            return await this.RefusedAsync(changed.Outcome, () => LoadAsync(id, ct), prefix: null);
         }
 
-        if (!WorkPlanQueries.CanManage(User, plan.BodyId))
-        {
-            return Forbid();
-        }
-
-        var result = plan.Change(Title, StartDate, EndDate, Description);
-        if (result.Succeeded && plan.Items.Any(i => i.TargetStart < plan.StartDate || i.TargetEnd > plan.EndDate))
-        {
-            result = Domain.Result.Fail("workplan.invalid", "Some items' target periods fall outside that period; change them first.");
-        }
-
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError(nameof(Title), result.Message!);
-            await LoadAsync(id, ct);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"'{plan.Title}' saved.";
-        return Redirect($"/workplans/{id}");
+        TempData["Message"] = $"'{changed.Value!.Title}' saved.";
+        return RedirectToPage("Details", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
@@ -68,7 +49,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider clock) : PageMode
         }
 
         Plan = plan;
-        CanManage = WorkPlanQueries.CanManage(User, plan.BodyId);
+        CanManage = await plans.CanManageAsync(User, await db.WorkPlans.AsNoTracking().SingleAsync(p => p.Id == id, ct));
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return true;
     }

@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Activities;
-using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.WorkPlans;
 
 /// <summary>Adds or changes one item of a work plan: its period, objectives, the activities that deliver it, and its status.</summary>
-public sealed class ItemModel(AppDbContext db) : PageModel
+public sealed class ItemModel(AppDbContext db, WorkPlanService plans) : PageModel
 {
     public WorkPlanDto Plan { get; private set; } = null!;
     public WorkPlanItemDto? Item { get; private set; }
@@ -50,42 +49,16 @@ public sealed class ItemModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int id, int? itemId, CancellationToken ct)
     {
-        var (_, problem) = await LoadAsync(id, itemId, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var plan = (await WorkPlanQueries.LoadForChangeAsync(db, id, ct))!;
-        var item = itemId is { } i ? plan.Items.Single(x => x.Id == i) : null;
         var request = new WorkPlanItemRequest(Title, Description, TargetStart, TargetEnd,
             (Objectives ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Activities);
-        var (status, statusError) = new ItemStatusRequest(Status, Reason).Parse();
-        var (values, errors) = await request.ToValuesAsync(db, plan, ct);
-        var messages = errors.ToList();
-        if (statusError is not null)
+        var saved = await plans.SaveItemAsync(User, id, itemId, request, new ItemStatusRequest(Status, Reason), ct);
+        if (!saved.Succeeded)
         {
-            messages.Add(statusError);
+            return await this.RefusedAsync(saved.Outcome, () => LoadAsync(id, itemId, ct), prefix: null);
         }
 
-        if (values is not null && statusError is null)
-        {
-            item ??= plan.AddItem(values.Title!);
-            item.Apply(values, plan.StartDate, plan.EndDate);
-            var overridden = item.Override(status, Reason);
-            if (overridden.Succeeded)
-            {
-                await db.SaveChangesAsync(ct);
-                TempData["Message"] = $"Item {item.Number} saved.";
-                return Redirect($"/workplans/{id}");
-            }
-
-            messages.Add(new FieldError("reason", overridden.Message!));
-        }
-
-        ModelState.AddFieldErrors(messages, prefix: null);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        TempData["Message"] = $"Item {saved.Value!.Number} saved.";
+        return RedirectToPage("Details", new { id });
     }
 
     private async Task<(WorkPlanDto? Plan, IActionResult? Problem)> LoadAsync(int id, int? itemId, CancellationToken ct)
@@ -98,7 +71,7 @@ public sealed class ItemModel(AppDbContext db) : PageModel
         }
 
         var bodyId = plan.BodyId;
-        if (!WorkPlanQueries.CanManage(User, bodyId))
+        if (!await plans.CanManageAsync(User, await db.WorkPlans.AsNoTracking().SingleAsync(p => p.Id == id, ct)))
         {
             return (null, Forbid());
         }

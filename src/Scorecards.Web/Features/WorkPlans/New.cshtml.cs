@@ -1,13 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Scorecards.Data;
 using Scorecards.Web.Infrastructure;
-using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.WorkPlans;
 
-public sealed class NewModel(AppDbContext db) : PageModel
+public sealed class NewModel(WorkPlanService plans) : PageModel
 {
     public IReadOnlyList<string> BodyCodes { get; private set; } = [];
 
@@ -25,29 +22,15 @@ public sealed class NewModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var (plan, errors) = await WorkPlanCommands.CreateAsync(db, new WorkPlanRequest(Body, Title, StartDate, EndDate, Description), User, ct);
-        if (plan is not null)
+        var created = await plans.CreateAsync(User, new WorkPlanRequest(Body, Title, StartDate, EndDate, Description), ct);
+        if (!created.Succeeded)
         {
-            TempData["Message"] = $"'{plan.Title}' added. Now add its items.";
-            return Redirect($"/workplans/{plan.Id}");
+            return await this.RefusedAsync(created.Outcome, () => LoadAsync(ct), prefix: null);
         }
 
-        if (errors.Count == 0)
-        {
-            return Forbid();
-        }
-
-        ModelState.AddFieldErrors(errors, prefix: null);
-
-        await LoadAsync(ct);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        TempData["Message"] = $"'{created.Value!.Title}' added. Now add its items.";
+        return RedirectToPage("Details", new { id = created.Value.Id });
     }
 
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        var own = User.BodyIds().ToList();
-        var all = User.IsAdministrator();
-        BodyCodes = await db.Bodies.AsNoTracking().Where(b => all || own.Contains(b.Id)).OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
-    }
+    private async Task LoadAsync(CancellationToken ct) => BodyCodes = await plans.ManagedBodyCodesAsync(User, ct);
 }

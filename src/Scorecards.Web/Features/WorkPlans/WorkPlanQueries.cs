@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Activities;
 using Scorecards.Domain.WorkPlans;
-using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.WorkPlans;
 
@@ -25,7 +23,6 @@ public sealed record WorkPlanDto(int Id, string Body, string Title, DateOnly Sta
 /// <summary>Work plans with each item's status worked out from its activities, unless set by hand.</summary>
 public static class WorkPlanQueries
 {
-    public static bool CanManage(ClaimsPrincipal user, int bodyId) => user.IsAdministrator() || user.ReportsFor(bodyId);
 
     public static async Task<List<WorkPlanDto>> ListAsync(AppDbContext db, string? body, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
+using Scorecards.Domain;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Domain.WorkPlans;
 using Scorecards.Web.Features.Shared;
@@ -12,7 +13,7 @@ public sealed record WorkPlanRequest(string? Body, string? Title, DateOnly? Star
 public sealed record WorkPlanItemRequest(string? Title, string? Description, DateOnly? TargetStart, DateOnly? TargetEnd,
     IReadOnlyList<string>? Objectives, IReadOnlyList<int>? Activities)
 {
-    public async Task<(WorkPlanItemValues? Values, IReadOnlyList<FieldError> Errors)> ToValuesAsync(AppDbContext db, WorkPlan plan, CancellationToken ct)
+    public async Task<Result<WorkPlanItemValues>> ToValuesAsync(AppDbContext db, WorkPlan plan, CancellationToken ct)
     {
         var lookups = await Lookups.LoadAsync(db, ct);
         var errors = new List<FieldError>();
@@ -47,7 +48,7 @@ public sealed record WorkPlanItemRequest(string? Title, string? Description, Dat
         var values = new WorkPlanItemValues(Title, Description, TargetStart, TargetEnd, objectiveIds, wanted);
         errors.AddRange(values.Validate(plan.StartDate, plan.EndDate).Select(e => e with { Field = char.ToLowerInvariant(e.Field[0]) + e.Field[1..] })
             .Where(e => !errors.Exists(x => x.Field == e.Field)));
-        return errors.Count > 0 ? (null, errors) : (values, []);
+        return errors.Count > 0 ? Result.Invalid(errors) : values;
     }
 }
 

@@ -42,7 +42,9 @@ public sealed class WorkPlanChangeTests
         var problem = await JsonAsync(api);
         var page = await TestApp.PostFormAsync(await app.SignInAsync("tip@example.org", Given.Password), $"/workplans/{id}", new Dictionary<string, string>
         {
-            ["Title"] = "2025–26 Forward Work Plan", ["StartDate"] = "2025-01-01", ["EndDate"] = "2026-12-31",
+            ["Title"] = "2025–26 Forward Work Plan",
+            ["StartDate"] = "2025-01-01",
+            ["EndDate"] = "2026-12-31",
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);

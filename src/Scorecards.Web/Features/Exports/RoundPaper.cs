@@ -4,7 +4,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Rounds;
-using Scorecards.Web.Features.Shared;
 using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.Exports;

@@ -3,7 +3,6 @@ using PdfSharp.Pdf;
 using PdfSharp.UniversalAccessibility;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Rounds;
-using Scorecards.Web.Features.Shared;
 using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.Exports;

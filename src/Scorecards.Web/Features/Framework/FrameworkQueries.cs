@@ -18,6 +18,16 @@ public sealed record FrameworkView(string? StrategyCode, string? StrategyName, s
 
 public static class FrameworkQueries
 {
+    /// <summary>Each active body's current (unretired) objectives, by body id: what its scorecard reports on.</summary>
+    public static async Task<Dictionary<int, List<int>>> AssignmentsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Assignments.AsNoTracking()
+            .Where(a => db.Bodies.Any(b => b.Id == a.BodyId && b.IsActive) && db.Objectives.Any(o => o.Id == a.ObjectiveId && !o.IsRetired))
+            .Select(a => new { a.BodyId, a.ObjectiveId })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.BodyId).ToDictionary(g => g.Key, g => g.Select(r => r.ObjectiveId).ToList());
+    }
+
     /// <summary>The whole framework in four queries, whatever its size.</summary>
     public static async Task<FrameworkView> LoadAsync(AppDbContext db, bool includeRetired, CancellationToken ct)
     {

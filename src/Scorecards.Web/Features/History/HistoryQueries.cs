@@ -5,6 +5,7 @@ using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Domain.Scoring;
 using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.History;
 
@@ -16,7 +17,7 @@ public sealed record HistoryView(string Kind, string Code, string Title, IReadOn
 public static class HistoryQueries
 {
     public static Task<HistoryView?> ForUserAsync(AppDbContext db, string kind, string code, ClaimsPrincipal user, CancellationToken ct) =>
-        LoadAsync(db, kind, code, RoundsApi.Visible(db, user), [RoundStatus.Open, RoundStatus.InReview, RoundStatus.Published, RoundStatus.Archived], ct);
+        LoadAsync(db, kind, code, db.Scorecards.Readable(user), [RoundStatus.Open, RoundStatus.InReview, RoundStatus.Published, RoundStatus.Archived], ct);
 
     public static Task<HistoryView?> ForPublicAsync(AppDbContext db, string kind, string code, CancellationToken ct) =>
         LoadAsync(db, kind, code, db.Scorecards.Where(s => s.Status == ScorecardStatus.Approved), [RoundStatus.Published, RoundStatus.Archived], ct);

@@ -4,7 +4,6 @@ using Scorecards.Data;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Members;
-using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Features.Scorecards;
 using Scorecards.Web.Features.Shared;
 using Scorecards.Web.Infrastructure.Authorization;
@@ -57,7 +56,7 @@ public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider 
         }
         else if (Current is not null)
         {
-            Completeness = await ScorecardQueries.ListAsync(db, RoundsApi.Visible(db, User).Where(s => s.RoundId == Current.Id && s.Status == ScorecardStatus.Approved), ct);
+            Completeness = await ScorecardQueries.ListAsync(db, db.Scorecards.Readable(User).Where(s => s.RoundId == Current.Id && s.Status == ScorecardStatus.Approved), ct);
         }
     }
 

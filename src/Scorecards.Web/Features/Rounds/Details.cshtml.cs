@@ -58,7 +58,7 @@ public sealed class DetailsModel(AppDbContext db, RoundService rounds, TimeProvi
 
         Round = round;
         var all = await ScorecardQueries.ListAsync(db, db.Scorecards.Where(s => s.RoundId == id), ct);
-        var visible = (await RoundsApi.Visible(db, User).Where(s => s.RoundId == id).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
+        var visible = (await db.Scorecards.Readable(User).Where(s => s.RoundId == id).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
         Scorecards = all.Where(s => visible.Contains(s.Id)).ToList();
         Others = all.Where(s => !visible.Contains(s.Id)).ToList();
         var summary = await RoundSummaryQueries.ForUserAsync(db, id, User, filter, ct);

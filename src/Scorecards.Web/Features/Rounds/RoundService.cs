@@ -3,6 +3,7 @@ using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Framework;
 
 namespace Scorecards.Web.Features.Rounds;
 
@@ -112,7 +113,7 @@ public sealed class RoundService(AppDbContext db)
 
     public async Task CreateScorecardsAsync(Round round, CancellationToken ct)
     {
-        var assignments = await AssignmentsAsync(ct);
+        var assignments = await FrameworkQueries.AssignmentsAsync(db, ct);
         var existing = await db.Scorecards.Include(s => s.Entries).Where(s => s.RoundId == round.Id).ToListAsync(ct);
         foreach (var (bodyId, objectiveIds) in assignments)
         {
@@ -128,16 +129,6 @@ public sealed class RoundService(AppDbContext db)
         }
 
         await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>The objectives each active body reports on now, retired objectives left out.</summary>
-    public async Task<Dictionary<int, List<int>>> AssignmentsAsync(CancellationToken ct)
-    {
-        var rows = await db.Assignments.AsNoTracking()
-            .Where(a => db.Bodies.Any(b => b.Id == a.BodyId && b.IsActive) && db.Objectives.Any(o => o.Id == a.ObjectiveId && !o.IsRetired))
-            .Select(a => new { a.BodyId, a.ObjectiveId })
-            .ToListAsync(ct);
-        return rows.GroupBy(r => r.BodyId).ToDictionary(g => g.Key, g => g.Select(r => r.ObjectiveId).ToList());
     }
 
     private async Task CarryOverAsync(Round round, Scorecard scorecard, IReadOnlyList<Entry> added, CancellationToken ct)

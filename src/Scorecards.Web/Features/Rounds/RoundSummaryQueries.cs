@@ -20,7 +20,7 @@ public static class RoundSummaryQueries
 
     /// <summary>The round as a signed-in person may see it: the scorecards they may read.</summary>
     public static Task<RoundSummary?> ForUserAsync(AppDbContext db, int roundId, ClaimsPrincipal user, SummaryFilter filter, CancellationToken ct) =>
-        LoadAsync(db, roundId, RoundsApi.Visible(db, user), isPublic: false, user.SeesAllWork(), filter, ct);
+        LoadAsync(db, roundId, db.Scorecards.Readable(user), isPublic: false, user.SeesAllWork(), filter, ct);
 
     /// <summary>
     /// The round as a paper for this person holds it: the approved scorecards they may read, or, when asked, every
@@ -28,7 +28,7 @@ public static class RoundSummaryQueries
     /// </summary>
     public static Task<RoundSummary?> ForPaperAsync(AppDbContext db, int roundId, ClaimsPrincipal user, bool includeUnapproved, CancellationToken ct)
     {
-        var readable = RoundsApi.Visible(db, user);
+        var readable = db.Scorecards.Readable(user);
         return LoadAsync(db, roundId, includeUnapproved ? readable : readable.Where(s => s.Status == ScorecardStatus.Approved), isPublic: false,
             user.SeesAllWork(), SummaryFilter.None, ct);
     }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Domain.Rounds;
-using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Scorecards;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
@@ -56,19 +55,7 @@ public static class RoundsApi
             return ApiProblems.NotFound($"Round {id}");
         }
 
-        return TypedResults.Ok(await ScorecardQueries.ListAsync(db, Visible(db, user).Where(s => s.RoundId == id), ct));
-    }
-
-    /// <summary>The scorecards a person may read: all for Co-Chairs and administrators, else their bodies' and approved ones.</summary>
-    public static IQueryable<Scorecard> Visible(AppDbContext db, ClaimsPrincipal user)
-    {
-        if (user.SeesAllWork())
-        {
-            return db.Scorecards;
-        }
-
-        var own = user.IsInRole(Data.Accounts.Roles.Reporter) ? user.BodyIds().ToList() : [];
-        return db.Scorecards.Where(s => own.Contains(s.BodyId) || s.Status == ScorecardStatus.Approved);
+        return TypedResults.Ok(await ScorecardQueries.ListAsync(db, db.Scorecards.Readable(user).Where(s => s.RoundId == id), ct));
     }
 
     private static async Task<Results<Created<RoundDto>, ProblemHttpResult>> CreateAsync(HttpRequest request, RoundService rounds, CancellationToken ct)

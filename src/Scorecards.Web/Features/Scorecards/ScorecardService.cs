@@ -5,8 +5,8 @@ using Scorecards.Domain;
 using Scorecards.Domain.Activities;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Framework;
 using Scorecards.Web.Features.Members;
-using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
@@ -31,7 +31,7 @@ public enum SaveStatus
 public sealed record SaveOutcome(SaveStatus Status, Entry? Current, Result? Refusal, IReadOnlyList<FieldError> Errors);
 
 /// <summary>Entry saves and the review workflow, shared by pages and API so both follow the same rules.</summary>
-public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeProvider clock)
+public sealed class ScorecardService(AppDbContext db, TimeProvider clock)
 {
     /// <summary>The code of a change that lost a race with another one.</summary>
     public const string Changed = "scorecard.changed";
@@ -62,7 +62,7 @@ public sealed class ScorecardService(AppDbContext db, RoundService rounds, TimeP
             return;
         }
 
-        var assignments = await rounds.AssignmentsAsync(ct);
+        var assignments = await FrameworkQueries.AssignmentsAsync(db, ct);
         if (assignments.TryGetValue(loaded.Scorecard.BodyId, out var objectiveIds) && loaded.Scorecard.EnsureEntries(objectiveIds).Count > 0)
         {
             await db.SaveChangesAsync(ct);

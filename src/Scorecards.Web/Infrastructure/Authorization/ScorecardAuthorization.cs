@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Scorecards.Data.Accounts;
@@ -14,8 +16,36 @@ public static class ScorecardOperations
 }
 
 /// <summary>
-/// Reporters edit their own bodies' scorecards; Co-Chair reviewers review every scorecard; administrators
-/// and Co-Chairs read everything; everyone else with a role reads a scorecard once both Co-Chairs approved it.
+/// Who reads a scorecard, the one rule: administrators and Co-Chairs read every scorecard, reporters their own bodies'
+/// in any state, everyone else with a role a scorecard once both Co-Chair governments approved it. It is an expression
+/// so that lists, round pages, summaries, exports and the statement filter in the database by the very rule
+/// <see cref="ScorecardAuthorizationHandler"/> applies to one scorecard.
+/// </summary>
+public static class ScorecardReaders
+{
+    public static Expression<Func<Scorecard, bool>> Rule(ClaimsPrincipal user)
+    {
+        if (!Roles.All.Any(user.IsInRole))
+        {
+            return s => false;
+        }
+
+        if (user.SeesAllWork())
+        {
+            return s => true;
+        }
+
+        var own = user.IsInRole(Roles.Reporter) ? user.BodyIds().ToList() : [];
+        return s => own.Contains(s.BodyId) || s.Status == ScorecardStatus.Approved;
+    }
+
+    /// <summary>The scorecards the person may read.</summary>
+    public static IQueryable<Scorecard> Readable(this IQueryable<Scorecard> scorecards, ClaimsPrincipal user) => scorecards.Where(Rule(user));
+}
+
+/// <summary>
+/// Reporters edit their own bodies' scorecards; Co-Chair reviewers review every scorecard; reading follows
+/// <see cref="ScorecardReaders.Rule"/>.
 /// </summary>
 public sealed class ScorecardAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, Scorecard>
 {
@@ -24,8 +54,7 @@ public sealed class ScorecardAuthorizationHandler : AuthorizationHandler<Operati
         var user = context.User;
         var allowed = requirement.Name switch
         {
-            nameof(ScorecardOperations.Read) => user.SeesAllWork() || user.ReportsFor(scorecard.BodyId)
-                || (scorecard.Status == ScorecardStatus.Approved && Roles.All.Any(user.IsInRole)),
+            nameof(ScorecardOperations.Read) => ScorecardReaders.Rule(user).Compile(preferInterpretation: true)(scorecard),
             nameof(ScorecardOperations.Edit) => user.ReportsFor(scorecard.BodyId),
             nameof(ScorecardOperations.Review) => user.IsCoChair(),
             _ => false,

@@ -3,9 +3,8 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Html;
 using Scorecards.Domain.Scorecards;
-using Scorecards.Web.Features.Rounds;
 
-namespace Scorecards.Web.Features.Shared;
+namespace Scorecards.Web.Features.Rounds;
 
 /// <summary>
 /// Charts drawn on the server as SVG: each has a title and a text alternative, uses the one colour per

@@ -90,9 +90,12 @@ public static class WebApp
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        // A body that cannot be bound (malformed, empty, not JSON) is thrown to the API's exception handler, which says what and where.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new ApiProblems.PlainText());
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
         });
         // SQL commands are logged only when configuration asks for them (the benchmark counts queries that way).
@@ -142,7 +145,6 @@ public static class WebApp
         api.MapStatementApi();
         api.MapScorecardsApi();
         api.MapAuditApi();
-        api.MapFallback(() => ApiProblems.NotFound("That API address"));
         app.MapPublicApi();
 
         return app;

@@ -17,7 +17,7 @@ public static class ApiProblems
     /// Text in a request holds no NUL or other control character (tab and line breaks apart): PostgreSQL cannot store
     /// NUL, and none belongs in a report.
     /// </summary>
-    private sealed class PlainText : System.Text.Json.Serialization.JsonConverter<string>
+    public sealed class PlainText : System.Text.Json.Serialization.JsonConverter<string>
     {
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
@@ -119,28 +119,27 @@ public static class ApiProblems
         _ => "Error",
     };
 
-    /// <summary>Reads a JSON body, naming the path and line of what is wrong when it cannot be read.</summary>
-    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadJsonAsync<T>(HttpRequest request, CancellationToken ct)
-        where T : class
+    /// <summary>
+    /// What to say of a request body the API could not bind: the one place malformed, empty or non-JSON bodies are
+    /// answered, naming the path and line of what is wrong.
+    /// </summary>
+    public static (string Code, string Detail) Unreadable(BadHttpRequestException e)
     {
-        if (request.ContentType is null || !request.ContentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        if (e.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Send the body as application/json."));
+            return ("unsupported-media-type", "Send the body as application/json.");
         }
 
-        try
+        if (e.InnerException is JsonException json)
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Json, ct);
-            return value is null
-                ? (null, Problem(StatusCodes.Status400BadRequest, "bad-json", "The body is empty; send a JSON object."))
-                : (value, null);
+            var where = json.Path is { Length: > 0 } path ? $" at {path}" : "";
+            var line = json.LineNumber is { } l ? $" (line {l + 1})" : "";
+            return ("bad-json", $"The body is not valid JSON for this request{where}{line}: {FirstSentence(json.Message)}");
         }
-        catch (JsonException e)
-        {
-            var where = e.Path is { Length: > 0 } path ? $" at {path}" : "";
-            var line = e.LineNumber is { } l ? $" (line {l + 1})" : "";
-            return (null, Problem(StatusCodes.Status400BadRequest, "bad-json", $"The body is not valid JSON for this request{where}{line}: {FirstSentence(e.Message)}"));
-        }
+
+        return e.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
+            ? ("bad-json", "The body is empty; send a JSON object.")
+            : (CodeFor(e.StatusCode), $"The request could not be read: {e.Message}");
     }
 
     private static string FirstSentence(string message)

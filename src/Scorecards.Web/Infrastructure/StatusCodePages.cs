@@ -17,18 +17,19 @@ public static class StatusCodePages
             ExceptionHandler = async http =>
             {
                 var status = http.Response.StatusCode;
+                var (code, detail) = http.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad
+                    ? ApiProblems.Unreadable(bad)
+                    : (ApiProblems.CodeFor(status), status >= 500
+                        ? "The server could not complete the request; nothing was half-applied. Quote the trace id if it happens again."
+                        : "The request could not be read.");
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
-                    ProblemDetails =
-                    {
-                        Status = status,
-                        Detail = status >= 500
-                            ? "The server could not complete the request; nothing was half-applied. Quote the trace id if it happens again."
-                            : "The request could not be read.",
-                    },
+                    ProblemDetails = { Status = status, Detail = detail, Extensions = { ["code"] = code } },
                 });
             },
+            // A body the client got wrong is the client's error, not the server's: answered, not logged as a failure.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
         }));
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -61,6 +62,7 @@ public static class StatusCodePages
                     403 => "Your account is not allowed to do this.",
                     404 => "Nothing is at this address.",
                     405 => "This address does not accept that method.",
+                    415 => "Send the body as application/json.",
                     _ => null,
                 },
             },

@@ -128,31 +128,19 @@ public static class ActivitiesApi
     private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> GetAsync(int id, AppDbContext db, CancellationToken ct) =>
         await ActivityQueries.GetAsync(db, id, ct) is { } activity ? TypedResults.Ok(activity) : ApiProblems.NotFound($"Activity {id}");
 
-    private static async Task<Results<Created<ActivityDto>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
+    private static async Task<Results<Created<ActivityDto>, ProblemHttpResult>> CreateAsync(ActivityRequest body, ClaimsPrincipal user,
         ActivityService activities, AppDbContext db, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<ActivityRequest>(request, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var saved = await activities.SaveAsync(user, null, body!, ct);
+        var saved = await activities.SaveAsync(user, null, body, ct);
         return saved.Succeeded
             ? TypedResults.Created($"/api/v1/activities/{saved.Value!.Id}", (await ActivityQueries.GetAsync(db, saved.Value.Id, ct))!)
             : ApiProblems.From(saved.Outcome);
     }
 
-    private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> UpdateAsync(int id, HttpRequest request, ClaimsPrincipal user,
+    private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> UpdateAsync(int id, ActivityRequest body, ClaimsPrincipal user,
         ActivityService activities, AppDbContext db, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<ActivityRequest>(request, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        return await ActivityOrProblemAsync(await activities.SaveAsync(user, id, body!, ct), db, ct);
+        return await ActivityOrProblemAsync(await activities.SaveAsync(user, id, body, ct), db, ct);
     }
 
     private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> ArchiveAsync(int id, bool archive, ClaimsPrincipal user,

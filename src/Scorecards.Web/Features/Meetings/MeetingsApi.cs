@@ -58,44 +58,26 @@ public static class MeetingsApi
         return TypedResults.Ok(new MeetingView(meeting, decisions.Decisions.OrderBy(d => d.Number).ToList()));
     }
 
-    private static async Task<Results<Created<MeetingDto>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
+    private static async Task<Results<Created<MeetingDto>, ProblemHttpResult>> CreateAsync(MeetingRequest body, ClaimsPrincipal user,
         MeetingService meetings, AppDbContext db, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<MeetingRequest>(request, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var saved = await meetings.SaveAsync(user, null, body!, ct);
+        var saved = await meetings.SaveAsync(user, null, body, ct);
         return saved.Succeeded
             ? TypedResults.Created($"/api/v1/meetings/{saved.Value!.Id}", (await MeetingQueries.GetAsync(db, saved.Value.Id, ct))!)
             : ApiProblems.From(saved.Outcome);
     }
 
-    private static async Task<Results<Ok<MeetingDto>, ProblemHttpResult>> UpdateAsync(int id, HttpRequest request, ClaimsPrincipal user,
+    private static async Task<Results<Ok<MeetingDto>, ProblemHttpResult>> UpdateAsync(int id, MeetingRequest body, ClaimsPrincipal user,
         MeetingService meetings, AppDbContext db, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<MeetingRequest>(request, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var saved = await meetings.SaveAsync(user, id, body!, ct);
+        var saved = await meetings.SaveAsync(user, id, body, ct);
         return saved.Succeeded ? TypedResults.Ok((await MeetingQueries.GetAsync(db, id, ct))!) : ApiProblems.From(saved.Outcome);
     }
 
-    private static async Task<Results<Created<DecisionDto>, ProblemHttpResult>> AddDecisionAsync(int id, HttpRequest request,
+    private static async Task<Results<Created<DecisionDto>, ProblemHttpResult>> AddDecisionAsync(int id, DecisionRequest body,
         ClaimsPrincipal user, MeetingService meetings, AppDbContext db, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<DecisionRequest>(request, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var added = await meetings.AddDecisionAsync(user, id, body!, ct);
+        var added = await meetings.AddDecisionAsync(user, id, body, ct);
         return added.Succeeded
             ? TypedResults.Created($"/api/v1/decisions/{added.Value!.Id}", (await MeetingQueries.DecisionAsync(db, added.Value.Id, meetings.Today, ct))!)
             : ApiProblems.From(added.Outcome);
@@ -122,28 +104,16 @@ public static class MeetingsApi
     private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> DecisionAsync(int id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
         await MeetingQueries.DecisionAsync(db, id, Today(clock), ct) is { } decision ? TypedResults.Ok(decision) : ApiProblems.NotFound($"Decision {id}");
 
-    private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> UpdateDecisionAsync(int id, HttpRequest request,
+    private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> UpdateDecisionAsync(int id, DecisionRequest body,
         ClaimsPrincipal user, MeetingService meetings, AppDbContext db, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<DecisionRequest>(request, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        return await DecisionOrProblemAsync(await meetings.UpdateDecisionAsync(user, id, body!, ct), meetings, db, ct);
+        return await DecisionOrProblemAsync(await meetings.UpdateDecisionAsync(user, id, body, ct), meetings, db, ct);
     }
 
-    private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> FollowUpAsync(int id, HttpRequest request,
+    private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> FollowUpAsync(int id, DecisionStatusRequest body,
         ClaimsPrincipal user, MeetingService meetings, AppDbContext db, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<DecisionStatusRequest>(request, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        return await DecisionOrProblemAsync(await meetings.FollowUpAsync(user, id, body!, ct), meetings, db, ct);
+        return await DecisionOrProblemAsync(await meetings.FollowUpAsync(user, id, body, ct), meetings, db, ct);
     }
 
     private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> DecisionOrProblemAsync(Result<Decision> result, MeetingService meetings,

@@ -112,16 +112,10 @@ public static class AssessmentApi
         return TypedResults.Ok(await LoadAsync(db, id, ct));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AssessmentDto>>, ProblemHttpResult>> PutAsync(int id, HttpRequest request, System.Security.Claims.ClaimsPrincipal user,
+    private static async Task<Results<Ok<IReadOnlyList<AssessmentDto>>, ProblemHttpResult>> PutAsync(int id, AssessmentRequest body, System.Security.Claims.ClaimsPrincipal user,
         AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<AssessmentRequest>(request, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var (result, errors) = await AssessmentCommands.SaveAsync(db, id, body!, user.DisplayName(), clock.GetUtcNow().UtcDateTime, ct);
+        var (result, errors) = await AssessmentCommands.SaveAsync(db, id, body, user.DisplayName(), clock.GetUtcNow().UtcDateTime, ct);
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);

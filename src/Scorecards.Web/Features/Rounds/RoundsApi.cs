@@ -58,15 +58,9 @@ public static class RoundsApi
         return TypedResults.Ok(await ScorecardQueries.ListAsync(db, db.Scorecards.Readable(user).Where(s => s.RoundId == id), ct));
     }
 
-    private static async Task<Results<Created<RoundDto>, ProblemHttpResult>> CreateAsync(HttpRequest request, RoundService rounds, CancellationToken ct)
+    private static async Task<Results<Created<RoundDto>, ProblemHttpResult>> CreateAsync(RoundInput body, RoundService rounds, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<RoundInput>(request, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var (round, errors) = await rounds.CreateAsync(body!, ct);
+        var (round, errors) = await rounds.CreateAsync(body, ct);
         return round is null ? ApiProblems.Validation(errors) : TypedResults.Created($"/api/v1/rounds/{round.Id}", RoundDto.From(round));
     }
 

@@ -79,7 +79,7 @@ public static class ScorecardsApi
     }
 
     private static async Task<Results<Ok<EntryDto>, ProblemHttpResult, ForbidHttpResult>> PutEntryAsync(
-        int id, string objectiveCode, HttpRequest request, ClaimsPrincipal user, ScorecardService service, AppDbContext db,
+        int id, string objectiveCode, EntryRequest body, ClaimsPrincipal user, ScorecardService service, AppDbContext db,
         IAuthorizationService auth, CancellationToken ct)
     {
         var loaded = await service.LoadAsync(id, ct);
@@ -93,16 +93,11 @@ public static class ScorecardsApi
             return TypedResults.Forbid();
         }
 
-        var (body, problem) = await ApiProblems.ReadJsonAsync<EntryRequest>(request, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
 
         var code = objectiveCode.ToUpperInvariant();
         var indicators = await db.Indicators.AsNoTracking()
             .Where(i => !i.IsRetired && db.Objectives.Any(o => o.Id == i.ObjectiveId && o.Code == code)).ToListAsync(ct);
-        var (values, errors) = body!.ToValues(indicators);
+        var (values, errors) = body.ToValues(indicators);
         if (values is null)
         {
             return ApiProblems.Validation(errors);
@@ -125,21 +120,10 @@ public static class ScorecardsApi
     }
 
     private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> SubmitAsync(
-        int id, HttpRequest request, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct)
+        int id, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] SubmitRequest? body, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct)
     {
         // The body is optional: only a scorecard that was returned needs a reply.
-        string? reply = null;
-        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
-        {
-            var (body, problem) = await ApiProblems.ReadJsonAsync<SubmitRequest>(request, ct);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            reply = body!.Reply;
-        }
-
+        var reply = body?.Reply;
         return await ActAsync(id, user, service, db, auth, ScorecardOperations.Edit, loaded => service.SubmitAsync(loaded, reply, user, ct), ct);
     }
 
@@ -152,10 +136,9 @@ public static class ScorecardsApi
         ActAsync(id, user, service, db, auth, ScorecardOperations.Edit, loaded => service.ConfirmCarriedOverAsync(loaded, null, user, ct), ct);
 
     private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> ReturnAsync(
-        int id, HttpRequest request, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct)
+        int id, ReasonRequest body, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<ReasonRequest>(request, ct);
-        return problem ?? await ActAsync(id, user, service, db, auth, ScorecardOperations.Review, loaded => service.ReturnAsync(loaded, body!.Reason, user, ct), ct);
+        return await ActAsync(id, user, service, db, auth, ScorecardOperations.Review, loaded => service.ReturnAsync(loaded, body.Reason, user, ct), ct);
     }
 
     private static Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> ApproveAsync(
@@ -163,10 +146,9 @@ public static class ScorecardsApi
         ActAsync(id, user, service, db, auth, ScorecardOperations.Review, loaded => service.ApproveAsync(loaded, user, ct), ct);
 
     private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> UnapproveAsync(
-        int id, HttpRequest request, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct)
+        int id, ReasonRequest body, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<ReasonRequest>(request, ct);
-        return problem ?? await ActAsync(id, user, service, db, auth, ScorecardOperations.Review, loaded => service.UnapproveAsync(loaded, body!.Reason, user, ct), ct);
+        return await ActAsync(id, user, service, db, auth, ScorecardOperations.Review, loaded => service.UnapproveAsync(loaded, body.Reason, user, ct), ct);
     }
 
     private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> ActAsync(

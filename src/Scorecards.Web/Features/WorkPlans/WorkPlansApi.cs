@@ -25,46 +25,37 @@ public static class WorkPlansApi
     private static async Task<Results<Ok<WorkPlanDto>, ProblemHttpResult>> GetAsync(int id, AppDbContext db, CancellationToken ct) =>
         await WorkPlanQueries.GetAsync(db, id, ct) is { } plan ? TypedResults.Ok(plan) : ApiProblems.NotFound($"Work plan {id}");
 
-    private static async Task<Results<Created<WorkPlanDto>, ProblemHttpResult>> CreateAsync(HttpRequest request, ClaimsPrincipal user,
+    private static async Task<Results<Created<WorkPlanDto>, ProblemHttpResult>> CreateAsync(WorkPlanRequest body, ClaimsPrincipal user,
         WorkPlanService plans, AppDbContext db, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<WorkPlanRequest>(request, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var created = await plans.CreateAsync(user, body!, ct);
+        var created = await plans.CreateAsync(user, body, ct);
         return created.Succeeded
             ? TypedResults.Created($"/api/v1/workplans/{created.Value!.Id}", (await WorkPlanQueries.GetAsync(db, created.Value.Id, ct))!)
             : ApiProblems.From(created.Outcome);
     }
 
-    private static async Task<Results<Ok<WorkPlanDto>, ProblemHttpResult>> UpdateAsync(int id, HttpRequest request, ClaimsPrincipal user,
+    private static async Task<Results<Ok<WorkPlanDto>, ProblemHttpResult>> UpdateAsync(int id, WorkPlanRequest body, ClaimsPrincipal user,
         WorkPlanService plans, AppDbContext db, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<WorkPlanRequest>(request, ct);
-        return problem ?? await PlanOrProblemAsync(id, (await plans.ChangeAsync(user, id, body!, ct)).Outcome, db, ct);
+        return await PlanOrProblemAsync(id, (await plans.ChangeAsync(user, id, body, ct)).Outcome, db, ct);
     }
 
-    private static Task<Results<Ok<WorkPlanDto>, ProblemHttpResult>> AddItemAsync(int id, HttpRequest request, ClaimsPrincipal user,
-        WorkPlanService plans, AppDbContext db, CancellationToken ct) => SaveItemAsync(id, null, request, user, plans, db, ct);
+    private static Task<Results<Ok<WorkPlanDto>, ProblemHttpResult>> AddItemAsync(int id, WorkPlanItemRequest body, ClaimsPrincipal user,
+        WorkPlanService plans, AppDbContext db, CancellationToken ct) => SaveItemAsync(id, null, body, user, plans, db, ct);
 
-    private static Task<Results<Ok<WorkPlanDto>, ProblemHttpResult>> UpdateItemAsync(int id, int itemId, HttpRequest request,
-        ClaimsPrincipal user, WorkPlanService plans, AppDbContext db, CancellationToken ct) => SaveItemAsync(id, itemId, request, user, plans, db, ct);
+    private static Task<Results<Ok<WorkPlanDto>, ProblemHttpResult>> UpdateItemAsync(int id, int itemId, WorkPlanItemRequest body,
+        ClaimsPrincipal user, WorkPlanService plans, AppDbContext db, CancellationToken ct) => SaveItemAsync(id, itemId, body, user, plans, db, ct);
 
-    private static async Task<Results<Ok<WorkPlanDto>, ProblemHttpResult>> SaveItemAsync(int id, int? itemId, HttpRequest request,
+    private static async Task<Results<Ok<WorkPlanDto>, ProblemHttpResult>> SaveItemAsync(int id, int? itemId, WorkPlanItemRequest body,
         ClaimsPrincipal user, WorkPlanService plans, AppDbContext db, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<WorkPlanItemRequest>(request, ct);
-        return problem ?? await PlanOrProblemAsync(id, (await plans.SaveItemAsync(user, id, itemId, body!, null, ct)).Outcome, db, ct);
+        return await PlanOrProblemAsync(id, (await plans.SaveItemAsync(user, id, itemId, body, null, ct)).Outcome, db, ct);
     }
 
-    private static async Task<Results<Ok<WorkPlanDto>, ProblemHttpResult>> SetStatusAsync(int id, int itemId, HttpRequest request,
+    private static async Task<Results<Ok<WorkPlanDto>, ProblemHttpResult>> SetStatusAsync(int id, int itemId, ItemStatusRequest body,
         ClaimsPrincipal user, WorkPlanService plans, AppDbContext db, CancellationToken ct)
     {
-        var (body, problem) = await ApiProblems.ReadJsonAsync<ItemStatusRequest>(request, ct);
-        return problem ?? await PlanOrProblemAsync(id, (await plans.SetItemStatusAsync(user, id, itemId, body!, ct)).Outcome, db, ct);
+        return await PlanOrProblemAsync(id, (await plans.SetItemStatusAsync(user, id, itemId, body, ct)).Outcome, db, ct);
     }
 
     private static async Task<Results<Ok<WorkPlanDto>, ProblemHttpResult>> PlanOrProblemAsync(int id, Result outcome, AppDbContext db, CancellationToken ct) =>

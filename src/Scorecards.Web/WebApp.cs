@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
+using Scalar.AspNetCore;
 using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Data.Auditing;
@@ -72,12 +73,7 @@ public static class WebApp
             ctx.ProblemDetails.Extensions.TryAdd("code", ApiProblems.CodeFor(status));
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
         });
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Scorecards API";
-            doc.Info.Description = "Progress of the Bali Process reporting bodies against the 2023 Adelaide Strategy for Cooperation.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi("v1", ApiDocument.Configure);
         // Behind a reverse proxy on the same machine, the scheme and address it forwards are believed, so that HTTPS
         // requests get HSTS and Secure cookies; other proxies are named in ForwardedHeaders:KnownProxies.
         services.Configure<ForwardedHeadersOptions>(o =>
@@ -130,6 +126,15 @@ public static class WebApp
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // The interactive API reference, served from this app: no fonts, telemetry, AI chat or sharing that would reach elsewhere.
+        app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, o =>
+            {
+                o.WithTitle("Scorecards API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts().WithNonce();
+                o.Telemetry = false;
+                o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+                o.Agent = new ScalarAgentOptions { Disabled = true };
+            })
+            .AllowAnonymous();
         app.MapRazorPages();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Member);

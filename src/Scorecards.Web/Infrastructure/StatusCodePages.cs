@@ -76,6 +76,16 @@ public static class SecurityHeaders
     private const string ContentSecurityPolicy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The API reference is a script application served from this app (nothing from elsewhere): it starts from an inline
+    /// module carrying a fresh nonce and styles itself inline; it shows only the API document, never anything a person typed.
+    /// </summary>
+    private static string ApiReferencePolicy(string? nonce) =>
+        $"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'{(nonce is null ? "" : $" 'nonce-{nonce}'")}; "
+        + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public const string ApiReferencePath = "/api/reference";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var headers = context.Response.Headers;
@@ -83,6 +93,15 @@ public static class SecurityHeaders
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        if (context.Request.Path.StartsWithSegments(ApiReferencePath))
+        {
+            context.Response.OnStarting(() =>
+            {
+                headers.ContentSecurityPolicy = ApiReferencePolicy(context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] as string);
+                return Task.CompletedTask;
+            });
+        }
+
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         await next();
     });

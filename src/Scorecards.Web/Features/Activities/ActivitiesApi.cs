@@ -19,7 +19,8 @@ public static class ActivitiesApi
             .WithSummary("The filtered register as a file: format=csv or xlsx, with the same filters as the list; the columns are those of the import.");
         group.MapPost("/import", ImportAsync).WithMetadata(new RequestSizeLimitAttribute(ActivityImporter.MaxBytes))
             .WithSummary("Imports activities from the body, sent as text/csv or as an .xlsx workbook. dryRun=true previews; otherwise the file is applied "
-                + "in full, or, if any row is rejected, not at all (422 with every rejected row).");
+                + "in full, or, if any row is rejected, not at all (422 with every rejected row).")
+            .AcceptsFile("The register as CSV (UTF-8) or an .xlsx workbook, with the columns of the export.", "Some rows are rejected; nothing was changed (`import.rejected`, with every row under `preview`).", "text/csv", UploadedSheet.XlsxType);
         group.MapGet("/{id:int}", GetAsync).WithSummary("One activity.");
         group.MapPost("", CreateAsync).WithSummary("Adds an activity; reporters add their own body's, administrators any body's.");
         group.MapPut("/{id:int}", UpdateAsync).WithSummary("Changes an activity.");

@@ -13,7 +13,8 @@ public static class FrameworkApi
         var group = api.MapGroup("/framework").WithTags("Framework");
         group.MapGet("", GetAsync).WithSummary("The strategy, its focus areas, objectives, indicators and the bodies assigned to each objective.");
         group.MapPut("", ImportAsync).WithMetadata(new RequestSizeLimitAttribute(FrameworkFile.MaxBytes)).RequireAuthorization(Policies.Administrator)
-            .WithSummary("Replaces the framework from a YAML or JSON framework file; nothing is applied if any error is found.");
+            .WithSummary("Replaces the framework from a YAML or JSON framework file; nothing is applied if any error is found.")
+            .AcceptsFile("The framework file, UTF-8, at most 1 MB.", null, "application/yaml", "application/json");
         return group;
     }
 

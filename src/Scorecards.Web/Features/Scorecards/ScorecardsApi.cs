@@ -28,7 +28,8 @@ public static class ScorecardsApi
             .WithSummary("The scorecard as an Excel workbook to fill in offline, with drop-down lists for the ratings (the body's reporters).");
         group.MapPost("/{id:int}/offline", OfflineUploadAsync).WithMetadata(new RequestSizeLimitAttribute(OfflineWorkbook.MaxBytes))
             .WithSummary("Uploads a filled-in offline workbook as the body: dryRun=true previews every change; otherwise it is saved whole, or, "
-                + "with any rejected cell or any entry changed by someone else since the download, not at all (422).");
+                + "with any rejected cell or any entry changed by someone else since the download, not at all (422).")
+            .AcceptsFile("The offline workbook as downloaded, filled in.", "Some cells are refused; nothing was saved (`offline.rejected`).", Infrastructure.Spreadsheets.UploadedSheet.XlsxType);
         group.MapPost("/{id:int}/entries/{objectiveCode}/confirm", ConfirmEntryAsync)
             .WithSummary("Confirms a carried-over entry as still accurate this round, unchanged (the body's reporters).");
         group.MapPost("/{id:int}/confirm-carried-over", ConfirmAllAsync)

@@ -70,6 +70,12 @@ public static class WebApp
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            if (ctx.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                // The framework's validation speaks as every other validation problem does: code "validation", fields as in the JSON.
+                ApiProblems.AsValidation(validation);
+            }
+
             ctx.ProblemDetails.Extensions.TryAdd("code", ApiProblems.CodeFor(status));
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
         });
@@ -88,6 +94,8 @@ public static class WebApp
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         // A body that cannot be bound (malformed, empty, not JSON) is thrown to the API's exception handler, which says what and where.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Request records' own bounds (how many items a list may hold) are checked before a handler runs: 400 validation.
+        services.AddValidation();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());

@@ -83,6 +83,21 @@ public static class ApiProblems
         return FromResult(result, status, extra);
     }
 
+    /// <summary>Gives the framework's own validation problem the shape of <see cref="Validation"/>.</summary>
+    public static void AsValidation(Microsoft.AspNetCore.Http.HttpValidationProblemDetails problem)
+    {
+        var errors = problem.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
+        problem.Errors.Clear();
+        foreach (var (field, messages) in errors)
+        {
+            problem.Errors[field] = messages;
+        }
+
+        problem.Title = Title(StatusCodes.Status400BadRequest);
+        problem.Detail = "The request has invalid fields.";
+        problem.Extensions["code"] = Result.ValidationCode;
+    }
+
     public static ProblemHttpResult Validation(IEnumerable<FieldError> errors) =>
         Problem(StatusCodes.Status400BadRequest, "validation", "The request has invalid fields.",
             new Dictionary<string, object?>

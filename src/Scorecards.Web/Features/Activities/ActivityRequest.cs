@@ -1,15 +1,17 @@
+using System.ComponentModel.DataAnnotations;
 using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Domain.Activities;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Shared;
+using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.Activities;
 
 /// <summary>An activity as a client, form or file sends it: bodies, members, areas and objectives by code or name.</summary>
 public sealed record ActivityRequest(string? Title, string? Kind, DateOnly? StartDate, DateOnly? EndDate, string? City, string? Member,
-    string? LeadBody, string? PartnerOrganisations, IReadOnlyList<string>? PartnerMembers, IReadOnlyList<string>? Objectives,
-    string? Outputs, int? Participants, IReadOnlyList<string>? Links, string? Status, string? DatePrecision = null)
+    string? LeadBody, string? PartnerOrganisations, [MaxLength(RequestLimits.Members, ErrorMessage = RequestLimits.TooMany)] IReadOnlyList<string>? PartnerMembers, [MaxLength(RequestLimits.Codes, ErrorMessage = RequestLimits.TooMany)] IReadOnlyList<string>? Objectives,
+    string? Outputs, int? Participants, [MaxLength(RequestLimits.Links, ErrorMessage = RequestLimits.TooMany)] IReadOnlyList<string>? Links, string? Status, string? DatePrecision = null)
 {
     public async Task<Result<ActivityValues>> ToValuesAsync(AppDbContext db, CancellationToken ct) =>
         ToValues(await Lookups.LoadAsync(db, ct));

@@ -1,15 +1,18 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Shared;
+using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.Meetings;
 
 /// <summary>A meeting as a client or form sends it: members by name, the body by code.</summary>
 public sealed record MeetingRequest(string? Title, string? Kind, DateOnly? StartDate, DateOnly? EndDate, string? City, string? Host, string? Body,
-    IReadOnlyList<string>? Chairs, IReadOnlyList<string>? Attendees, string? OtherAttendees)
+    [MaxLength(RequestLimits.Members, ErrorMessage = RequestLimits.TooMany)] IReadOnlyList<string>? Chairs, [MaxLength(RequestLimits.Members, ErrorMessage = RequestLimits.TooMany)] IReadOnlyList<string>? Attendees,
+    string? OtherAttendees)
 {
     public async Task<Result<MeetingValues>> ToValuesAsync(AppDbContext db, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
@@ -10,7 +11,7 @@ using Scorecards.Web.Infrastructure.Authorization;
 namespace Scorecards.Web.Features.Rounds;
 
 /// <summary>The Co-Chairs' assessment as sent: the overall text and a text per focus area code; a missing one is left as it is.</summary>
-public sealed record AssessmentRequest(string? Overall, IReadOnlyDictionary<string, string?>? FocusAreas);
+public sealed record AssessmentRequest(string? Overall, [MaxLength(RequestLimits.Codes, ErrorMessage = RequestLimits.TooMany)] IReadOnlyDictionary<string, string?>? FocusAreas);
 
 public static class AssessmentCommands
 {

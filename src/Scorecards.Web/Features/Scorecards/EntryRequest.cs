@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Scorecards.Domain.Framework;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.Scorecards;
 
@@ -7,8 +9,8 @@ public sealed record IndicatorValueRequest(string? Code, decimal? Actual, bool? 
 
 /// <summary>An entry as a client sends it: ratings as words (labels or names), the version the edit started from.</summary>
 public sealed record EntryRequest(int? Version, string? Completion, string? NotApplicableReason, string? Trajectory, string? Effect,
-    string? Progress, string? Challenges, string? SupportNeeded, string? NextSteps, IReadOnlyList<string>? Links,
-    IReadOnlyList<IndicatorValueRequest>? Indicators, IReadOnlyList<int>? Activities = null)
+    string? Progress, string? Challenges, string? SupportNeeded, string? NextSteps, [MaxLength(RequestLimits.Links, ErrorMessage = RequestLimits.TooMany)] IReadOnlyList<string>? Links,
+    [MaxLength(RequestLimits.Codes, ErrorMessage = RequestLimits.TooMany)] IReadOnlyList<IndicatorValueRequest>? Indicators, [MaxLength(RequestLimits.Ids, ErrorMessage = RequestLimits.TooMany)] IReadOnlyList<int>? Activities = null)
 {
     /// <summary>Turns the request into entry values, or says which fields are wrong and what they accept.</summary>
     public (EntryValues? Values, IReadOnlyList<FieldError> Errors) ToValues(IReadOnlyList<Indicator> indicators)

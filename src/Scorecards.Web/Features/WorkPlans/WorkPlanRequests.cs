@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Domain.WorkPlans;
 using Scorecards.Web.Features.Shared;
+using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.WorkPlans;
 
@@ -11,7 +13,7 @@ public sealed record WorkPlanRequest(string? Body, string? Title, DateOnly? Star
 
 /// <summary>A work plan item as a client or form sends it: objectives by code, activities by id (of the plan's body).</summary>
 public sealed record WorkPlanItemRequest(string? Title, string? Description, DateOnly? TargetStart, DateOnly? TargetEnd,
-    IReadOnlyList<string>? Objectives, IReadOnlyList<int>? Activities)
+    [MaxLength(RequestLimits.Codes, ErrorMessage = RequestLimits.TooMany)] IReadOnlyList<string>? Objectives, [MaxLength(RequestLimits.Ids, ErrorMessage = RequestLimits.TooMany)] IReadOnlyList<int>? Activities)
 {
     public async Task<Result<WorkPlanItemValues>> ToValuesAsync(AppDbContext db, WorkPlan plan, CancellationToken ct)
     {

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Scorecards.Data;
+using Scorecards.Web.Features.Exports;
+using static Scorecards.Web.Cli.CommandLine;
+
+namespace Scorecards.Web.Cli.Verbs;
+
+/// <summary><c>export</c>: a round as a meeting paper, workbook or entries.</summary>
+internal static class ExportVerb
+{
+    public static Command Create(TextWriter output)
+    {
+        var round = new Option<int>("--round") { Description = "The round's id (see GET /api/v1/rounds).", Required = true };
+        var format = new Option<string>("--format") { Description = "docx, pdf, xlsx, csv or json.", Required = true };
+        format.AcceptOnlyFromAmong([.. RoundExport.Formats]);
+        var file = new Option<FileInfo>("--out") { Description = "The file to write.", Required = true };
+        var unapproved = new Option<bool>("--include-unapproved")
+        {
+            Description = "Include the scorecards the Co-Chairs have not approved yet, each marked as a draft; by default only approved ones.",
+        };
+        var command = new Command("export", "Writes a round as a meeting paper (docx, pdf), a workbook (xlsx) or its entries (csv, json), with its approved scorecards.")
+        {
+            round, format, file, unapproved,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var id = result.GetValue(round);
+            var kind = result.GetValue(format)!;
+            var target = result.GetValue(file)!;
+            await InScopeAsync(result, output, ct, async scope =>
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+                // The command line is the secretariat's: it reads every scorecard, as an administrator does.
+                var export = await RoundExportQueries.LoadAsync(db, id, Operator, result.GetValue(unapproved), ct)
+                    ?? throw new CommandException($"--round: there is no round {id}.");
+                await using (var stream = File.Create(target.FullName))
+                {
+                    await RoundFiles.WriteAsync(export, kind, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, stream, ct);
+                }
+
+                await output.WriteLineAsync($"Wrote {export.Round} ({export.Rows.Count} entries) to {target.FullName}. {string.Join(" ", export.Contents)}");
+            });
+            return 0;
+        });
+        return command;
+    }
+}

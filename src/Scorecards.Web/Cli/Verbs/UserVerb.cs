@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Text.Json;
+using Scorecards.Data.Accounts;
+using Scorecards.Web.Features.Accounts;
+using static Scorecards.Web.Cli.CommandLine;
+
+namespace Scorecards.Web.Cli.Verbs;
+
+/// <summary><c>user add|list|disable|enable</c>: manages accounts.</summary>
+internal static class UserVerb
+{
+    public static Command Create(TextWriter output)
+    {
+        var email = new Option<string>("--email") { Description = "The person's e-mail address, used to sign in.", Required = true };
+        var name = new Option<string>("--name") { Description = "The person's name as shown in the app.", Required = true };
+        var role = new Option<string>("--role") { Description = "Administrator, CoChair, Reporter or MemberViewer.", Required = true };
+        role.AcceptOnlyFromAmong([.. Roles.All]);
+        var body = new Option<string>("--body") { Description = "For a reporter: the code of the body they report for, such as WG-TIP." };
+        var member = new Option<string>("--member") { Description = "The member the person acts for; for a Co-Chair reviewer, a Co-Chair government (see 'cochair list')." };
+        var password = new Option<string>("--password") { Description = "The first password; when left out, a one-time password is printed." };
+        var add = new Command("add", "Invites a person: creates their account with one role.") { email, name, role, body, member, password };
+        add.SetAction(async (result, ct) =>
+        {
+            await InScopeAsync(result, output, ct, async scope =>
+            {
+                var (created, errors) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(new NewUser(
+                    result.GetValue(email), result.GetValue(name), result.GetValue(role), result.GetValue(body), result.GetValue(member), result.GetValue(password)), ct);
+                if (created is null)
+                {
+                    throw new CommandException(string.Join(" ", errors.Select(e => $"--{e.Field}: {e.Message}")));
+                }
+
+                await output.WriteLineAsync($"Created {created.User.Email} ({Roles.Label(result.GetValue(role)!)}).");
+                if (created.PasswordGenerated)
+                {
+                    await output.WriteLineAsync($"One-time password: {created.Password}");
+                    await output.WriteLineAsync("Give it to the person over a separate channel; they should change it after signing in.");
+                }
+            });
+            return 0;
+        });
+
+        var json = new Option<bool>("--json") { Description = "Print the list as JSON." };
+        var list = new Command("list", "Lists every account with its roles and bodies.") { json };
+        list.SetAction(async (result, ct) =>
+        {
+            await InScopeAsync(result, output, ct, async scope =>
+            {
+                var users = await scope.ServiceProvider.GetRequiredService<AccountService>().ListAsync(ct);
+                if (result.GetValue(json))
+                {
+                    await output.WriteLineAsync(JsonSerializer.Serialize(users, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+                    return;
+                }
+
+                await output.WriteLineAsync($"{"E-mail",-44} {"Name",-32} {"Roles",-22} Bodies");
+                foreach (var u in users)
+                {
+                    await output.WriteLineAsync($"{u.Email,-44} {u.Name,-32} {string.Join(",", u.Roles),-22} {string.Join(",", u.Bodies)}{(u.LockedOut ? "  (locked out)" : "")}{(u.Disabled ? "  (disabled)" : "")}");
+                }
+            });
+            return 0;
+        });
+
+        var who = new Option<string>("--email") { Description = "The account's e-mail address.", Required = true };
+        var disable = new Command("disable", "Disables an account: it cannot sign in, and its sessions and tokens stop at once. Nothing is deleted.") { who };
+        disable.SetAction((result, ct) => SetDisabledAsync(result, who, disabled: true, output, ct));
+        var enable = new Command("enable", "Enables a disabled account again.") { who };
+        enable.SetAction((result, ct) => SetDisabledAsync(result, who, disabled: false, output, ct));
+
+        return new Command("user", "Manages accounts.") { add, list, disable, enable };
+    }
+
+    private static async Task<int> SetDisabledAsync(ParseResult result, Option<string> who, bool disabled, TextWriter output, CancellationToken ct)
+    {
+        await InScopeAsync(result, output, ct, async scope =>
+        {
+            var user = await FindUserAsync(scope, result.GetValue(who)!);
+            await scope.ServiceProvider.GetRequiredService<AccountService>().SetDisabledAsync(user, disabled, ct);
+            await output.WriteLineAsync($"{user.Email} {(disabled ? "disabled" : "enabled")}.");
+        });
+        return 0;
+    }
+}

@@ -133,7 +133,7 @@ public sealed class Given(TestApp app)
         {
             var values = new EntryValues(completion, null, Trajectory.OnTrack, null, progress, null, null, null, [], []);
             var saved = await service.SaveEntryAsync(loaded, codes[entry.ObjectiveId], values, entry.Version, user, Ct);
-            Check(saved.Status == SaveStatus.Saved, $"{codes[entry.ObjectiveId]}: {saved.Status}");
+            Check(saved.Succeeded, $"{codes[entry.ObjectiveId]}: {saved.Outcome.Message}");
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Scorecards;
@@ -121,31 +122,25 @@ public sealed class EntryModel(ScorecardService service, AppDbContext db, IAutho
         }
 
         var outcome = await service.SaveEntryAsync(loaded, code.ToUpperInvariant(), values, Form.Version, User, ct);
-        switch (outcome.Status)
+        if (outcome.Succeeded)
         {
-            case SaveStatus.Saved:
-                TempData["Message"] = $"{code.ToUpperInvariant()} saved.";
-                return Redirect($"/scorecards/{id}#entry-{code.ToUpperInvariant()}");
-            case SaveStatus.NotFound:
-                return NotFound();
-            case SaveStatus.Invalid:
-                outcome.Errors.ToList().ForEach(e => ModelState.AddModelError($"{nameof(Form)}.{e.Field}", e.Message));
-                return await RedisplayAsync(loaded, code, ct);
-            case SaveStatus.Refused:
-                ModelState.AddModelError("", outcome.Refusal!.Message!);
-                return await RedisplayAsync(loaded, code, ct, StatusCodes.Status409Conflict);
-            case SaveStatus.Conflict:
-                var fresh = (await service.LoadAsync(id, ct))!;
-                await LoadAsync(fresh, code, ct);
-                Theirs = Entry;
-                ModelState.AddModelError("", $"Someone else saved this entry while you were editing it. Nothing was overwritten. Their version is shown beside yours: copy what you need, then save again to replace theirs.");
-                ModelState.Remove($"{nameof(Form)}.{nameof(EntryForm.Version)}");
-                Form.Version = Entry.Version;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            default:
-                throw new InvalidOperationException($"Unexpected save status {outcome.Status}.");
+            TempData["Message"] = $"{code.ToUpperInvariant()} saved.";
+            return Redirect($"/scorecards/{id}#entry-{code.ToUpperInvariant()}");
         }
+
+        if (outcome.Outcome.Code == ScorecardService.StaleVersion)
+        {
+            var fresh = (await service.LoadAsync(id, ct))!;
+            await LoadAsync(fresh, code, ct);
+            Theirs = Entry;
+            ModelState.AddModelError("", $"Someone else saved this entry while you were editing it. Nothing was overwritten. Their version is shown beside yours: copy what you need, then save again to replace theirs.");
+            ModelState.Remove($"{nameof(Form)}.{nameof(EntryForm.Version)}");
+            Form.Version = Entry.Version;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        return await this.RefusedAsync(outcome.Outcome, () => LoadAsync(loaded, code, ct));
     }
 
     private EntryValues ToValues(out List<Domain.Scorecards.FieldError> errors)

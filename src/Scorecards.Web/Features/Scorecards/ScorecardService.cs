@@ -18,21 +18,12 @@ public sealed record LoadedScorecard(Scorecard Scorecard, Round Round)
     public RoundRef RoundRef => new(Round.Id, Round.Name, Round.Status, Round.DueOn);
 }
 
-public enum SaveStatus
-{
-    Saved,
-    Invalid,
-    Conflict,
-    Refused,
-    NotFound,
-}
-
-/// <summary>What came of saving an entry: on a conflict, <see cref="Current"/> holds the version someone else saved.</summary>
-public sealed record SaveOutcome(SaveStatus Status, Entry? Current, Result? Refusal, IReadOnlyList<FieldError> Errors);
-
 /// <summary>Entry saves and the review workflow, shared by pages and API so both follow the same rules.</summary>
 public sealed class ScorecardService(AppDbContext db, TimeProvider clock)
 {
+    /// <summary>The code of a save refused because someone saved the entry after the edit began; nothing was overwritten.</summary>
+    public const string StaleVersion = "entry.conflict";
+
     /// <summary>The code of a change that lost a race with another one.</summary>
     public const string Changed = "scorecard.changed";
 
@@ -69,7 +60,11 @@ public sealed class ScorecardService(AppDbContext db, TimeProvider clock)
         }
     }
 
-    public async Task<SaveOutcome> SaveEntryAsync(LoadedScorecard loaded, string objectiveCode, EntryValues values, int expectedVersion,
+    /// <summary>
+    /// Saves one entry from the version the edit began with: not found, refused by the scorecard's state, invalid, or
+    /// <see cref="StaleVersion"/> when someone saved in between (the caller reloads to show theirs).
+    /// </summary>
+    public async Task<Result<Entry>> SaveEntryAsync(LoadedScorecard loaded, string objectiveCode, EntryValues values, int expectedVersion,
         ClaimsPrincipal user, CancellationToken ct)
     {
         var (scorecard, round) = loaded;
@@ -77,25 +72,25 @@ public sealed class ScorecardService(AppDbContext db, TimeProvider clock)
         var entry = objectiveId is null ? null : scorecard.Entries.FirstOrDefault(e => e.ObjectiveId == objectiveId);
         if (entry is null)
         {
-            return new SaveOutcome(SaveStatus.NotFound, null, null, []);
+            return Result.NotFound($"Objective '{objectiveCode}' on scorecard {scorecard.Id}");
         }
 
         var editable = scorecard.CanEdit(round.Status);
         if (!editable.Succeeded)
         {
-            return new SaveOutcome(SaveStatus.Refused, entry, editable, []);
+            return editable;
         }
 
         if (entry.Version != expectedVersion)
         {
-            return new SaveOutcome(SaveStatus.Conflict, entry, null, []);
+            return Stale();
         }
 
         var errors = values.Validate(Markdown.Check).ToList();
         errors.AddRange(await CheckCitationsAsync(values.ActivityIds, scorecard.BodyId, round, ct));
         if (errors.Count > 0)
         {
-            return new SaveOutcome(SaveStatus.Invalid, entry, null, errors);
+            return Result.Invalid(errors);
         }
 
         entry.Apply(values, user.Identity?.Name ?? user.DisplayName(), clock.GetUtcNow().UtcDateTime);
@@ -106,13 +101,14 @@ public sealed class ScorecardService(AppDbContext db, TimeProvider clock)
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Someone saved between our read and our write: show their version, keep ours in the form.
+            // Someone saved between our read and our write: nothing of ours is kept; the caller shows theirs.
             db.ChangeTracker.Clear();
-            var theirs = await db.Entries.AsNoTracking().Include(e => e.IndicatorValues).Include(e => e.Citations).SingleAsync(e => e.Id == entry.Id, ct);
-            return new SaveOutcome(SaveStatus.Conflict, theirs, null, []);
+            return Stale();
         }
 
-        return new SaveOutcome(SaveStatus.Saved, entry, null, []);
+        return entry;
+
+        static Result Stale() => Result.Fail(StaleVersion, "Someone else saved this entry after your edit began; nothing was overwritten.");
     }
 
     /// <summary>

@@ -107,17 +107,11 @@ public static class ScorecardsApi
         var outcome = await service.SaveEntryAsync(loaded, code, values, body.Version!.Value, user, ct);
         var current = (await ScorecardQueries.ToDtoAsync(db, (await service.LoadAsync(id, ct))!.Scorecard, loaded.RoundRef, ct))
             .Entries.FirstOrDefault(e => e.ObjectiveCode == code);
-        return outcome.Status switch
-        {
-            SaveStatus.Saved => TypedResults.Ok(current!),
-            SaveStatus.NotFound => ApiProblems.NotFound($"Objective '{objectiveCode}' on scorecard {id}"),
-            SaveStatus.Invalid => ApiProblems.Validation(outcome.Errors),
-            SaveStatus.Refused => ApiProblems.FromResult(outcome.Refusal!),
-            SaveStatus.Conflict => ApiProblems.Problem(StatusCodes.Status409Conflict, "entry.conflict",
+        return outcome.Succeeded ? TypedResults.Ok(current!)
+            : outcome.Outcome.Code == ScorecardService.StaleVersion ? ApiProblems.Problem(StatusCodes.Status409Conflict, ScorecardService.StaleVersion,
                 $"Someone saved this entry (now version {current!.Version}) after your edit started from version {body.Version}. Nothing was overwritten: compare the two, then save again with version {current.Version}.",
-                new Dictionary<string, object?> { ["yours"] = body, ["theirs"] = current }),
-            _ => throw new InvalidOperationException($"Unexpected save status {outcome.Status}."),
-        };
+                new Dictionary<string, object?> { ["yours"] = body, ["theirs"] = current })
+            : ApiProblems.From(outcome.Outcome);
     }
 
     private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> SubmitAsync(

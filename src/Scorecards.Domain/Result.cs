@@ -81,6 +81,9 @@ public sealed class Result<T>
 
     public bool Succeeded => Outcome.Succeeded;
 
+    /// <summary>The value, or null and the fields at fault: <c>var (round, errors) = await rounds.CreateAsync(…)</c>.</summary>
+    public void Deconstruct(out T? value, out IReadOnlyList<FieldError> errors) => (value, errors) = (Value, Outcome.Errors);
+
     public static implicit operator Result<T>(T value) => new(value, Result.Ok());
 
     public static implicit operator Result<T>(Result failure) =>

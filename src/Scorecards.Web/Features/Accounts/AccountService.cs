@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Data.Accounts;
+using Scorecards.Domain;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Members;
 using Scorecards.Web.Infrastructure.Authorization;
@@ -31,7 +32,7 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
         }
     }
 
-    public async Task<(CreatedUser? Created, IReadOnlyList<FieldError> Errors)> CreateAsync(NewUser input, CancellationToken ct)
+    public async Task<Result<CreatedUser>> CreateAsync(NewUser input, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var email = input.Email?.Trim();
@@ -93,7 +94,7 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result.Invalid(errors);
         }
 
         var generated = string.IsNullOrEmpty(input.Password);
@@ -113,7 +114,7 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return (null, created.Errors.Select(e => new FieldError(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description)).ToList());
+            return Result.Invalid(created.Errors.Select(e => new FieldError(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description)).ToList());
         }
 
         await users.AddToRoleAsync(user, role!);
@@ -124,7 +125,7 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
         }
 
         await transaction.CommitAsync(ct);
-        return (new CreatedUser(user, password, generated), []);
+        return new CreatedUser(user, password, generated);
     }
 
     /// <summary>Every account with its roles, bodies and member, by e-mail address.</summary>

@@ -38,7 +38,7 @@ public sealed class AssessmentModel(AppDbContext db, TimeProvider clock) : PageM
             return NotFound();
         }
 
-        var (result, errors) = await AssessmentCommands.SaveAsync(db, id, new AssessmentRequest(Overall ?? "", FocusAreas), User.DisplayName(),
+        var result = await AssessmentCommands.SaveAsync(db, id, new AssessmentRequest(Overall ?? "", FocusAreas), User.DisplayName(),
             clock.GetUtcNow().UtcDateTime, ct);
         if (result.Succeeded)
         {
@@ -46,9 +46,8 @@ public sealed class AssessmentModel(AppDbContext db, TimeProvider clock) : PageM
             return Redirect($"/rounds/{id}#assessment");
         }
 
-        ModelState.AddFieldErrors(errors.Count > 0 ? errors : [new(nameof(Overall), result.Message!)], prefix: null);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        // A refusal that names no field (the round is published) is said under the overall assessment.
+        return await this.RefusedAsync(result.Errors.Count > 0 ? result : result with { Errors = [new(nameof(Overall), result.Message!)] }, prefix: null);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -16,19 +16,19 @@ public sealed record AssessmentRequest(string? Overall, [MaxLength(RequestLimits
 public static class AssessmentCommands
 {
     /// <summary>Writes the texts given, all or none: an unknown focus area or a text too long refuses the whole request.</summary>
-    public static async Task<(Result Result, IReadOnlyList<FieldError> Errors)> SaveAsync(AppDbContext db, int roundId, AssessmentRequest request,
+    public static async Task<Result> SaveAsync(AppDbContext db, int roundId, AssessmentRequest request,
         string by, DateTime nowUtc, CancellationToken ct)
     {
         var round = await db.Rounds.SingleOrDefaultAsync(r => r.Id == roundId, ct);
         if (round is null)
         {
-            return (Result.Fail("not-found", $"Round {roundId} was not found."), []);
+            return Result.NotFound($"Round {roundId}");
         }
 
         var allowed = Assessment.CanWrite(round.Status);
         if (!allowed.Succeeded)
         {
-            return (allowed, []);
+            return allowed;
         }
 
         var areas = await db.FocusAreas.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.Id, StringComparer.OrdinalIgnoreCase, ct);
@@ -76,11 +76,11 @@ public static class AssessmentCommands
 
         if (errors.Count > 0)
         {
-            return (Result.Fail("validation", "The assessment has errors; nothing was saved."), errors);
+            return Result.Invalid(errors);
         }
 
         await db.SaveChangesAsync(ct);
-        return (Result.Ok(), []);
+        return Result.Ok();
     }
 }
 
@@ -116,15 +116,10 @@ public static class AssessmentApi
     private static async Task<Results<Ok<IReadOnlyList<AssessmentDto>>, ProblemHttpResult>> PutAsync(int id, AssessmentRequest body, System.Security.Claims.ClaimsPrincipal user,
         AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var (result, errors) = await AssessmentCommands.SaveAsync(db, id, body, user.DisplayName(), clock.GetUtcNow().UtcDateTime, ct);
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Validation(errors);
-        }
-
+        var result = await AssessmentCommands.SaveAsync(db, id, body, user.DisplayName(), clock.GetUtcNow().UtcDateTime, ct);
         if (!result.Succeeded)
         {
-            return result.Code == "not-found" ? ApiProblems.NotFound($"Round {id}") : ApiProblems.FromResult(result);
+            return ApiProblems.From(result);
         }
 
         return TypedResults.Ok(await LoadAsync(db, id, ct));

@@ -60,7 +60,7 @@ public sealed record RoundInput(string? Name, string? Meeting, DateOnly? PeriodS
 /// <summary>Creates rounds and moves them through their states; opening a round gives every body its scorecard.</summary>
 public sealed class RoundService(AppDbContext db)
 {
-    public async Task<(Round? Round, IReadOnlyList<FieldError> Errors)> CreateAsync(RoundInput input, CancellationToken ct)
+    public async Task<Result<Round>> CreateAsync(RoundInput input, CancellationToken ct)
     {
         var errors = input.Validate().ToList();
         if (errors.Count == 0 && await db.Rounds.AnyAsync(r => r.Name == input.Name!.Trim(), ct))
@@ -70,7 +70,7 @@ public sealed class RoundService(AppDbContext db)
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result.Invalid(errors);
         }
 
         var round = new Round(input.Name!.Trim(), string.IsNullOrWhiteSpace(input.Meeting) ? null : input.Meeting.Trim(),
@@ -78,7 +78,7 @@ public sealed class RoundService(AppDbContext db)
         { MeetingOn = input.MeetingOn };
         db.Rounds.Add(round);
         await db.SaveChangesAsync(ct);
-        return (round, []);
+        return round;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Scorecards.Domain;
 using Scorecards.Domain.Framework;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Infrastructure;
@@ -13,7 +14,7 @@ public sealed record EntryRequest(int? Version, string? Completion, string? NotA
     [MaxLength(RequestLimits.Codes, ErrorMessage = RequestLimits.TooMany)] IReadOnlyList<IndicatorValueRequest>? Indicators, [MaxLength(RequestLimits.Ids, ErrorMessage = RequestLimits.TooMany)] IReadOnlyList<int>? Activities = null)
 {
     /// <summary>Turns the request into entry values, or says which fields are wrong and what they accept.</summary>
-    public (EntryValues? Values, IReadOnlyList<FieldError> Errors) ToValues(IReadOnlyList<Indicator> indicators)
+    public Result<EntryValues> ToValues(IReadOnlyList<Indicator> indicators)
     {
         var errors = new List<FieldError>();
         if (Version is null)
@@ -40,13 +41,13 @@ public sealed record EntryRequest(int? Version, string? Completion, string? NotA
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result.Invalid(errors);
         }
 
         var entryValues = new EntryValues(completion, NotApplicableReason, trajectory, effect, Progress, Challenges, SupportNeeded, NextSteps,
             (Links ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).ToList(), values, Activities);
         var invalid = entryValues.Validate();
-        return invalid.Count > 0 ? (null, invalid) : (entryValues, []);
+        return invalid.Count > 0 ? Result.Invalid(invalid) : entryValues;
     }
 
     private static T? Parse<T>(List<FieldError> errors, string field, string? text)

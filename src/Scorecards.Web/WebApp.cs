@@ -240,6 +240,7 @@ public static class WebApp
     private static void AddScorecardsServices(this IServiceCollection services)
     {
         services.AddScoped<FrameworkImporter>();
+        services.AddScoped<FrameworkEditor>();
         services.AddScoped<RoundService>();
         services.AddScoped<Features.Meetings.MeetingService>();
         services.AddScoped<Features.Activities.ActivityService>();

@@ -46,6 +46,20 @@ public sealed class FocusArea
     /// <summary>A retired focus area, dropped from the framework, stays in the rounds that reported on it but leaves open ones.</summary>
     public bool IsRetired { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>Renames the area or changes its description, by the framework's rules for text.</summary>
+    public Result Change(string? name, string? description)
+    {
+        var errors = FrameworkRules.CheckFocusArea(name, description);
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+
+        Name = name!.Trim();
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        return Result.Ok();
+    }
 }
 
 /// <summary>A commitment the bodies act on, with a short code such as LE-1.</summary>
@@ -76,6 +90,20 @@ public sealed class Objective
     /// <summary>A retired objective keeps its history but is no longer reported on.</summary>
     public bool IsRetired { get; set; }
     public int SortOrder { get; set; }
+
+    public Result Change(string? title, string? description, bool retired)
+    {
+        var errors = FrameworkRules.CheckObjective(title, description);
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+
+        Title = title!.Trim();
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        IsRetired = retired;
+        return Result.Ok();
+    }
 }
 
 public enum IndicatorKind
@@ -111,6 +139,23 @@ public sealed class Indicator
     public decimal? Target { get; set; }
     public bool IsRetired { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>Changes the measure; a milestone has no unit, baseline or target.</summary>
+    public Result Change(string? name, IndicatorKind kind, string? unit, string? baseline, string? target)
+    {
+        var errors = FrameworkRules.CheckIndicator(name, unit, baseline, target);
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+
+        Name = name!.Trim();
+        Kind = kind;
+        Unit = string.IsNullOrWhiteSpace(unit) || kind == IndicatorKind.Milestone ? null : unit.Trim();
+        Baseline = kind == IndicatorKind.Milestone ? null : FrameworkRules.ParseNumber(baseline);
+        Target = kind == IndicatorKind.Milestone ? null : FrameworkRules.ParseNumber(target);
+        return Result.Ok();
+    }
 }
 
 /// <summary>That a body reports on an objective ("as applicable").</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Scorecards.Domain.Scorecards;
 
 namespace Scorecards.Domain.Framework;
 
@@ -51,6 +52,7 @@ public static partial class FrameworkRules
 {
     public const int MaxTitleLength = 300;
     public const int MaxDescriptionLength = 4000;
+    public const int MaxUnitLength = 100;
 
     /// <summary>Far more than any strategy has (the Adelaide Strategy: 8 areas, 25 objectives); a file beyond them is a mistake.</summary>
     public const int MaxFocusAreas = 50;
@@ -183,33 +185,56 @@ public static partial class FrameworkRules
         }
     }
 
-    private static bool Require(List<FrameworkError> errors, FrameworkNode node, string field, string? value, int maxLength = 100)
+    /// <summary>
+    /// The one rule for a text field of the framework, in a file or a form: present when required, and not longer than
+    /// its limit. Null when the text is fine; otherwise what is wrong, as the end of a sentence ("is required.").
+    /// </summary>
+    public static string? TextError(string? value, bool required, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? (required ? "is required." : null)
+        : value.Length > maxLength ? $"is {value.Length} characters long; at most {maxLength} are allowed."
+        : null;
+
+    /// <summary>The rule for a number written as text (a baseline or target): empty, or a number.</summary>
+    public static string? NumberError(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && ParseNumber(value) is null ? $"'{value}' is not a number." : null;
+
+    /// <summary>A focus area's fields, as a form sends them; the names are the entity's.</summary>
+    public static IReadOnlyList<FieldError> CheckFocusArea(string? name, string? description) =>
+        Fields(("Name", "name", TextError(name, true, MaxTitleLength)), ("Description", "description", TextError(description, false, MaxDescriptionLength)));
+
+    public static IReadOnlyList<FieldError> CheckObjective(string? title, string? description) =>
+        Fields(("Title", "title", TextError(title, true, MaxTitleLength)), ("Description", "description", TextError(description, false, MaxDescriptionLength)));
+
+    public static IReadOnlyList<FieldError> CheckIndicator(string? name, string? unit, string? baseline, string? target) =>
+        Fields(("Name", "name", TextError(name, true, MaxTitleLength)), ("Unit", "unit", TextError(unit, false, MaxUnitLength)),
+            ("Baseline", "baseline", NumberError(baseline)), ("Target", "target", NumberError(target)));
+
+    private static IReadOnlyList<FieldError> Fields(params (string Field, string Label, string? Error)[] checks) =>
+        checks.Where(c => c.Error is not null)
+            .Select(c => new FieldError(c.Field, c.Error!.StartsWith('\'') ? c.Error : $"The {c.Label} {c.Error}")).ToList();
+
+    private static bool Require(List<FrameworkError> errors, FrameworkNode node, string field, string? value, int maxLength = 100) =>
+        Text(errors, node, field, value, required: true, maxLength);
+
+    private static bool MaxLength(List<FrameworkError> errors, FrameworkNode node, string field, string? value, int maxLength) =>
+        Text(errors, node, field, value, required: false, maxLength);
+
+    private static bool Text(List<FrameworkError> errors, FrameworkNode node, string field, string? value, bool required, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (TextError(value, required, maxLength) is not { } error)
         {
-            errors.Add(new FrameworkError(node.At(field), field, "is required."));
-            return false;
+            return true;
         }
 
-        return MaxLength(errors, node, field, value, maxLength);
-    }
-
-    private static bool MaxLength(List<FrameworkError> errors, FrameworkNode node, string field, string? value, int maxLength)
-    {
-        if (value is not null && value.Length > maxLength)
-        {
-            errors.Add(new FrameworkError(node.At(field), field, $"is {value.Length} characters long; at most {maxLength} are allowed."));
-            return false;
-        }
-
-        return true;
+        errors.Add(new FrameworkError(node.At(field), field, error));
+        return false;
     }
 
     private static void Number(List<FrameworkError> errors, FrameworkNode node, string field, string? value)
     {
-        if (!string.IsNullOrWhiteSpace(value) && ParseNumber(value) is null)
+        if (NumberError(value) is { } error)
         {
-            errors.Add(new FrameworkError(node.At(field), field, $"'{value}' is not a number."));
+            errors.Add(new FrameworkError(node.At(field), field, error));
         }
     }
 }

@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Framework;
+using Scorecards.Web.Features.Framework;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class FocusAreaModel(AppDbContext db) : PageModel
+public sealed class FocusAreaModel(AppDbContext db, FrameworkEditor editor) : PageModel
 {
     public FocusArea Area { get; private set; } = null!;
     public IReadOnlyList<Objective> Objectives { get; private set; } = [];
@@ -40,68 +42,32 @@ public sealed class FocusAreaModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
     {
-        if (!await LoadAsync(code, ct))
+        var changed = await editor.ChangeFocusAreaAsync(code, Name, Description, ct);
+        if (!changed.Succeeded)
         {
-            return NotFound();
+            return await this.RefusedAsync(changed.Outcome, () => LoadAsync(code, ct), prefix: null);
         }
 
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > FrameworkRules.MaxTitleLength)
-        {
-            ModelState.AddModelError(nameof(Name), $"Give the focus area a name (at most {FrameworkRules.MaxTitleLength} characters).");
-        }
-
-        if (Description?.Length > FrameworkRules.MaxDescriptionLength)
-        {
-            ModelState.AddModelError(nameof(Description), $"The description is longer than {FrameworkRules.MaxDescriptionLength} characters.");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        Area.Name = Name!.Trim();
-        Area.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{Area.Code} saved.";
-        return Redirect("/admin/framework");
+        TempData["Message"] = $"{changed.Value!.Code} saved.";
+        return RedirectToPage("Framework");
     }
 
     public async Task<IActionResult> OnPostAddObjectiveAsync(string code, CancellationToken ct)
     {
-        if (!await LoadAsync(code, ct))
+        var added = await editor.AddObjectiveAsync(code, NewCode, NewTitle, ct);
+        if (!added.Succeeded)
         {
-            return NotFound();
+            // The new objective's fields are named New… on this page.
+            var refusal = added.Outcome with { Errors = [.. added.Outcome.Errors.Select(e => e with { Field = "New" + e.Field })] };
+            return await this.RefusedAsync(refusal, async () =>
+            {
+                await LoadAsync(code, ct);
+                (Name, Description) = (Area.Name, Area.Description);
+            }, prefix: null);
         }
 
-        var newCode = NewCode?.Trim().ToUpperInvariant();
-        if (!FrameworkRules.IsObjectiveCode(newCode))
-        {
-            ModelState.AddModelError(nameof(NewCode), $"'{NewCode}' is not an objective code: use capitals and digits joined by hyphens, such as {Area.Code}-{Objectives.Count + 1}.");
-        }
-        else if (await db.Objectives.AnyAsync(o => o.Code == newCode, ct))
-        {
-            ModelState.AddModelError(nameof(NewCode), $"An objective with the code {newCode} already exists.");
-        }
-
-        if (string.IsNullOrWhiteSpace(NewTitle) || NewTitle.Length > FrameworkRules.MaxTitleLength)
-        {
-            ModelState.AddModelError(nameof(NewTitle), $"Give the objective a title (at most {FrameworkRules.MaxTitleLength} characters).");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            Name = Area.Name;
-            Description = Area.Description;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        db.Objectives.Add(new Objective(Area.Id, newCode!, NewTitle!.Trim()) { SortOrder = Objectives.Count });
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{newCode} added. Choose the bodies that report on it.";
-        return Redirect($"/admin/objectives/{newCode}");
+        TempData["Message"] = $"{added.Value!.Code} added. Choose the bodies that report on it.";
+        return RedirectToPage("Objective", new { code = added.Value.Code });
     }
 
     private async Task<bool> LoadAsync(string code, CancellationToken ct)

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Framework;
+using Scorecards.Web.Features.Framework;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
@@ -18,41 +20,11 @@ public sealed class IndicatorInput
     public string? Baseline { get; set; }
     public string? Target { get; set; }
 
-    public IEnumerable<(string Field, string Message)> Validate(string prefix)
-    {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > FrameworkRules.MaxTitleLength)
-        {
-            yield return ($"{prefix}.Name", $"Give the indicator a name (at most {FrameworkRules.MaxTitleLength} characters).");
-        }
-
-        if (Unit?.Length > 100)
-        {
-            yield return ($"{prefix}.Unit", "The unit is longer than 100 characters.");
-        }
-
-        if (!string.IsNullOrWhiteSpace(Baseline) && FrameworkRules.ParseNumber(Baseline) is null)
-        {
-            yield return ($"{prefix}.Baseline", $"'{Baseline}' is not a number.");
-        }
-
-        if (!string.IsNullOrWhiteSpace(Target) && FrameworkRules.ParseNumber(Target) is null)
-        {
-            yield return ($"{prefix}.Target", $"'{Target}' is not a number.");
-        }
-    }
-
-    public void ApplyTo(Indicator indicator)
-    {
-        indicator.Name = Name!.Trim();
-        indicator.Kind = Kind;
-        indicator.Unit = string.IsNullOrWhiteSpace(Unit) || Kind == IndicatorKind.Milestone ? null : Unit.Trim();
-        indicator.Baseline = Kind == IndicatorKind.Milestone ? null : FrameworkRules.ParseNumber(Baseline);
-        indicator.Target = Kind == IndicatorKind.Milestone ? null : FrameworkRules.ParseNumber(Target);
-    }
+    public IndicatorChange ToChange() => new(Name, Kind, Unit, Baseline, Target);
 }
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndicatorModel(AppDbContext db) : PageModel
+public sealed class IndicatorModel(AppDbContext db, FrameworkEditor editor) : PageModel
 {
     public Indicator Indicator { get; private set; } = null!;
     public string ObjectiveCode { get; private set; } = "";
@@ -85,27 +57,15 @@ public sealed class IndicatorModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
     {
-        if (!await LoadAsync(code, ct))
+        var changed = await editor.ChangeIndicatorAsync(code, Input.ToChange(), Retired, ct);
+        if (!changed.Succeeded)
         {
-            return NotFound();
+            return await this.RefusedAsync(changed.Outcome, () => LoadAsync(code, ct), prefix: nameof(Input));
         }
 
-        foreach (var (field, message) in Input.Validate(nameof(Input)))
-        {
-            ModelState.AddModelError(field, message);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        Input.ApplyTo(Indicator);
-        Indicator.IsRetired = Retired;
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{Indicator.Code} saved.";
-        return Redirect($"/admin/objectives/{ObjectiveCode}");
+        TempData["Message"] = $"{changed.Value!.Code} saved.";
+        var objective = await db.Objectives.Where(o => o.Id == changed.Value.ObjectiveId).Select(o => o.Code).SingleAsync(ct);
+        return RedirectToPage("Objective", new { code = objective });
     }
 
     private async Task<bool> LoadAsync(string code, CancellationToken ct)

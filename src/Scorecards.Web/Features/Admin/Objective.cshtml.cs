@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Framework;
+using Scorecards.Web.Features.Framework;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class ObjectiveModel(AppDbContext db) : PageModel
+public sealed class ObjectiveModel(AppDbContext db, FrameworkEditor editor) : PageModel
 {
     public Objective Objective { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Code, string Name)> Bodies { get; private set; } = [];
@@ -46,86 +48,31 @@ public sealed class ObjectiveModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
     {
-        if (!await LoadAsync(code, ct))
+        var changed = await editor.ChangeObjectiveAsync(code, Title, Description, Retired, BodyIds, ct);
+        if (!changed.Succeeded)
         {
-            return NotFound();
+            return await this.RefusedAsync(changed.Outcome, () => LoadAsync(code, ct), prefix: null);
         }
 
-        if (string.IsNullOrWhiteSpace(Title))
-        {
-            ModelState.AddModelError(nameof(Title), "Give the objective a title.");
-        }
-        else if (Title.Length > FrameworkRules.MaxTitleLength)
-        {
-            ModelState.AddModelError(nameof(Title), $"The title is {Title.Length} characters long; at most {FrameworkRules.MaxTitleLength} are allowed.");
-        }
-
-        if (Description?.Length > FrameworkRules.MaxDescriptionLength)
-        {
-            ModelState.AddModelError(nameof(Description), $"The description is longer than {FrameworkRules.MaxDescriptionLength} characters.");
-        }
-
-        var unknown = BodyIds.Where(id => Bodies.All(b => b.Id != id)).ToList();
-        if (unknown.Count > 0)
-        {
-            ModelState.AddModelError(nameof(BodyIds), "One of the chosen bodies does not exist.");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        Objective.Title = Title!.Trim();
-        Objective.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
-        Objective.IsRetired = Retired;
-        var current = await db.Assignments.Where(a => a.ObjectiveId == Objective.Id).ToListAsync(ct);
-        db.Assignments.RemoveRange(current.Where(a => !BodyIds.Contains(a.BodyId)));
-        db.Assignments.AddRange(BodyIds.Distinct().Where(id => current.TrueForAll(a => a.BodyId != id)).Select(id => new Assignment(Objective.Id, id)));
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{Objective.Code} saved.";
-        return Redirect("/admin/framework");
+        TempData["Message"] = $"{changed.Value!.Code} saved.";
+        return RedirectToPage("Framework");
     }
 
     public async Task<IActionResult> OnPostAddIndicatorAsync(string code, CancellationToken ct)
     {
-        if (!await LoadAsync(code, ct))
+        var added = await editor.AddIndicatorAsync(code, NewIndicator.Code, NewIndicator.ToChange(), ct);
+        if (!added.Succeeded)
         {
-            return NotFound();
+            return await this.RefusedAsync(added.Outcome, async () =>
+            {
+                await LoadAsync(code, ct);
+                (Title, Description, Retired) = (Objective.Title, Objective.Description, Objective.IsRetired);
+                BodyIds = await db.Assignments.Where(a => a.ObjectiveId == Objective.Id).Select(a => a.BodyId).ToListAsync(ct);
+            }, prefix: nameof(NewIndicator));
         }
 
-        var indicatorCode = NewIndicator.Code?.Trim().ToUpperInvariant();
-        if (!FrameworkRules.IsIndicatorCode(indicatorCode))
-        {
-            ModelState.AddModelError("NewIndicator.Code", $"'{NewIndicator.Code}' is not an indicator code: use capitals, digits, dots and hyphens, such as {Objective.Code}.{Indicators.Count + 1}.");
-        }
-        else if (await db.Indicators.AnyAsync(i => i.Code == indicatorCode, ct))
-        {
-            ModelState.AddModelError("NewIndicator.Code", $"An indicator with the code {indicatorCode} already exists.");
-        }
-
-        foreach (var (field, message) in NewIndicator.Validate(nameof(NewIndicator)))
-        {
-            ModelState.AddModelError(field, message);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            Title = Objective.Title;
-            Description = Objective.Description;
-            Retired = Objective.IsRetired;
-            BodyIds = await db.Assignments.Where(a => a.ObjectiveId == Objective.Id).Select(a => a.BodyId).ToListAsync(ct);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        var indicator = new Indicator(Objective.Id, indicatorCode!, NewIndicator.Name!.Trim(), NewIndicator.Kind) { SortOrder = Indicators.Count };
-        NewIndicator.ApplyTo(indicator);
-        db.Indicators.Add(indicator);
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{indicatorCode} added.";
-        return Redirect($"/admin/objectives/{Objective.Code}");
+        TempData["Message"] = $"{added.Value!.Code} added.";
+        return RedirectToPage("Objective", new { code = code.ToUpperInvariant() });
     }
 
     private async Task<bool> LoadAsync(string code, CancellationToken ct)

@@ -36,7 +36,15 @@ public static class PageOutcomes
             await reload();
         }
 
-        page.Response.StatusCode = result.Failure == Failure.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        return result.Failure == Failure.Invalid ? page.Invalid() : page.Shown(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>The form again with the errors already in ModelState: 400, so that a client or test sees the refusal.</summary>
+    public static IActionResult Invalid(this PageModel page) => page.Shown(StatusCodes.Status400BadRequest);
+
+    private static IActionResult Shown(this PageModel page, int status)
+    {
+        page.Response.StatusCode = status;
         return page.Page();
     }
 }

@@ -45,6 +45,6 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
 
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = "Your password has been changed.";
-        return Redirect("/");
+        return RedirectToPage("/Home/Index");
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using QRCoder;
 using Scorecards.Data.Accounts;
 using Scorecards.Web.Features.Settings;
+using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.Accounts;
 
@@ -42,8 +43,7 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
         if (!await users.VerifyTwoFactorTokenAsync(_user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             ModelState.AddModelError(nameof(Code), "That code is not the one the app shows now. Check the phone's clock, and type the six digits again.");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Invalid();
         }
 
         await users.SetTwoFactorEnabledAsync(_user, true);
@@ -81,8 +81,7 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
         if (Required)
         {
             ModelState.AddModelError(nameof(Code), "Administrators require two-factor sign-in for your role; it cannot be turned off.");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Invalid();
         }
 
         await users.SetTwoFactorEnabledAsync(_user, false);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scorecards.Data.Accounts;
 using Scorecards.Web.Features.Settings;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Accounts;
@@ -32,14 +33,14 @@ public sealed class TokensModel(ApiTokenService tokens, UserManager<AppUser> use
         }
 
         var (secret, error) = await tokens.CreateAsync(user, Name, ReadOnly ? TokenScope.ReadOnly : TokenScope.ReadWrite, Days, ct);
+        NewSecret = secret;
+        await LoadAsync(ct);
         if (secret is null)
         {
             ModelState.AddModelError(nameof(Name), error!);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return this.Invalid();
         }
 
-        NewSecret = secret;
-        await LoadAsync(ct);
         return Page();
     }
 

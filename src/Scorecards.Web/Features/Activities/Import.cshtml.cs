@@ -36,8 +36,7 @@ public sealed class ImportModel(AppDbContext db, ActivityService activities, Tim
         if (file is null)
         {
             ModelState.AddModelError("file", "Choose a .csv or .xlsx file to import.");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Invalid();
         }
 
         byte[] content;
@@ -77,7 +76,7 @@ public sealed class ImportModel(AppDbContext db, ActivityService activities, Tim
         }
 
         TempData["Message"] = $"Imported {Preview!.FileName}: {Preview.Created} created, {Preview.Updated} updated, {Preview.Unchanged} unchanged.";
-        return Redirect("/activities");
+        return RedirectToPage("Index");
     }
 
     private async Task<bool> CanImportAsync(CancellationToken ct) => (await activities.ManagedBodiesAsync(User, ct)).Count > 0;

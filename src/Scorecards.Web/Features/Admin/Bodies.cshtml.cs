@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Bodies;
 using Scorecards.Web.Features.Members;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
@@ -42,15 +43,14 @@ public sealed partial class BodiesModel(AppDbContext db) : PageModel
 
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             Bodies = await BodyQueries.ListAsync(db, ct);
-            return Page();
+            return this.Invalid();
         }
 
         db.Bodies.Add(new Body(code!, Name!));
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"{code} added. Assign it objectives in the framework so it gets a scorecard when a round opens.";
-        return Redirect($"/admin/bodies/{code}");
+        return RedirectToPage("Body", new { code });
     }
 
     [GeneratedRegex("^[A-Z][A-Z0-9-]{1,19}$")]

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Bodies;
 using Scorecards.Domain.Members;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
@@ -74,8 +75,7 @@ public sealed class BodyModel(AppDbContext db) : PageModel
 
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Invalid();
         }
 
         Body.Name = Name!.Trim();
@@ -83,7 +83,7 @@ public sealed class BodyModel(AppDbContext db) : PageModel
         Body.SetCoChairs(CoChairMemberIds.Distinct().Select(id => new BodyCoChair(id, null)).Concat(people.Select(p => new BodyCoChair(null, p))));
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"{Body.Code} saved.";
-        return Redirect("/admin/bodies");
+        return RedirectToPage("Bodies");
     }
 
     private async Task<bool> LoadAsync(string code, CancellationToken ct)

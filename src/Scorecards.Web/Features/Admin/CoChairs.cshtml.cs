@@ -6,6 +6,7 @@ using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Domain.Members;
 using Scorecards.Web.Features.Members;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
@@ -45,24 +46,15 @@ public sealed class CoChairsModel(AppDbContext db, CoChairGovernments government
 
     private async Task<IActionResult> ChangeAsync(Func<int, Task<Result>> change, string done, CancellationToken ct)
     {
-        if (MemberId is not { } id)
+        var result = MemberId is { } id ? await change(id) : Result.Invalid(nameof(MemberId), "Choose a member.");
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(MemberId), "Choose a member.");
-        }
-        else
-        {
-            var result = await change(id);
-            if (result.Succeeded)
-            {
-                TempData["Message"] = $"{await db.Members.Where(m => m.Id == id).Select(m => m.Name).SingleAsync(ct)} {done}";
-                return RedirectToPage();
-            }
-
-            ModelState.AddModelError(nameof(MemberId), result.Message!);
+            // A refusal (the member is not a state, or already co-chairs) is said beside the member list too.
+            var shown = result.Errors.Count > 0 ? result : result with { Errors = [new(nameof(MemberId), result.Message!)] };
+            return await this.RefusedAsync(shown, () => OnGetAsync(ct), prefix: null);
         }
 
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        await OnGetAsync(ct);
-        return Page();
+        TempData["Message"] = $"{await db.Members.Where(m => m.Id == MemberId).Select(m => m.Name).SingleAsync(ct)} {done}";
+        return RedirectToPage();
     }
 }

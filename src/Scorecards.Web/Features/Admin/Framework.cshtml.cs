@@ -70,8 +70,7 @@ public sealed class FrameworkModel(AppDbContext db, FrameworkImporter importer) 
             }
         }
 
-        Response.StatusCode = StatusCodes.Status400BadRequest;
         View = await FrameworkQueries.LoadAsync(db, includeRetired: true, ct);
-        return Page();
+        return this.Invalid();
     }
 }

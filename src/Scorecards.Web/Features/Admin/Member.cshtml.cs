@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Members;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
@@ -49,8 +50,7 @@ public sealed class MemberModel(AppDbContext db) : PageModel
 
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Invalid();
         }
 
         member.Name = name!;
@@ -58,6 +58,6 @@ public sealed class MemberModel(AppDbContext db) : PageModel
         member.Status = Input.Status;
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"{member.Name} saved.";
-        return Redirect("/admin/members");
+        return RedirectToPage("Members");
     }
 }

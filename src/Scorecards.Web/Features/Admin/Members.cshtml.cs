@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Members;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
@@ -28,9 +29,8 @@ public sealed class MembersModel(AppDbContext db) : PageModel
 
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             await OnGetAsync(ct);
-            return Page();
+            return this.Invalid();
         }
 
         db.Members.Add(new Member(name!, Input.Kind, Input.Status));

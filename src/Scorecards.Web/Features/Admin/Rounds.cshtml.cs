@@ -6,6 +6,7 @@ using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Domain.Rounds;
 using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
@@ -45,9 +46,8 @@ public sealed class RoundsModel(AppDbContext db, RoundService rounds) : PageMode
             errors.ToList().ForEach(e => ModelState.AddModelError($"Input.{e.Field}", e.Message));
         }
 
-        Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(ct);
-        return Page();
+        return this.Invalid();
     }
 
     public Task<IActionResult> OnPostOpenAsync(int id, CancellationToken ct) =>
@@ -70,10 +70,7 @@ public sealed class RoundsModel(AppDbContext db, RoundService rounds) : PageMode
         var result = await change(round);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", result.Message!);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            await LoadAsync(ct);
-            return Page();
+            return await this.RefusedAsync(result, () => LoadAsync(ct));
         }
 
         TempData["Message"] = $"Round '{round.Name}' {done}.";

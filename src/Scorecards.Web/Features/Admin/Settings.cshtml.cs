@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scorecards.Web.Features.Settings;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
@@ -24,8 +25,7 @@ public sealed class SettingsModel(SecuritySettings settings) : PageModel
         if (await settings.SaveAsync(new SecurityPolicy(RequireTwoFactor, MaxTokenDays), ct) is { } error)
         {
             ModelState.AddModelError(nameof(MaxTokenDays), error);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Invalid();
         }
 
         TempData["Message"] = "Settings saved.";

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Web.Features.Accounts;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
@@ -66,12 +67,11 @@ public sealed class UserModel(AppDbContext db, UserManager<AppUser> users, Accou
 
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Invalid();
         }
 
         TempData["Message"] = $"{Account.Email} saved.";
-        return Redirect("/admin/users");
+        return RedirectToPage("Users");
     }
 
     public async Task<IActionResult> OnPostResetAsync(string id, CancellationToken ct)
@@ -97,14 +97,14 @@ public sealed class UserModel(AppDbContext db, UserManager<AppUser> users, Accou
         if (disable && Account.Id == User.UserId())
         {
             TempData["Message"] = "You cannot disable your own account; ask another administrator.";
-            return Redirect($"/admin/users/{id}");
+            return RedirectToPage("User", new { id });
         }
 
         await accounts.SetDisabledAsync(Account, disable, ct);
         TempData["Message"] = disable
             ? $"{Account.Email} is disabled: signed out everywhere, and cannot sign in or use a token until enabled again."
             : $"{Account.Email} is enabled again.";
-        return Redirect($"/admin/users/{id}");
+        return RedirectToPage("User", new { id });
     }
 
     public async Task<IActionResult> OnPostRevokeTokenAsync(string id, int tokenId, CancellationToken ct)
@@ -116,7 +116,7 @@ public sealed class UserModel(AppDbContext db, UserManager<AppUser> users, Accou
 
         var revoked = await db.ApiTokens.AnyAsync(t => t.Id == tokenId && t.UserId == Account.Id, ct) && await tokens.RevokeAsync(tokenId, Account.Id, ct);
         TempData["Message"] = revoked ? "The token is revoked; it no longer works anywhere." : "That token was already revoked.";
-        return Redirect($"/admin/users/{id}");
+        return RedirectToPage("User", new { id });
     }
 
     private async Task FillFormAsync(CancellationToken ct)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Web.Features.Accounts;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
@@ -40,9 +41,8 @@ public sealed class UsersModel(AppDbContext db, AccountService accounts) : PageM
                 ModelState.AddModelError($"Input.{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}", error.Message);
             }
 
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(ct);
-            return Page();
+            return this.Invalid();
         }
 
         CreatedPassword = created.Password;

@@ -43,7 +43,7 @@ public sealed class AssessmentModel(AppDbContext db, TimeProvider clock) : PageM
         if (result.Succeeded)
         {
             TempData["Message"] = "The Co-Chairs' assessment is saved.";
-            return Redirect($"/rounds/{id}#assessment");
+            return RedirectToPage("Details", null, new { id }, "assessment");
         }
 
         // A refusal that names no field (the round is published) is said under the overall assessment.

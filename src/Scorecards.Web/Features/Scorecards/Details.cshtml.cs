@@ -79,8 +79,9 @@ public sealed class DetailsModel(ScorecardService service, AppDbContext db, IAut
         if (!result.Succeeded)
         {
             Problems = [result.Message!, .. result.Details];
+            var shown = await ShowAsync((await service.LoadAsync(id, ct))!, ct);
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return await ShowAsync((await service.LoadAsync(id, ct))!, ct);
+            return shown;
         }
 
         TempData["Message"] = success;

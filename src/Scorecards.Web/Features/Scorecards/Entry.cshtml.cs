@@ -125,7 +125,7 @@ public sealed class EntryModel(ScorecardService service, AppDbContext db, IAutho
         if (outcome.Succeeded)
         {
             TempData["Message"] = $"{code.ToUpperInvariant()} saved.";
-            return Redirect($"/scorecards/{id}#entry-{code.ToUpperInvariant()}");
+            return RedirectToPage("Details", null, new { id }, $"entry-{code.ToUpperInvariant()}");
         }
 
         if (outcome.Outcome.Code == ScorecardService.StaleVersion)

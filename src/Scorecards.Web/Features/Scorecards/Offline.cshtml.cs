@@ -47,8 +47,7 @@ public sealed class OfflineModel(AppDbContext db, ScorecardService service, IAut
         if (ReadOnlyReason is not null || file is null)
         {
             ModelState.AddModelError("file", ReadOnlyReason ?? "Choose the workbook you filled in (.xlsx).");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Invalid();
         }
 
         using var buffer = new MemoryStream();
@@ -74,8 +73,7 @@ public sealed class OfflineModel(AppDbContext db, ScorecardService service, IAut
         if (ReadOnlyReason is not null)
         {
             ModelState.AddModelError("file", ReadOnlyReason);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Invalid();
         }
 
         var (outcome, preview) = await Uploads.ApplyOnceAsync(db, upload, User.UserId(), Purpose, clock.GetUtcNow().UtcDateTime, async stored =>
@@ -90,7 +88,7 @@ public sealed class OfflineModel(AppDbContext db, ScorecardService service, IAut
         }
 
         TempData["Message"] = $"{Preview!.FileName} applied: {Preview.Changes.Count} change(s) saved.";
-        return Redirect($"/scorecards/{id}");
+        return RedirectToPage("Details", new { id });
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

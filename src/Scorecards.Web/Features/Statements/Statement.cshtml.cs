@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Statements;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Statements;
@@ -53,8 +54,7 @@ public sealed class StatementModel(AppDbContext db, TimeProvider clock) : PageMo
         {
             Statement = statement;
             ModelState.AddModelError(nameof(Markdown), result.Message!);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return this.Invalid();
         }
 
         if (isNew)
@@ -64,7 +64,7 @@ public sealed class StatementModel(AppDbContext db, TimeProvider clock) : PageMo
 
         await db.SaveChangesAsync(ct);
         TempData["Message"] = "The statement draft is saved.";
-        return Redirect($"/rounds/{id}/statement");
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostRegenerateAsync(int id, CancellationToken ct)
@@ -82,6 +82,6 @@ public sealed class StatementModel(AppDbContext db, TimeProvider clock) : PageMo
         }
 
         TempData["Message"] = "The draft is written afresh from the data; the edits are in the audit log.";
-        return Redirect($"/rounds/{id}/statement");
+        return RedirectToPage(new { id });
     }
 }

@@ -77,7 +77,7 @@ public sealed class PagesTests
 
         Assert.Contains("WG-TIP scorecard", html);
         Assert.Contains("closes in 30 days", html);
-        Assert.Contains("Reporter", html);
+        Assert.Contains("<span data-testid=\"role\">Reporter</span>", html);
         Assert.DoesNotContain("RSO scorecard", html);
     }
 

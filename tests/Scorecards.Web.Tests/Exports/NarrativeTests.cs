@@ -46,7 +46,7 @@ public sealed class NarrativeTests
     {
         var text = string.Concat(Enumerable.Repeat("*", 3995)) + "x" + string.Concat(Enumerable.Repeat("*", 3995));
 
-        Assert.Contains("x", Narrative.PlainText(text));
+        Assert.Equal("x", Narrative.PlainText(text).Trim());
         Assert.DoesNotContain("**", string.Concat(Narrative.Parse("**bold** and *it*").SelectMany(b => b.Spans).Select(s => s.Text)));
     }
 }

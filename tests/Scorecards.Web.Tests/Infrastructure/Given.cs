@@ -5,11 +5,13 @@ using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Domain.Activities;
 using Scorecards.Domain.Bodies;
+using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Members;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Accounts;
 using Scorecards.Web.Features.Framework;
+using Scorecards.Web.Features.Meetings;
 using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Features.Scorecards;
@@ -98,6 +100,32 @@ public sealed class Given(TestApp app)
         await db.SaveChangesAsync(Ct);
         return activity.Id;
     });
+
+    /// <summary>Records a meeting as the secretariat does, through the app's own operation.</summary>
+    public Task<int> MeetingAsync(string title, MeetingKind kind, DateOnly start, string? body = null, string? host = null, string[]? chairs = null,
+        string[]? attendees = null) =>
+        WithAsync<MeetingService, int>(async meetings =>
+        {
+            var saved = await meetings.SaveAsync(Administrator, null,
+                new MeetingRequest(title, kind.ToString(), start, null, null, host, body, chairs, attendees, null), Ct);
+            Check(saved.Succeeded, saved.Outcome.Message ?? title);
+            return saved.Value!.Id;
+        });
+
+    /// <summary>Records a decision of the meeting, owned by a body, due by a date or not at all.</summary>
+    public Task<int> DecisionAsync(int meetingId, string text, string ownerBody, DateOnly? dueDate = null, DecisionStatus status = DecisionStatus.Open,
+        string? note = null) =>
+        WithAsync<MeetingService, int>(async meetings =>
+        {
+            var added = await meetings.AddDecisionAsync(Administrator, meetingId,
+                new DecisionRequest(text, ownerBody, null, dueDate, status.ToString(), note), Ct);
+            Check(added.Succeeded, added.Outcome.Message ?? text);
+            return added.Value!.Id;
+        });
+
+    /// <summary>The secretariat as the services see it.</summary>
+    public static ClaimsPrincipal Administrator { get; } = new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.NameIdentifier, "secretariat"), new Claim(ClaimTypes.Name, "secretariat"), new Claim(ClaimTypes.Role, Roles.Administrator)], "test"));
 
     public Task<int> ScorecardIdAsync(int roundId, string bodyCode) => app.WithDbAsync(db =>
         db.Scorecards.Where(s => s.RoundId == roundId && db.Bodies.Any(b => b.Id == s.BodyId && b.Code == bodyCode)).Select(s => s.Id).SingleAsync(Ct));

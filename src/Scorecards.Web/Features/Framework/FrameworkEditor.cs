@@ -32,15 +32,8 @@ public sealed class FrameworkEditor(AppDbContext db)
 
         var count = await db.Objectives.CountAsync(o => o.FocusAreaId == area.Id, ct);
         var newCode = code?.Trim().ToUpperInvariant();
-        var errors = new List<FieldError>();
-        if (!FrameworkRules.IsObjectiveCode(newCode))
-        {
-            errors.Add(new FieldError("Code", $"'{code}' is not an objective code: use capitals and digits joined by hyphens, such as {area.Code}-{count + 1}."));
-        }
-        else if (await db.Objectives.AnyAsync(o => o.Code == newCode, ct))
-        {
-            errors.Add(new FieldError("Code", $"An objective with the code {newCode} already exists."));
-        }
+        var errors = CodeErrors(code, FrameworkRules.IsObjectiveCode(newCode), await db.Objectives.AnyAsync(o => o.Code == newCode, ct), "an objective",
+            $"use capitals and digits joined by hyphens, such as {area.Code}-{count + 1}");
 
         var objective = new Objective(area.Id, newCode ?? "", "") { SortOrder = count };
         var changed = objective.Change(title, null, retired: false);
@@ -93,15 +86,8 @@ public sealed class FrameworkEditor(AppDbContext db)
 
         var count = await db.Indicators.CountAsync(i => i.ObjectiveId == objective.Id, ct);
         var newCode = code?.Trim().ToUpperInvariant();
-        var errors = new List<FieldError>();
-        if (!FrameworkRules.IsIndicatorCode(newCode))
-        {
-            errors.Add(new FieldError("Code", $"'{code}' is not an indicator code: use capitals, digits, dots and hyphens, such as {objective.Code}.{count + 1}."));
-        }
-        else if (await db.Indicators.AnyAsync(i => i.Code == newCode, ct))
-        {
-            errors.Add(new FieldError("Code", $"An indicator with the code {newCode} already exists."));
-        }
+        var errors = CodeErrors(code, FrameworkRules.IsIndicatorCode(newCode), await db.Indicators.AnyAsync(i => i.Code == newCode, ct), "an indicator",
+            $"use capitals, digits, dots and hyphens, such as {objective.Code}.{count + 1}");
 
         var indicator = new Indicator(objective.Id, newCode ?? "", "", change.Kind) { SortOrder = count };
         var changed = indicator.Change(change.Name, change.Kind, change.Unit, change.Baseline, change.Target);
@@ -131,6 +117,12 @@ public sealed class FrameworkEditor(AppDbContext db)
 
         return await SaveAsync(indicator, changed, ct);
     }
+
+    /// <summary>A new item's code follows its pattern and is not taken.</summary>
+    private static List<FieldError> CodeErrors(string? typed, bool wellFormed, bool taken, string what, string pattern) =>
+        !wellFormed ? [new FieldError("Code", $"'{typed}' is not {what} code: {pattern}.")]
+        : taken ? [new FieldError("Code", $"{char.ToUpperInvariant(what[0])}{what[1..]} with the code {typed!.Trim().ToUpperInvariant()} already exists.")]
+        : [];
 
     private async Task<Result<T>> SaveAsync<T>(T changed, Result result, CancellationToken ct)
         where T : class

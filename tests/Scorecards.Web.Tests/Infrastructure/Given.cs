@@ -56,10 +56,15 @@ public sealed class Given(TestApp app)
         return body.Id;
     });
 
-    /// <summary>Imports a framework whose focus area "LE" holds the objectives, each assigned to the given bodies.</summary>
+    /// <summary>
+    /// Imports a framework of the objectives, each assigned to the given bodies, in focus areas named by their codes'
+    /// prefixes ("LE-1" in the area LE, named "Area LE").
+    /// </summary>
     public Task FrameworkAsync(params (string Code, string[] Bodies)[] objectives) => FrameworkYamlAsync(
-        "strategy: {code: ASC-2023, name: 2023 Adelaide Strategy for Cooperation}\nfocusAreas:\n  - code: LE\n    name: Law enforcement\n    objectives:\n"
-        + string.Concat(objectives.Select(o => $"      - {{code: {o.Code}, title: Objective {o.Code}, bodies: [{string.Join(", ", o.Bodies)}]}}\n")));
+        "strategy: {code: ASC-2023, name: 2023 Adelaide Strategy for Cooperation}\nfocusAreas:\n"
+        + string.Concat(objectives.GroupBy(o => o.Code.Split('-')[0]).Select(area =>
+            $"  - code: {area.Key}\n    name: Area {area.Key}\n    objectives:\n"
+            + string.Concat(area.Select(o => $"      - {{code: {o.Code}, title: Objective {o.Code}, bodies: [{string.Join(", ", o.Bodies)}]}}\n")))));
 
     public Task FrameworkYamlAsync(string yaml) => WithAsync<FrameworkImporter>(async importer =>
     {

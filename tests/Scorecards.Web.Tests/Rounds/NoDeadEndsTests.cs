@@ -60,6 +60,7 @@ public sealed partial class NoDeadEndsTests
 
         var viewer = Flat(await (await app.SignInAsync(Viewer, Given.Password)).GetStringAsync($"/rounds/{round}", Ct));
         var viewerArea = Flat(await (await app.SignInAsync(Viewer, Given.Password)).GetStringAsync($"/rounds/{round}?area=LE", Ct));
+        var viewerUnassigned = Flat(await (await app.SignInAsync(Viewer, Given.Password)).GetStringAsync($"/rounds/{round}?area=CS", Ct));
         var admin = Flat(await (await app.SignInAsync(Admin, Given.Password)).GetStringAsync($"/rounds/{round}", Ct));
 
         Assert.DoesNotContain("assign bodies", viewer);
@@ -74,7 +75,8 @@ public sealed partial class NoDeadEndsTests
         Assert.Contains("Objectives with no entry this round (0)", viewer);
         Assert.Contains("data-testid=\"not-yet-approved-LE-1\">2 bodies have reported on this objective; not yet approved by the Co-Chairs.", viewerArea);
         Assert.Contains("data-testid=\"not-yet-approved-LE-2\">One body has reported on this objective; not yet approved by the Co-Chairs.", viewerArea);
-        Assert.Equal(1, Regex.Count(viewerArea, "<p class=\"muted\">No entries.</p>"));
+        Assert.Equal(0, Regex.Count(viewerArea, "<p class=\"muted\">No entries.</p>"));
+        Assert.Equal(1, Regex.Count(viewerUnassigned, "<p class=\"muted\">No entries.</p>"));
         Assert.DoesNotContain("not yet approved (", admin);
     }
 

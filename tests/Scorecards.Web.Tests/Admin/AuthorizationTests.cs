@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Scorecards.Data.Accounts;
 using Scorecards.Web.Tests.Infrastructure;
 
 namespace Scorecards.Web.Tests.Admin;
@@ -87,13 +89,28 @@ public sealed class AuthorizationTests
         }
     }
 
+    /// <summary>WG-TIP and RSO each report on one objective in an open round; RSO's scorecard is submitted.</summary>
+    private static async Task<(TestApp App, int WgTip, int Rso)> RoundAsync()
+    {
+        var app = await TestApp.StartAsync(demo: false, clock: new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)));
+        var given = app.Given;
+        await given.BodyAsync("WG-TIP");
+        await given.BodyAsync("RSO");
+        await given.FrameworkAsync(("LE-1", ["RSO"]), ("LE-3", ["WG-TIP"]));
+        await given.AccountAsync("tip@example.org", Roles.Reporter, body: "WG-TIP");
+        var round = await given.RoundAsync("19th AHG SOM, 2026", new(2025, 5, 21), new(2026, 5, 20), new(2026, 2, 1), new(2026, 4, 1));
+        var (wgTip, rso) = (await given.ScorecardIdAsync(round.Id, "WG-TIP"), await given.ScorecardIdAsync(round.Id, "RSO"));
+        await given.RateAllAsync(rso);
+        await given.ActAsync(rso, "reporter", async (service, loaded, user) => Assert.True((await service.SubmitAsync(loaded, null, user, Ct)).Succeeded));
+        return (app, wgTip, rso);
+    }
+
     [Fact]
     public async Task PostingToAnotherBodysEntry_FromThePage_IsRefusedAndChangesNothing()
     {
-        await using var app = await TestApp.StartAsync();
-        var rso = await app.CurrentScorecardIdAsync("RSO");
-        var own = await app.CurrentScorecardIdAsync("WG-TIP");
-        var client = await app.SignInAsync(Demo.WgTip);
+        var (app, own, rso) = await RoundAsync();
+        await using var _ = app;
+        var client = await app.SignInAsync("tip@example.org", Given.Password);
 
         // The antiforgery token comes from the reporter's own entry page; the post goes to another body's entry.
         var response = await TestApp.PostFormAsync(client, $"/scorecards/{rso}/entries/LE-1",
@@ -108,15 +125,15 @@ public sealed class AuthorizationTests
     [Fact]
     public async Task ReviewActions_ByAReporter_AreRefused()
     {
-        await using var app = await TestApp.StartAsync();
-        var dwg = await app.CurrentScorecardIdAsync("D-WG");
-        var client = await app.SignInAsync("reporter.d-wg@demo.scorecards.test");
+        var (app, own, rso) = await RoundAsync();
+        await using var _ = app;
+        var client = await app.SignInAsync("tip@example.org", Given.Password);
 
-        var response = await TestApp.PostFormAsync(client, $"/scorecards/{dwg}?handler=Approve", new Dictionary<string, string>(), $"/scorecards/{dwg}");
+        var response = await TestApp.PostFormAsync(client, $"/scorecards/{rso}?handler=Approve", new Dictionary<string, string>(), $"/scorecards/{own}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/denied", response.Headers.Location?.PathAndQuery);
         Assert.Equal(Domain.Scorecards.ScorecardStatus.Submitted,
-            await app.WithDbAsync(db => db.Scorecards.Where(s => s.Id == dwg).Select(s => s.Status).SingleAsync(Ct)));
+            await app.WithDbAsync(db => db.Scorecards.Where(s => s.Id == rso).Select(s => s.Status).SingleAsync(Ct)));
     }
 }

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Scorecards.Data.Accounts;
 using Scorecards.Web.Tests.Infrastructure;
 using static Scorecards.Web.Tests.Infrastructure.HttpJson;
 
@@ -62,13 +65,16 @@ public sealed class RemainingApiTests
     [Fact]
     public async Task RoundReviewAndReopen_CloseAndReopenReporting()
     {
-        await using var app = await TestApp.StartAsync();
-        var admin = await app.ApiClientAsync(Demo.Admin);
-        var reporter = await app.ApiClientAsync("reporter.gabf@demo.scorecards.test");
-        var rounds = await JsonAsync(await admin.GetAsync("/api/v1/rounds", Ct));
-        var open = rounds.EnumerateArray().Single(r => r.GetProperty("status").GetString() == "Open").GetProperty("id").GetInt32();
-        var gabf = await app.CurrentScorecardIdAsync("GABF");
-        await reporter.PostAsync($"/api/v1/scorecards/{gabf}/confirm-carried-over", null, Ct);
+        await using var app = await TestApp.StartAsync(demo: false, clock: new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)));
+        await app.Given.BodyAsync("GABF");
+        await app.Given.FrameworkAsync(("SE-2", ["GABF"]));
+        await app.Given.AccountAsync("admin@example.org", Roles.Administrator);
+        await app.Given.AccountAsync("gabf@example.org", Roles.Reporter, body: "GABF");
+        var open = (await app.Given.RoundAsync("19th AHG SOM, 2026", new(2025, 5, 21), new(2026, 5, 20), new(2026, 2, 1), new(2026, 4, 1))).Id;
+        var gabf = await app.Given.ScorecardIdAsync(open, "GABF");
+        await app.Given.RateAllAsync(gabf);
+        var admin = await app.ApiClientAsync("admin@example.org");
+        var reporter = await app.ApiClientAsync("gabf@example.org");
 
         var review = await admin.PostAsync($"/api/v1/rounds/{open}/review", null, Ct);
         var refused = await reporter.PostAsync($"/api/v1/scorecards/{gabf}/submit", null, Ct);
@@ -76,21 +82,27 @@ public sealed class RemainingApiTests
         var submitted = await reporter.PostAsync($"/api/v1/scorecards/{gabf}/submit", null, Ct);
 
         Assert.Equal("InReview", (await JsonAsync(review)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("round.closed", (await JsonAsync(refused)).GetProperty("code").GetString());
         Assert.Equal("Open", (await JsonAsync(reopened)).GetProperty("status").GetString());
-        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Equal("Submitted", (await JsonAsync(submitted)).GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task FrameworkPut_ValidatesTheWholeFileFirst_ThenApplies()
     {
-        await using var app = await TestApp.StartAsync();
-        var admin = await app.ApiClientAsync(Demo.Admin);
+        await using var app = await TestApp.StartAsync(demo: false);
+        await app.Given.BodyAsync("D-WG");
+        await app.Given.BodyAsync("WG-TIP");
+        await app.Given.FrameworkAsync(("LE-1", ["D-WG"]), ("LE-2", ["D-WG"]), ("CS-1", ["WG-TIP"]));
+        await app.Given.AccountAsync("admin@example.org", Roles.Administrator);
+        await app.Given.AccountAsync("tip@example.org", Roles.Reporter, body: "WG-TIP");
+        var admin = await app.ApiClientAsync("admin@example.org");
         var broken = "strategy: {code: ASC-2023, name: Adelaide}\nfocusAreas:\n  - code: LE\n    name: Law enforcement\n    objectives:\n      - {code: LE-1, title: T, bodies: [NOPE]}\n";
         var good = "strategy: {code: ASC-2023, name: 2023 Adelaide Strategy for Cooperation}\nfocusAreas:\n  - code: LE\n    name: Law enforcement\n    objectives:\n      - {code: LE-1, title: Disrupt networks, bodies: [D-WG]}\n";
 
         var refused = await admin.PutAsync("/api/v1/framework", new StringContent(broken), Ct);
-        var reporter = await (await app.ApiClientAsync(Demo.WgTip)).PutAsync("/api/v1/framework", new StringContent(good), Ct);
+        var reporter = await (await app.ApiClientAsync("tip@example.org")).PutAsync("/api/v1/framework", new StringContent(good), Ct);
         var applied = await admin.PutAsync("/api/v1/framework", new StringContent(good), Ct);
         var framework = await JsonAsync(await admin.GetAsync("/api/v1/framework", Ct));
 
@@ -100,9 +112,10 @@ public sealed class RemainingApiTests
         Assert.StartsWith("line 6, focusAreas[0].objectives[0].bodies: 'NOPE'", problem.GetProperty("errors")[0].GetString());
         Assert.Equal(HttpStatusCode.Forbidden, reporter.StatusCode);
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
-        // The 26 other objectives, their 3 indicators and the 7 other focus areas are retired, never deleted.
-        Assert.Equal(36, (await JsonAsync(applied)).GetProperty("retired").GetInt32());
+        // LE-2, CS-1 and the focus area CS are retired, never deleted.
+        Assert.Equal(3, (await JsonAsync(applied)).GetProperty("retired").GetInt32());
+        Assert.Equal(3, await app.WithDbAsync(db => db.Objectives.CountAsync(Ct)));
         var area = Assert.Single(framework.GetProperty("focusAreas").EnumerateArray());
-        Assert.Equal("Disrupt networks", area.GetProperty("objectives")[0].GetProperty("title").GetString());
+        Assert.Equal(("LE", "Disrupt networks"), (area.GetProperty("code").GetString(), area.GetProperty("objectives")[0].GetProperty("title").GetString()));
     }
 }

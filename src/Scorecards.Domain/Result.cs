@@ -57,9 +57,6 @@ public sealed record Result(bool Succeeded, string? Code, string? Message, IRead
 
     public static Result Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
 
-    /// <summary>The input is at fault as a whole, with its own code.</summary>
-    public static Result Refused(string code, string message) => new(false, code, message, []) { Failure = Failure.Invalid };
-
     public static Result NotFound(string what) => new(false, "not-found", $"{what} was not found.", []) { Failure = Failure.NotFound };
 
     public static Result Forbidden() => new(false, "forbidden", "You may not do this.", []) { Failure = Failure.Forbidden };

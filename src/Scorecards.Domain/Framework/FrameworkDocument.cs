@@ -207,11 +207,12 @@ public static partial class FrameworkRules
 
     public static IReadOnlyList<FieldError> CheckIndicator(string? name, string? unit, string? baseline, string? target) =>
         Fields(("Name", "name", TextError(name, true, MaxTitleLength)), ("Unit", "unit", TextError(unit, false, MaxUnitLength)),
-            ("Baseline", "baseline", NumberError(baseline)), ("Target", "target", NumberError(target)));
+            ("Baseline", null, NumberError(baseline)), ("Target", null, NumberError(target)));
 
-    private static IReadOnlyList<FieldError> Fields(params (string Field, string Label, string? Error)[] checks) =>
+    // A text rule's message ends a sentence and is given its field ("The name is required."); a number's stands alone.
+    private static IReadOnlyList<FieldError> Fields(params (string Field, string? Label, string? Error)[] checks) =>
         checks.Where(c => c.Error is not null)
-            .Select(c => new FieldError(c.Field, c.Error!.StartsWith('\'') ? c.Error : $"The {c.Label} {c.Error}")).ToList();
+            .Select(c => new FieldError(c.Field, c.Label is null ? c.Error! : $"The {c.Label} {c.Error}")).ToList();
 
     private static bool Require(List<FrameworkError> errors, FrameworkNode node, string field, string? value, int maxLength = 100) =>
         Text(errors, node, field, value, required: true, maxLength);

@@ -14,8 +14,6 @@ namespace Scorecards.Web.Features.Activities;
 /// </summary>
 public sealed class ActivityService(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
 {
-    public Task<bool> CanManageAsync(ClaimsPrincipal user, Activity activity) => AllowedAsync(user, activity);
-
     /// <summary>The bodies whose activities the person may add, change or import.</summary>
     public async Task<IReadOnlySet<int>> ManagedBodiesAsync(ClaimsPrincipal user, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using Scorecards.Data;
 namespace Scorecards.Web.Features.Meetings;
 
 /// <summary>Decisions across meetings; by default the open ones, so follow-up is tracked.</summary>
-public sealed class DecisionsModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class DecisionsModel(AppDbContext db, MeetingService meetings) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Body { get; set; }
 
@@ -26,7 +26,7 @@ public sealed class DecisionsModel(AppDbContext db, TimeProvider clock) : PageMo
             "closed" => false,
             _ => true,
         };
-        Results = await MeetingQueries.DecisionsAsync(db, new DecisionFilter(open, null, Body, null, Overdue, PageNumber, 50), MeetingsApi.Today(clock), ct);
+        Results = await MeetingQueries.DecisionsAsync(db, new DecisionFilter(open, null, Body, null, Overdue, PageNumber, 50), meetings.Today, ct);
         BodyCodes = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
     }
 

@@ -46,7 +46,7 @@ public static class MeetingsApi
         return TypedResults.Ok(await MeetingQueries.SearchAsync(db, new MeetingFilter(parsed, body, member, from, to, q, page ?? 1, pageSize ?? 25), ct));
     }
 
-    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> GetAsync(int id, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> GetAsync(int id, AppDbContext db, MeetingService meetings, CancellationToken ct)
     {
         var meeting = await MeetingQueries.GetAsync(db, id, ct);
         if (meeting is null)
@@ -54,7 +54,7 @@ public static class MeetingsApi
             return ApiProblems.NotFound($"Meeting {id}");
         }
 
-        var decisions = await MeetingQueries.DecisionsAsync(db, new DecisionFilter(Meeting: id, PageSize: MeetingQueries.MaxPageSize), Today(clock), ct);
+        var decisions = await MeetingQueries.DecisionsAsync(db, new DecisionFilter(Meeting: id, PageSize: MeetingQueries.MaxPageSize), meetings.Today, ct);
         return TypedResults.Ok(new MeetingView(meeting, decisions.Decisions.OrderBy(d => d.Number).ToList()));
     }
 
@@ -84,7 +84,7 @@ public static class MeetingsApi
     }
 
     private static async Task<Results<Ok<DecisionPage>, ProblemHttpResult>> DecisionsAsync(bool? open, string? status, string? body, int? meeting,
-        bool? overdue, int? page, int? pageSize, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        bool? overdue, int? page, int? pageSize, AppDbContext db, MeetingService meetings, CancellationToken ct)
     {
         DecisionStatus? parsed = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -98,11 +98,11 @@ public static class MeetingsApi
         }
 
         return TypedResults.Ok(await MeetingQueries.DecisionsAsync(db,
-            new DecisionFilter(open, parsed, body, meeting, overdue ?? false, page ?? 1, pageSize ?? 50), Today(clock), ct));
+            new DecisionFilter(open, parsed, body, meeting, overdue ?? false, page ?? 1, pageSize ?? 50), meetings.Today, ct));
     }
 
-    private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> DecisionAsync(int id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await MeetingQueries.DecisionAsync(db, id, Today(clock), ct) is { } decision ? TypedResults.Ok(decision) : ApiProblems.NotFound($"Decision {id}");
+    private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> DecisionAsync(int id, AppDbContext db, MeetingService meetings, CancellationToken ct) =>
+        await MeetingQueries.DecisionAsync(db, id, meetings.Today, ct) is { } decision ? TypedResults.Ok(decision) : ApiProblems.NotFound($"Decision {id}");
 
     private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> UpdateDecisionAsync(int id, DecisionRequest body,
         ClaimsPrincipal user, MeetingService meetings, AppDbContext db, CancellationToken ct)
@@ -119,8 +119,6 @@ public static class MeetingsApi
     private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> DecisionOrProblemAsync(Result<Decision> result, MeetingService meetings,
         AppDbContext db, CancellationToken ct) =>
         result.Succeeded ? TypedResults.Ok((await MeetingQueries.DecisionAsync(db, result.Value!.Id, meetings.Today, ct))!) : ApiProblems.From(result.Outcome);
-
-    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
 
 public sealed record MeetingView(MeetingDto Meeting, IReadOnlyList<DecisionDto> Decisions);

@@ -58,7 +58,20 @@ public sealed class TestDatabase : IAsyncDisposable
                 await using var admin = new NpgsqlConnection(server);
                 await admin.OpenAsync();
                 await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync();
+                // FORCE may not end a server process the test role does not own, such as an autovacuum worker that
+                // happens to be in the new database; it leaves within moments, so the drop is tried again.
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        await drop.ExecuteNonQueryAsync();
+                        return;
+                    }
+                    catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+                    {
+                        await Task.Delay(250);
+                    }
+                }
             };
         }
         else

@@ -139,6 +139,31 @@ public sealed class Given(TestApp app)
     public Task RateAllAsync(int scorecardId, Completion completion = Completion.Substantial, string progress = "Held the annual meeting.") =>
         ActAsync(scorecardId, "reporter", (service, loaded, user) => RateAsync(service, loaded, user, completion, progress));
 
+    /// <summary>Submits the scorecard as a reporter of its body would.</summary>
+    public Task SubmitAsync(int scorecardId) =>
+        ActAsync(scorecardId, "reporter", async (service, loaded, user) => Check((await service.SubmitAsync(loaded, null, user, Ct)).Succeeded, "submit"));
+
+    /// <summary>Submits the scorecard and approves it for each of the Process's Co-Chair governments.</summary>
+    public async Task ApproveAsync(int scorecardId)
+    {
+        await SubmitAsync(scorecardId);
+        var governments = await app.WithDbAsync(db => db.Members.Where(m => m.IsCoChairGovernment).Select(m => m.Id).ToListAsync(Ct));
+        foreach (var government in governments)
+        {
+            await ActAsync(scorecardId, $"reviewer-{government}",
+                async (service, loaded, user) => Check((await service.ApproveAsync(loaded, user, Ct)).Succeeded, "approve"), government);
+        }
+    }
+
+    /// <summary>Closes reporting and publishes the round, as the secretariat and the Co-Chairs do.</summary>
+    public Task PublishAsync(int roundId) => WithAsync<RoundService>(async rounds =>
+    {
+        var round = await app.WithDbAsync(db => db.Rounds.SingleAsync(r => r.Id == roundId, Ct));
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        Check((await rounds.ChangeStateAsync(round, r => r.StartReview(), Ct)).Succeeded, "close reporting");
+        Check((await rounds.ChangeStateAsync(round, r => r.Publish(clock.GetUtcNow().UtcDateTime), Ct)).Succeeded, "publish");
+    });
+
     /// <summary>Carries out a scorecard action as a person acting for the body or the government given.</summary>
     public Task ActAsync(int scorecardId, string who, Func<ScorecardService, LoadedScorecard, ClaimsPrincipal, Task> act, int? memberId = null) =>
         WithAsync<ScorecardService>(async service =>

@@ -24,7 +24,7 @@ public sealed class ScorecardsApiTests
     [Fact]
     public async Task Api_WithoutCredentials_Returns401ProblemWithCode()
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(demo: false);
 
         var response = await app.CreateClient().GetAsync("/api/v1/rounds", Ct);
 
@@ -35,7 +35,7 @@ public sealed class ScorecardsApiTests
     [Fact]
     public async Task Api_WithUnknownToken_Returns401()
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(demo: false);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", "sct_not-a-real-token");
 
@@ -45,44 +45,42 @@ public sealed class ScorecardsApiTests
     }
 
     [Fact]
-    public async Task ReferenceLists_ReturnTheDemoMembersBodiesAndFramework()
+    public async Task ReferenceLists_ReturnTheMembersBodiesAndFramework()
     {
-        await using var app = await TestApp.StartAsync();
-        var client = await app.ApiClientAsync(Demo.Viewer);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var client = await world.ApiAsync(World.Viewer);
 
         var members = await JsonAsync(await client.GetAsync("/api/v1/members", Ct));
         var bodies = await JsonAsync(await client.GetAsync("/api/v1/bodies", Ct));
         var framework = await JsonAsync(await client.GetAsync("/api/v1/framework", Ct));
 
-        Assert.Equal(49, members.GetArrayLength());
-        Assert.Contains(members.EnumerateArray(), m => m.GetProperty("name").GetString() == "Viet Nam");
-        Assert.Equal(["WG-TIP", "D-WG", "TEG-RR", "TFPP", "RSO", "GABF"], bodies.EnumerateArray().Select(b => b.GetProperty("code").GetString()));
-        Assert.Equal(8, framework.GetProperty("focusAreas").GetArrayLength());
-        Assert.Equal("Law enforcement", framework.GetProperty("focusAreas")[0].GetProperty("name").GetString());
+        Assert.Equal(["Australia", "Indonesia", "Viet Nam"], members.EnumerateArray().Select(m => m.GetProperty("name").GetString()).Order());
+        Assert.Equal(["WG-TIP", "RSO"], bodies.EnumerateArray().Select(b => b.GetProperty("code").GetString()));
+        Assert.Equal(["Area LE", "Area VM"], framework.GetProperty("focusAreas").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        Assert.Equal(["LE-1", "LE-2"], framework.GetProperty("focusAreas")[0].GetProperty("objectives").EnumerateArray().Select(o => o.GetProperty("code").GetString()));
     }
 
     [Fact]
     public async Task RoundScorecards_ForMemberViewer_ListOnlyApprovedOnes()
     {
-        await using var app = await TestApp.StartAsync();
-        var rounds = await JsonAsync(await (await app.ApiClientAsync(Demo.Viewer)).GetAsync("/api/v1/rounds", Ct));
-        var current = rounds.EnumerateArray().Single(r => r.GetProperty("status").GetString() == "Open").GetProperty("id").GetInt32();
-        var past = rounds.EnumerateArray().Single(r => r.GetProperty("status").GetString() == "Published").GetProperty("id").GetInt32();
+        var world = await World.StartAsync(lastRound: true);
+        await using var _ = world.App;
+        var viewer = await world.ApiAsync(World.Viewer);
+        var coChair = await world.ApiAsync(World.Indonesia);
 
-        var viewer = await app.ApiClientAsync(Demo.Viewer);
-        var coChair = await app.ApiClientAsync(Demo.Indonesia);
-
-        Assert.Empty((await JsonAsync(await viewer.GetAsync($"/api/v1/rounds/{current}/scorecards", Ct))).EnumerateArray());
-        Assert.Equal(6, (await JsonAsync(await viewer.GetAsync($"/api/v1/rounds/{past}/scorecards", Ct))).GetArrayLength());
-        Assert.Equal(6, (await JsonAsync(await coChair.GetAsync($"/api/v1/rounds/{current}/scorecards", Ct))).GetArrayLength());
+        Assert.Empty((await JsonAsync(await viewer.GetAsync($"/api/v1/rounds/{world.Round.Id}/scorecards", Ct))).EnumerateArray());
+        Assert.Equal(2, (await JsonAsync(await viewer.GetAsync($"/api/v1/rounds/{world.LastRound!.Id}/scorecards", Ct))).GetArrayLength());
+        Assert.Equal(2, (await JsonAsync(await coChair.GetAsync($"/api/v1/rounds/{world.Round.Id}/scorecards", Ct))).GetArrayLength());
     }
 
     [Fact]
     public async Task PutEntry_ByOwnBodysReporter_SavesAndAudits()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("WG-TIP");
-        var client = await app.ApiClientAsync(Demo.WgTip);
+        var world = await World.StartAsync(lastRound: true);
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("WG-TIP");
+        var client = await world.ApiAsync(World.WgTip);
         var before = await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VM-1", Ct));
         Assert.True(before.GetProperty("isCarriedOver").GetBoolean());
 
@@ -94,20 +92,20 @@ public sealed class ScorecardsApiTests
         Assert.False(saved.GetProperty("isCarriedOver").GetBoolean());
         Assert.Equal(before.GetProperty("version").GetInt32() + 1, saved.GetProperty("version").GetInt32());
 
-        var audit = await app.WithDbAsync(db => db.AuditEvents.Where(a => a.EntityType == "Entry" && a.Field == "Progress").ToListAsync(Ct));
+        var audit = await world.App.WithDbAsync(db => db.AuditEvents.Where(a => a.EntityType == "Entry" && a.Field == "Progress" && a.UserName == World.WgTip).ToListAsync(Ct));
         var change = Assert.Single(audit);
-        Assert.Equal(Demo.WgTip, change.UserName);
         Assert.Equal("WG-TIP held its 10th Annual Meeting in Bangkok in November 2024.", change.After);
-        Assert.NotNull(change.Before);
+        Assert.Equal(World.LastProgress, change.Before);
     }
 
     [Fact]
     public async Task PutEntry_FromStaleVersion_Returns409WithBothVersionsAndKeepsTheFirst()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("WG-TIP");
-        var first = await app.ApiClientAsync(Demo.WgTip);
-        var second = await app.ApiClientAsync(Demo.WgTip);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("WG-TIP");
+        var first = await world.ApiAsync(World.WgTip);
+        var second = await world.ApiAsync(World.WgTip);
         var version = (await JsonAsync(await first.GetAsync($"/api/v1/scorecards/{id}/entries/VM-2", Ct))).GetProperty("version").GetInt32();
 
         var ok = await first.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-2", EntryBody(version, "First save."), Ct);
@@ -126,9 +124,10 @@ public sealed class ScorecardsApiTests
     [Fact]
     public async Task PutEntry_WithBadRating_Returns400NamingTheFieldAndChoices()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("WG-TIP");
-        var client = await app.ApiClientAsync(Demo.WgTip);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("WG-TIP");
+        var client = await world.ApiAsync(World.WgTip);
 
         var response = await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-1", new { version = 1, completion = "Excellent" }, Ct);
 
@@ -141,9 +140,10 @@ public sealed class ScorecardsApiTests
     [Fact]
     public async Task PutEntry_WithBrokenJson_Returns400SayingWhere()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("WG-TIP");
-        var client = await app.ApiClientAsync(Demo.WgTip);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("WG-TIP");
+        var client = await world.ApiAsync(World.WgTip);
 
         var response = await client.PutAsync($"/api/v1/scorecards/{id}/entries/VM-1",
             new StringContent("{\"version\": \"one\"}", System.Text.Encoding.UTF8, "application/json"), Ct);
@@ -157,40 +157,47 @@ public sealed class ScorecardsApiTests
     [Fact]
     public async Task PutEntry_OnAnotherBodysScorecard_Returns403AndChangesNothing()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("RSO");
-        var client = await app.ApiClientAsync(Demo.WgTip);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("RSO");
+        var client = await world.ApiAsync(World.WgTip);
+        var audited = await world.App.WithDbAsync(db => db.AuditEvents.CountAsync(Ct));
 
         var response = await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/LE-1", EntryBody(1), Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("forbidden", (await JsonAsync(response)).GetProperty("code").GetString());
-        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.EntityType == "Entry", Ct)));
+        Assert.Equal(audited, await world.App.WithDbAsync(db => db.AuditEvents.CountAsync(Ct)));
+        Assert.Null(await world.App.WithDbAsync(db => db.Entries.Where(e => e.ScorecardId == id).Select(e => e.Progress).FirstAsync(Ct)));
     }
 
     [Fact]
     public async Task GetScorecard_OfAnotherBodyInDraft_Returns403ForReporterButNotForCoChair()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("GABF");
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("RSO");
 
-        var reporter = await (await app.ApiClientAsync(Demo.WgTip)).GetAsync($"/api/v1/scorecards/{id}", Ct);
-        var coChair = await (await app.ApiClientAsync(Demo.Australia)).GetAsync($"/api/v1/scorecards/{id}", Ct);
+        var reporter = await (await world.ApiAsync(World.WgTip)).GetAsync($"/api/v1/scorecards/{id}", Ct);
+        var coChair = await (await world.ApiAsync(World.Australia)).GetAsync($"/api/v1/scorecards/{id}", Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, reporter.StatusCode);
         Assert.Equal(HttpStatusCode.OK, coChair.StatusCode);
-        Assert.Equal("GABF", (await JsonAsync(coChair)).GetProperty("body").GetProperty("code").GetString());
+        Assert.Equal("RSO", (await JsonAsync(coChair)).GetProperty("body").GetProperty("code").GetString());
     }
 
     [Fact]
     public async Task Submit_WhileItemsMissing_Returns409WithTheChecklist()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("WG-TIP");
-        var client = await app.ApiClientAsync(Demo.WgTip);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("WG-TIP");
+        await world.Given.RateAllAsync(id);
+        var client = await world.ApiAsync(World.WgTip);
         var entry = await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VM-2", Ct));
-        await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-2", new { version = entry.GetProperty("version").GetInt32(), completion = "Limited" }, Ct);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/scorecards/{id}/confirm-carried-over", null, Ct)).StatusCode);
+        var rated = await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-2",
+            new { version = entry.GetProperty("version").GetInt32(), completion = "Limited", trajectory = (string?)null, progress = (string?)null }, Ct);
+        Assert.Equal(HttpStatusCode.OK, rated.StatusCode);
 
         var response = await client.PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct);
 
@@ -199,18 +206,20 @@ public sealed class ScorecardsApiTests
         Assert.Equal("scorecard.incomplete", problem.GetProperty("code").GetString());
         Assert.Equal(["VM-2: trajectory is not rated", "VM-2: the progress narrative is empty"],
             problem.GetProperty("details").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(Domain.Scorecards.ScorecardStatus.Draft, await world.StatusAsync(id));
     }
 
     [Fact]
     public async Task Workflow_SubmitReturnResubmitAndTwoApprovals_EndsApprovedAndLocked()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("GABF");
-        var reporter = await app.ApiClientAsync("reporter.gabf@demo.scorecards.test");
-        var indonesia = await app.ApiClientAsync(Demo.Indonesia);
-        var australia = await app.ApiClientAsync(Demo.Australia);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("RSO");
+        await world.Given.RateAllAsync(id);
+        var reporter = await world.ApiAsync(World.Rso);
+        var indonesia = await world.ApiAsync(World.Indonesia);
+        var australia = await world.ApiAsync(World.Australia);
 
-        Assert.Equal(HttpStatusCode.OK, (await reporter.PostAsync($"/api/v1/scorecards/{id}/confirm-carried-over", null, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reporter.PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reporter.PostAsJsonAsync($"/api/v1/scorecards/{id}/approve", new { }, Ct)).StatusCode);
         var noReason = await indonesia.PostAsJsonAsync($"/api/v1/scorecards/{id}/return", new { reason = "" }, Ct);
@@ -221,10 +230,10 @@ public sealed class ScorecardsApiTests
 
         var unanswered = await reporter.PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct);
         Assert.Equal("scorecard.reply-required", (await JsonAsync(unanswered)).GetProperty("code").GetString());
-        var resubmitted = await JsonAsync(await reporter.PostAsJsonAsync($"/api/v1/scorecards/{id}/submit", new { reply = "Added the Colombo Commitment under SE-2." }, Ct));
+        var resubmitted = await JsonAsync(await reporter.PostAsJsonAsync($"/api/v1/scorecards/{id}/submit", new { reply = "Added the Colombo Commitment under LE-2." }, Ct));
         Assert.Equal("Submitted", resubmitted.GetProperty("status").GetString());
         Assert.Equal("Name the Colombo Summit's outcomes.", resubmitted.GetProperty("lastReturn").GetProperty("reason").GetString());
-        Assert.Equal("Added the Colombo Commitment under SE-2.", resubmitted.GetProperty("lastReturn").GetProperty("reply").GetString());
+        Assert.Equal("Added the Colombo Commitment under LE-2.", resubmitted.GetProperty("lastReturn").GetProperty("reply").GetString());
         Assert.Equal("ApprovedByOne", (await JsonAsync(await indonesia.PostAsync($"/api/v1/scorecards/{id}/approve", null, Ct))).GetProperty("status").GetString());
         var again = await indonesia.PostAsync($"/api/v1/scorecards/{id}/approve", null, Ct);
         Assert.Equal("approval.already", (await JsonAsync(again)).GetProperty("code").GetString());
@@ -233,51 +242,55 @@ public sealed class ScorecardsApiTests
         Assert.Equal("Approved", approved.GetProperty("status").GetString());
         Assert.False(approved.GetProperty("editable").GetBoolean());
         Assert.Equal(2, approved.GetProperty("approvals").GetArrayLength());
-        var locked = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/SE-2", EntryBody(approved.GetProperty("entries")[0].GetProperty("version").GetInt32()), Ct);
+        var locked = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/LE-2", EntryBody(approved.GetProperty("entries")[0].GetProperty("version").GetInt32()), Ct);
         Assert.Equal("scorecard.approved", (await JsonAsync(locked)).GetProperty("code").GetString());
     }
 
     [Fact]
     public async Task Audit_IsForAdministratorsOnly_AndFiltersByBody()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("GABF");
-        var reporter = await app.ApiClientAsync("reporter.gabf@demo.scorecards.test");
-        await reporter.PostAsync($"/api/v1/scorecards/{id}/confirm-carried-over", null, Ct);
-        await reporter.PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("RSO");
+        await world.Given.RateAllAsync(id);
+        Assert.Equal(HttpStatusCode.OK, (await (await world.ApiAsync(World.Rso)).PostAsync($"/api/v1/scorecards/{id}/submit", null, Ct)).StatusCode);
 
-        var denied = await (await app.ApiClientAsync(Demo.Indonesia)).GetAsync("/api/v1/audit", Ct);
-        var admin = await app.ApiClientAsync(Demo.Admin);
-        var gabf = await JsonAsync(await admin.GetAsync("/api/v1/audit?body=GABF", Ct));
+        var denied = await (await world.ApiAsync(World.Indonesia)).GetAsync("/api/v1/audit", Ct);
+        var admin = await world.ApiAsync(World.Admin);
         var rso = await JsonAsync(await admin.GetAsync("/api/v1/audit?body=RSO", Ct));
+        var wgTip = await JsonAsync(await admin.GetAsync("/api/v1/audit?body=WG-TIP", Ct));
 
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
-        var status = gabf.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("field").GetString() == "Status");
+        var status = rso.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("field").GetString() == "Status" && e.GetProperty("after").GetString() == "Submitted");
         Assert.Equal("Draft", status.GetProperty("before").GetString());
         Assert.Equal("Submitted", status.GetProperty("after").GetString());
-        Assert.Equal("reporter.gabf@demo.scorecards.test", status.GetProperty("userName").GetString());
-        Assert.DoesNotContain(rso.GetProperty("events").EnumerateArray(), e => e.GetProperty("field").GetString() == "Status");
+        Assert.Equal(World.Rso, status.GetProperty("userName").GetString());
+        Assert.DoesNotContain(wgTip.GetProperty("events").EnumerateArray(), e => e.GetProperty("after").GetString() == "Submitted");
+        Assert.Contains(wgTip.GetProperty("events").EnumerateArray(), e => e.GetProperty("subject").GetString()!.StartsWith("WG-TIP", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task CreateRound_WithBadDates_Returns400NamingTheField()
     {
-        await using var app = await TestApp.StartAsync();
-        var admin = await app.ApiClientAsync(Demo.Admin);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var admin = await world.ApiAsync(World.Admin);
 
         var bad = await admin.PostAsJsonAsync("/api/v1/rounds", new { name = "20th AHG SOM, 2027", periodStart = "2026-05-01", periodEnd = "2027-04-30", opensOn = "2027-03-01", dueOn = "2027-02-01" }, Ct);
-        var reporter = await (await app.ApiClientAsync(Demo.WgTip)).PostAsJsonAsync("/api/v1/rounds", new { name = "x" }, Ct);
+        var reporter = await (await world.ApiAsync(World.WgTip)).PostAsJsonAsync("/api/v1/rounds", new { name = "x" }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("due date", (await JsonAsync(bad)).GetProperty("errors").GetProperty("dueOn")[0].GetString());
         Assert.Equal(HttpStatusCode.Forbidden, reporter.StatusCode);
+        Assert.Equal(1, await world.App.WithDbAsync(db => db.Rounds.CountAsync(Ct)));
     }
 
     [Fact]
     public async Task OpeningARound_CarriesOverTheLastApprovedEntries()
     {
-        await using var app = await TestApp.StartAsync();
-        var admin = await app.ApiClientAsync(Demo.Admin);
+        var world = await World.StartAsync(lastRound: true);
+        await using var _ = world.App;
+        var admin = await world.ApiAsync(World.Admin);
         var created = await JsonAsync(await admin.PostAsJsonAsync("/api/v1/rounds",
             new { name = "20th AHG SOM, 2027", periodStart = "2026-12-01", periodEnd = "2027-04-30", opensOn = "2027-03-01", dueOn = "2027-04-15" }, Ct));
         var roundId = created.GetProperty("id").GetInt32();
@@ -288,9 +301,10 @@ public sealed class ScorecardsApiTests
         var entry = await JsonAsync(await admin.GetAsync($"/api/v1/scorecards/{wgTip}/entries/VM-1", Ct));
 
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
-        Assert.Equal(6, cards.GetArrayLength());
+        Assert.Equal(2, cards.GetArrayLength());
         Assert.True(entry.GetProperty("isCarriedOver").GetBoolean());
         Assert.Equal("Substantial", entry.GetProperty("completion").GetString());
+        Assert.Equal(World.LastProgress, entry.GetProperty("progress").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/v1/rounds/{roundId}/open", null, Ct)).StatusCode);
     }
 

@@ -137,7 +137,14 @@ public sealed class Given(TestApp app)
 
     /// <summary>Rates every entry of the scorecard as a reporter of the body would, each with a progress narrative.</summary>
     public Task RateAllAsync(int scorecardId, Completion completion = Completion.Substantial, string progress = "Held the annual meeting.") =>
-        ActAsync(scorecardId, "reporter", (service, loaded, user) => RateAsync(service, loaded, user, completion, progress));
+        ActAsync(scorecardId, "reporter", (service, loaded, user) =>
+            RateAsync(service, loaded, user, _ => true, new EntryValues(completion, null, Trajectory.OnTrack, null, progress, null, null, null, [], [])));
+
+    /// <summary>Saves one entry of the scorecard with the values given, as a reporter of the body would.</summary>
+    public Task RateAsync(int scorecardId, string objective, Completion completion, string progress = "Held the annual meeting.", string? supportNeeded = null,
+        Trajectory trajectory = Trajectory.OnTrack) =>
+        ActAsync(scorecardId, "reporter", (service, loaded, user) =>
+            RateAsync(service, loaded, user, code => code == objective, new EntryValues(completion, null, trajectory, null, progress, null, supportNeeded, null, [], [])));
 
     /// <summary>Submits the scorecard as a reporter of its body would.</summary>
     public Task SubmitAsync(int scorecardId) =>
@@ -156,13 +163,15 @@ public sealed class Given(TestApp app)
     }
 
     /// <summary>Closes reporting and publishes the round, as the secretariat and the Co-Chairs do.</summary>
-    public Task PublishAsync(int roundId) => WithAsync<RoundService>(async rounds =>
+    public async Task PublishAsync(int roundId)
     {
-        var round = await app.WithDbAsync(db => db.Rounds.SingleAsync(r => r.Id == roundId, Ct));
+        using var scope = app.Services.CreateScope();
+        var rounds = scope.ServiceProvider.GetRequiredService<RoundService>();
+        var round = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Rounds.SingleAsync(r => r.Id == roundId, Ct);
         var clock = app.Services.GetRequiredService<TimeProvider>();
         Check((await rounds.ChangeStateAsync(round, r => r.StartReview(), Ct)).Succeeded, "close reporting");
         Check((await rounds.ChangeStateAsync(round, r => r.Publish(clock.GetUtcNow().UtcDateTime), Ct)).Succeeded, "publish");
-    });
+    }
 
     /// <summary>Carries out a scorecard action as a person acting for the body or the government given.</summary>
     public Task ActAsync(int scorecardId, string who, Func<ScorecardService, LoadedScorecard, ClaimsPrincipal, Task> act, int? memberId = null) =>
@@ -184,12 +193,13 @@ public sealed class Given(TestApp app)
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
     }
 
-    private static async Task RateAsync(ScorecardService service, LoadedScorecard loaded, ClaimsPrincipal user, Completion completion, string progress)
+    private static async Task RateAsync(ScorecardService service, LoadedScorecard loaded, ClaimsPrincipal user, Func<string, bool> which, EntryValues values)
     {
         var codes = await service.CurrentObjectiveCodesAsync(loaded.Scorecard, Ct);
-        foreach (var entry in loaded.Scorecard.Entries.Where(e => codes.ContainsKey(e.ObjectiveId)).ToList())
+        var entries = loaded.Scorecard.Entries.Where(e => codes.TryGetValue(e.ObjectiveId, out var code) && which(code)).ToList();
+        Check(entries.Count > 0, "no such entry on the scorecard");
+        foreach (var entry in entries)
         {
-            var values = new EntryValues(completion, null, Trajectory.OnTrack, null, progress, null, null, null, [], []);
             var saved = await service.SaveEntryAsync(loaded, codes[entry.ObjectiveId], values, entry.Version, user, Ct);
             Check(saved.Succeeded, $"{codes[entry.ObjectiveId]}: {saved.Outcome.Message}");
         }

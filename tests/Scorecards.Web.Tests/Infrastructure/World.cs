@@ -11,7 +11,7 @@ namespace Scorecards.Web.Tests.Infrastructure;
 /// <list type="bullet">
 /// <item>members Indonesia and Australia (the Co-Chair governments) and Viet Nam;</item>
 /// <item>bodies WG-TIP and RSO; objectives LE-1 (both bodies), LE-2 (RSO), VM-1 and VM-2 (WG-TIP), in focus areas
-/// "Area LE" and "Area VM";</item>
+/// "Area LE" and "Area VM", and VM-3 that no body reports on;</item>
 /// <item>one account per role below, each with <see cref="Given.Password"/>;</item>
 /// <item>the round "19th AHG SOM, 2026" (period 21 May 2025 – 20 May 2026, due 1 April 2026) open, on a clock stopped at
 /// 2 March 2026, 09:00 UTC; with <c>lastRound</c>, before it "18th AHG SOM, 2025", every entry rated Substantial with
@@ -57,7 +57,7 @@ public sealed class World
         await given.MemberAsync("Viet Nam");
         await given.BodyAsync("WG-TIP", "Working Group on Trafficking in Persons");
         await given.BodyAsync("RSO", "Regional Support Office");
-        await given.FrameworkAsync(("LE-1", ["WG-TIP", "RSO"]), ("LE-2", ["RSO"]), ("VM-1", ["WG-TIP"]), ("VM-2", ["WG-TIP"]));
+        await given.FrameworkAsync(("LE-1", ["WG-TIP", "RSO"]), ("LE-2", ["RSO"]), ("VM-1", ["WG-TIP"]), ("VM-2", ["WG-TIP"]), ("VM-3", []));
         await given.AccountAsync(Admin, Roles.Administrator);
         await given.AccountAsync(WgTip, Roles.Reporter, body: "WG-TIP");
         await given.AccountAsync(Rso, Roles.Reporter, body: "RSO");

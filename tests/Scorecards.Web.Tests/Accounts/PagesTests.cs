@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Scorecards.Web.Tests.Infrastructure;
 
 namespace Scorecards.Web.Tests.Accounts;
@@ -10,7 +11,7 @@ public sealed class PagesTests
     [Fact]
     public async Task Pages_WithoutSigningIn_RedirectToSignIn()
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(demo: false);
         var client = app.CreateClient();
 
         var response = await client.GetAsync("/rounds", Ct);
@@ -70,8 +71,9 @@ public sealed class PagesTests
     [Fact]
     public async Task Home_ForReporter_ShowsTheirScorecardAndDeadline()
     {
-        await using var app = await TestApp.StartAsync();
-        var client = await app.SignInAsync(Demo.WgTip);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var client = await world.SignInAsync(World.WgTip);
 
         var html = await client.GetStringAsync("/", Ct);
 
@@ -84,14 +86,18 @@ public sealed class PagesTests
     [Fact]
     public async Task Home_ForCoChair_ShowsCompletenessOfEveryBody()
     {
-        await using var app = await TestApp.StartAsync();
-        var client = await app.SignInAsync(Demo.Australia);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var wgTip = await world.ScorecardAsync("WG-TIP");
+        await world.Given.RateAllAsync(wgTip);
+        await world.Given.SubmitAsync(wgTip);
+        var client = await world.SignInAsync(World.Australia);
 
         var html = await client.GetStringAsync("/", Ct);
 
         Assert.Contains("Submission completeness: 19th AHG SOM, 2026", html);
-        Assert.Contains("2 of 6 bodies have submitted.", html);
-        foreach (var body in new[] { "WG-TIP", "D-WG", "TEG-RR", "TFPP", "RSO", "GABF" })
+        Assert.Contains("1 of 2 bodies have submitted.", html);
+        foreach (var body in new[] { "WG-TIP", "RSO" })
         {
             Assert.Contains($">{body}</a>", html);
         }
@@ -100,9 +106,10 @@ public sealed class PagesTests
     [Fact]
     public async Task ScorecardPage_OfAnotherBodyInDraft_IsRefused()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("GABF");
-        var client = await app.SignInAsync(Demo.WgTip);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("RSO");
+        var client = await world.SignInAsync(World.WgTip);
 
         var response = await client.GetAsync($"/scorecards/{id}", Ct);
 
@@ -113,9 +120,10 @@ public sealed class PagesTests
     [Fact]
     public async Task EntryPage_ScriptInANarrative_IsShownAsTextNeverRun()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("WG-TIP");
-        var client = await app.SignInAsync(Demo.WgTip);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("WG-TIP");
+        var client = await world.SignInAsync(World.WgTip);
 
         var saved = await TestApp.PostFormAsync(client, $"/scorecards/{id}/entries/VM-2", new Dictionary<string, string>
         {
@@ -136,10 +144,11 @@ public sealed class PagesTests
     [Fact]
     public async Task EntryPage_SaveFromStaleVersion_ShowsBothVersionsAndKeepsTheFirst()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("WG-TIP");
-        var alice = await app.SignInAsync(Demo.WgTip);
-        var bob = await app.SignInAsync(Demo.WgTip);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("WG-TIP");
+        var alice = await world.SignInAsync(World.WgTip);
+        var bob = await world.SignInAsync(World.WgTip);
         var form = (string progress) => new Dictionary<string, string>
         {
             ["Form.Version"] = "1",
@@ -165,11 +174,19 @@ public sealed class PagesTests
     [Fact]
     public async Task SubmitFromPage_WhileIncomplete_ListsWhatIsMissing()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("WG-TIP");
-        var client = await app.SignInAsync(Demo.WgTip);
-        await TestApp.PostFormAsync(client, $"/scorecards/{id}/entries/VM-2", new Dictionary<string, string> { ["Form.Version"] = "1", ["Form.Completion"] = "Limited" });
-        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(client, $"/scorecards/{id}?handler=ConfirmAll", new Dictionary<string, string>(), $"/scorecards/{id}")).StatusCode);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("WG-TIP");
+        await world.Given.RateAllAsync(id);
+        var version = await world.App.WithDbAsync(db => db.Entries.Where(e => e.ScorecardId == id && db.Objectives.Any(o => o.Id == e.ObjectiveId && o.Code == "VM-2"))
+            .Select(e => e.Version).SingleAsync(Ct));
+        var client = await world.SignInAsync(World.WgTip);
+        var saved = await TestApp.PostFormAsync(client, $"/scorecards/{id}/entries/VM-2", new Dictionary<string, string>
+        {
+            ["Form.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Form.Completion"] = "Limited",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var response = await TestApp.PostFormAsync(client, $"/scorecards/{id}?handler=Submit", new Dictionary<string, string>(), $"/scorecards/{id}");
         var html = await response.Content.ReadAsStringAsync(Ct);
@@ -177,13 +194,16 @@ public sealed class PagesTests
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("2 required items are missing.", html);
         Assert.Contains("VM-2: trajectory is not rated", html);
+        Assert.Contains("VM-2: the progress narrative is empty", html);
+        Assert.Equal(Domain.Scorecards.ScorecardStatus.Draft, await world.StatusAsync(id));
     }
 
     [Fact]
     public async Task AdminUsersPage_InvitesAPersonWithAOneTimePassword()
     {
-        await using var app = await TestApp.StartAsync();
-        var admin = await app.SignInAsync(Demo.Admin);
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var admin = await world.SignInAsync(World.Admin);
 
         var response = await TestApp.PostFormAsync(admin, "/admin/users", new Dictionary<string, string>
         {
@@ -197,5 +217,8 @@ public sealed class PagesTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("focal.point@example.org", html);
         Assert.Matches("data-testid=\"one-time-password\">[A-Za-z0-9]{20}<", html);
+        Assert.Equal("RSO", await world.App.WithDbAsync(db => db.UserBodies
+            .Where(ub => db.Users.Any(u => u.Id == ub.UserId && u.Email == "focal.point@example.org"))
+            .Select(ub => db.Bodies.Where(b => b.Id == ub.BodyId).Select(b => b.Code).Single()).SingleAsync(Ct)));
     }
 }

@@ -16,30 +16,32 @@ public sealed class AdminPagesTests
     [Fact]
     public async Task BodyPage_SetsCoChairs_AndTheApiShowsThem()
     {
-        await using var app = await TestApp.StartAsync();
-        var admin = await app.SignInAsync(Demo.Admin);
-        var fiji = await app.WithDbAsync(db => db.Members.Where(m => m.Name == "Fiji").Select(m => m.Id).SingleAsync(Ct));
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var admin = await world.SignInAsync(World.Admin);
+        var vietNam = await app.WithDbAsync(db => db.Members.Where(m => m.Name == "Viet Nam").Select(m => m.Id).SingleAsync(Ct));
 
-        var response = await PostAsync(admin, "/admin/bodies/TEG-RR", new()
+        var response = await PostAsync(admin, "/admin/bodies/RSO", new()
         {
-            ["Name"] = "Technical Experts Group on Returns and Reintegration",
+            ["Name"] = "Regional Support Office",
             ["IsActive"] = "true",
-            ["CoChairMemberIds"] = fiji.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CoChairMemberIds"] = vietNam.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CoChairPeople"] = "Ms Example Person",
         });
-        var bodies = await (await app.ApiClientAsync(Demo.Viewer)).GetFromJsonAsync<JsonElement>("/api/v1/bodies", Ct);
+        var bodies = await (await world.ApiAsync(World.Viewer)).GetFromJsonAsync<JsonElement>("/api/v1/bodies", Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var teg = bodies.EnumerateArray().Single(b => b.GetProperty("code").GetString() == "TEG-RR");
-        Assert.Equal(["Fiji", "Ms Example Person"], teg.GetProperty("coChairs").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        var rso = bodies.EnumerateArray().Single(b => b.GetProperty("code").GetString() == "RSO");
+        Assert.Equal(["Viet Nam", "Ms Example Person"], rso.GetProperty("coChairs").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.EntityType == "BodyCoChair" && a.Action == "Created", Ct)));
     }
 
     [Fact]
     public async Task BodiesPage_RefusesADuplicateCodeAndAddsANewBody()
     {
-        await using var app = await TestApp.StartAsync();
-        var admin = await app.SignInAsync(Demo.Admin);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var admin = await world.SignInAsync(World.Admin);
 
         var duplicate = await PostAsync(admin, "/admin/bodies", new() { ["Code"] = "rso", ["Name"] = "Another RSO" });
         var added = await PostAsync(admin, "/admin/bodies", new() { ["Code"] = "WG-CYBER", ["Name"] = "Working Group on Cyber-enabled Crime" });
@@ -47,30 +49,32 @@ public sealed class AdminPagesTests
         Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
         Assert.Contains("A body with the code RSO already exists.", await duplicate.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        Assert.Equal(7, await app.WithDbAsync(db => db.Bodies.CountAsync(Ct)));
+        Assert.Equal(["RSO", "WG-CYBER", "WG-TIP"], await app.WithDbAsync(db => db.Bodies.Select(b => b.Code).Order().ToListAsync(Ct)));
     }
 
     [Fact]
     public async Task MembersPage_AddsAnObserverAndRefusesADuplicate()
     {
-        await using var app = await TestApp.StartAsync();
-        var admin = await app.SignInAsync(Demo.Admin);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var admin = await world.SignInAsync(World.Admin);
 
         var added = await PostAsync(admin, "/admin/members", new() { ["Input.Name"] = "Canada", ["Input.Kind"] = "State", ["Input.Status"] = "Observer" });
-        var duplicate = await PostAsync(admin, "/admin/members", new() { ["Input.Name"] = "Fiji", ["Input.Kind"] = "State", ["Input.Status"] = "Member" });
-        var members = await (await app.ApiClientAsync(Demo.Viewer)).GetFromJsonAsync<JsonElement>("/api/v1/members", Ct);
+        var duplicate = await PostAsync(admin, "/admin/members", new() { ["Input.Name"] = "Viet Nam", ["Input.Kind"] = "State", ["Input.Status"] = "Member" });
+        var members = await (await world.ApiAsync(World.Viewer)).GetFromJsonAsync<JsonElement>("/api/v1/members", Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Equal("Observer", members.EnumerateArray().Single(m => m.GetProperty("name").GetString() == "Canada").GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
-        Assert.Contains("A member named &#x27;Fiji&#x27; already exists.", await duplicate.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("A member named &#x27;Viet Nam&#x27; already exists.", await duplicate.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
     public async Task FrameworkPages_AddAnObjectiveAndAnIndicator_AfterRefusingBadInput()
     {
-        await using var app = await TestApp.StartAsync();
-        var admin = await app.SignInAsync(Demo.Admin);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var admin = await world.SignInAsync(World.Admin);
 
         var badCode = await PostAsync(admin, "/admin/focus-areas/LE?handler=AddObjective", new() { ["NewCode"] = "le four", ["NewTitle"] = "Joint investigations" }, "/admin/focus-areas/LE");
         var objective = await PostAsync(admin, "/admin/focus-areas/LE?handler=AddObjective", new() { ["NewCode"] = "le-4", ["NewTitle"] = "Joint investigations" }, "/admin/focus-areas/LE");
@@ -78,7 +82,12 @@ public sealed class AdminPagesTests
             new() { ["NewIndicator.Code"] = "LE-4.1", ["NewIndicator.Name"] = "Joint investigations opened", ["NewIndicator.Kind"] = "Quantitative", ["NewIndicator.Baseline"] = "none" }, "/admin/objectives/LE-4");
         var indicator = await PostAsync(admin, "/admin/objectives/LE-4?handler=AddIndicator",
             new() { ["NewIndicator.Code"] = "LE-4.1", ["NewIndicator.Name"] = "Joint investigations opened", ["NewIndicator.Kind"] = "Quantitative", ["NewIndicator.Baseline"] = "2", ["NewIndicator.Target"] = "10" }, "/admin/objectives/LE-4");
-        var assigned = await PostAsync(admin, "/admin/objectives/LE-4", new() { ["Title"] = "Joint investigations", ["BodyIds"] = "2" });
+        var rso = await app.WithDbAsync(db => db.Bodies.Where(b => b.Code == "RSO").Select(b => b.Id).SingleAsync(Ct));
+        var assigned = await PostAsync(admin, "/admin/objectives/LE-4", new()
+        {
+            ["Title"] = "Joint investigations",
+            ["BodyIds"] = rso.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
 
         Assert.Equal(HttpStatusCode.BadRequest, badCode.StatusCode);
         Assert.Contains("&#x27;le four&#x27; is not an objective code", await badCode.Content.ReadAsStringAsync(Ct));
@@ -87,58 +96,61 @@ public sealed class AdminPagesTests
         Assert.Contains("&#x27;none&#x27; is not a number.", await badNumber.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.Redirect, indicator.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
-        var framework = await (await app.ApiClientAsync(Demo.Viewer)).GetFromJsonAsync<JsonElement>("/api/v1/framework", Ct);
+        var framework = await (await world.ApiAsync(World.Viewer)).GetFromJsonAsync<JsonElement>("/api/v1/framework", Ct);
         var le4 = framework.GetProperty("focusAreas")[0].GetProperty("objectives").EnumerateArray().Single(o => o.GetProperty("code").GetString() == "LE-4");
-        Assert.Equal(["D-WG"], le4.GetProperty("bodies").EnumerateArray().Select(b => b.GetString()));
+        Assert.Equal(["RSO"], le4.GetProperty("bodies").EnumerateArray().Select(b => b.GetString()));
         Assert.Equal(10m, le4.GetProperty("indicators")[0].GetProperty("target").GetDecimal());
     }
 
     [Fact]
     public async Task UserPage_MovesAReporterToAnotherBody_AndTheirRightsFollow()
     {
-        await using var app = await TestApp.StartAsync();
-        var admin = await app.SignInAsync(Demo.Admin);
-        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.WgTip).Select(u => u.Id).SingleAsync(Ct));
-        var gabfId = await app.WithDbAsync(db => db.Bodies.Where(b => b.Code == "GABF").Select(b => b.Id).SingleAsync(Ct));
-        var api = await app.ApiClientAsync(Demo.WgTip);
-        var wgTip = await app.CurrentScorecardIdAsync("WG-TIP");
-        var gabf = await app.CurrentScorecardIdAsync("GABF");
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var admin = await world.SignInAsync(World.Admin);
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == World.WgTip).Select(u => u.Id).SingleAsync(Ct));
+        var rsoId = await app.WithDbAsync(db => db.Bodies.Where(b => b.Code == "RSO").Select(b => b.Id).SingleAsync(Ct));
+        var api = await world.ApiAsync(World.WgTip);
+        var wgTip = await world.ScorecardAsync("WG-TIP");
+        var rso = await world.ScorecardAsync("RSO");
 
         var noBody = await PostAsync(admin, $"/admin/users/{userId}", new() { ["Name"] = "WG-TIP Reporter", ["SelectedRoles"] = "Reporter" });
         var moved = await PostAsync(admin, $"/admin/users/{userId}", new()
         {
-            ["Name"] = "GABF Reporter Two",
+            ["Name"] = "RSO Reporter Two",
             ["SelectedRoles"] = "Reporter",
-            ["BodyIds"] = gabfId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["BodyIds"] = rsoId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, noBody.StatusCode);
         Assert.Contains("A reporter reports for at least one body", await noBody.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync($"/api/v1/scorecards/{wgTip}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/scorecards/{gabf}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/scorecards/{rso}", Ct)).StatusCode);
     }
 
     [Fact]
     public async Task UserPage_ResetPassword_GivesAOneTimePasswordThatSignsIn()
     {
-        await using var app = await TestApp.StartAsync();
-        var admin = await app.SignInAsync(Demo.Admin);
-        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Viewer).Select(u => u.Id).SingleAsync(Ct));
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var admin = await world.SignInAsync(World.Admin);
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == World.Viewer).Select(u => u.Id).SingleAsync(Ct));
 
         var response = await PostAsync(admin, $"/admin/users/{userId}?handler=Reset", [], $"/admin/users/{userId}");
         var html = await response.Content.ReadAsStringAsync(Ct);
         var password = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"one-time-password\">([A-Za-z0-9]{20})<").Groups[1].Value;
 
         Assert.Equal(20, password.Length);
-        await app.SignInAsync(Demo.Viewer, password);
+        await app.SignInAsync(World.Viewer, password);
     }
 
     [Fact]
     public async Task RoundsPage_RefusesBadDates_ThenPlansAndOpensARound()
     {
-        await using var app = await TestApp.StartAsync();
-        var admin = await app.SignInAsync(Demo.Admin);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var admin = await world.SignInAsync(World.Admin);
         var fields = new Dictionary<string, string>
         {
             ["Input.Name"] = "20th AHG SOM, 2027",
@@ -158,21 +170,22 @@ public sealed class AdminPagesTests
         Assert.Contains("The period covered must end on or after the day it starts.", await bad.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
-        Assert.Equal(6, await app.WithDbAsync(db => db.Scorecards.CountAsync(s => s.RoundId == id, Ct)));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Scorecards.CountAsync(s => s.RoundId == id, Ct)));
     }
 
     [Fact]
     public async Task PasswordPage_RefusesAWrongCurrentPassword_ThenChangesIt()
     {
-        await using var app = await TestApp.StartAsync();
-        var client = await app.SignInAsync(Demo.Viewer);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var client = await world.SignInAsync(World.Viewer);
 
         var wrong = await PostAsync(client, "/account/password", new() { ["Current"] = "not it", ["New"] = "a much longer new password" });
-        var changed = await PostAsync(client, "/account/password", new() { ["Current"] = "scorecards-demo", ["New"] = "a much longer new password" });
+        var changed = await PostAsync(client, "/account/password", new() { ["Current"] = Given.Password, ["New"] = "a much longer new password" });
 
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("The current password is not right.", await wrong.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        await app.SignInAsync(Demo.Viewer, "a much longer new password");
+        await app.SignInAsync(World.Viewer, "a much longer new password");
     }
 }

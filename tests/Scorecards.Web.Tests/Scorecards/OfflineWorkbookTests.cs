@@ -33,7 +33,8 @@ public sealed class OfflineWorkbookTests
         stream.Write(workbook);
         using (var document = SpreadsheetDocument.Open(stream, true))
         {
-            var part = document.WorkbookPart!.WorksheetParts.First(p => p.Worksheet.Descendants<X.Row>().Count() > 7);
+            var sheet = document.WorkbookPart!.Workbook.Sheets!.Elements<X.Sheet>().Single(s => s.Name == OfflineWorkbook.EntriesSheet);
+            var part = (WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!.Value!);
             var row = part.Worksheet.Descendants<X.Row>().Single(r => r.Elements<X.Cell>().First().InnerText == objective);
             foreach (var (column, text) in cells)
             {
@@ -78,9 +79,10 @@ public sealed class OfflineWorkbookTests
     [Fact]
     public async Task Workbook_HasTheCurrentValues_DropDownsForRatings_AndValidates()
     {
-        await using var app = await TestApp.StartAsync();
-        var wgTip = await app.CurrentScorecardIdAsync("WG-TIP");
-        var bytes = await DownloadAsync(await app.ApiClientAsync(Demo.WgTip), wgTip);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var wgTip = await world.ScorecardAsync("WG-TIP");
+        var bytes = await DownloadAsync(await app.ApiClientAsync(World.WgTip), wgTip);
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         Assert.Empty(new OpenXmlValidator().Validate(document, Ct));
@@ -98,9 +100,10 @@ public sealed class OfflineWorkbookTests
     [Fact]
     public async Task FilledInWorkbook_IsPreviewedFieldByField_ThenSavedWhole()
     {
-        await using var app = await TestApp.StartAsync();
-        var wgTip = await app.CurrentScorecardIdAsync("WG-TIP");
-        var reporter = await app.ApiClientAsync(Demo.WgTip);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var wgTip = await world.ScorecardAsync("WG-TIP");
+        var reporter = await app.ApiClientAsync(World.WgTip);
         var filled = Edit(await DownloadAsync(reporter, wgTip), "VM-1", ("C", "Complete"), ("E", "Some delays"), ("G", "Written offline in Manila."));
         var before = await SnapshotAsync(app, wgTip);
 
@@ -121,17 +124,18 @@ public sealed class OfflineWorkbookTests
     [Fact]
     public async Task BrokenUploads_GiveRowLevelMessages_AndChangeNothing()
     {
-        await using var app = await TestApp.StartAsync();
-        var wgTip = await app.CurrentScorecardIdAsync("WG-TIP");
-        var reporter = await app.ApiClientAsync(Demo.WgTip);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var wgTip = await world.ScorecardAsync("WG-TIP");
+        var reporter = await app.ApiClientAsync(World.WgTip);
         var fresh = await DownloadAsync(reporter, wgTip);
         var before = await SnapshotAsync(app, wgTip);
 
-        // Another body's workbook, written by the program for D-WG's scorecard.
+        // Another body's workbook, written by the program for the RSO's scorecard.
         byte[] other;
         using (var scope = app.Services.CreateScope())
         {
-            var loaded = (await scope.ServiceProvider.GetRequiredService<ScorecardService>().LoadAsync(await app.CurrentScorecardIdAsync("D-WG"), Ct))!;
+            var loaded = (await scope.ServiceProvider.GetRequiredService<ScorecardService>().LoadAsync(await world.ScorecardAsync("RSO"), Ct))!;
             using var stream = new MemoryStream();
             await OfflineWorkbook.WriteAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), loaded, DateTime.UtcNow, stream, Ct);
             other = stream.ToArray();
@@ -169,9 +173,10 @@ public sealed class OfflineWorkbookTests
     [Fact]
     public async Task StaleDownload_IsAConflict_AndNeverOverwritesTheNewerEntry()
     {
-        await using var app = await TestApp.StartAsync();
-        var wgTip = await app.CurrentScorecardIdAsync("WG-TIP");
-        var reporter = await app.ApiClientAsync(Demo.WgTip);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var wgTip = await world.ScorecardAsync("WG-TIP");
+        var reporter = await app.ApiClientAsync(World.WgTip);
         var stale = Edit(await DownloadAsync(reporter, wgTip), "VM-1", ("G", "Offline text."));
         var current = await (await reporter.GetAsync($"/api/v1/scorecards/{wgTip}/entries/VM-1", Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
         var saved = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{wgTip}/entries/VM-1", new
@@ -195,16 +200,20 @@ public sealed class OfflineWorkbookTests
     [Fact]
     public async Task OnlyTheBodysReporters_OnOpenScorecards_WorkOffline()
     {
-        await using var app = await TestApp.StartAsync();
-        var wgTip = await app.CurrentScorecardIdAsync("WG-TIP");
-        var dwg = await app.CurrentScorecardIdAsync("D-WG");
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var wgTip = await world.ScorecardAsync("WG-TIP");
+        var rso = await world.ScorecardAsync("RSO");
+        await world.Given.RateAllAsync(rso);
+        await world.Given.SubmitAsync(rso);
 
-        var otherBody = await (await app.ApiClientAsync(Demo.Rso)).GetAsync($"/api/v1/scorecards/{wgTip}/offline", Ct);
-        var coChair = await (await app.ApiClientAsync(Demo.Australia)).GetAsync($"/api/v1/scorecards/{wgTip}/offline", Ct);
-        var submitted = await (await app.ApiClientAsync("reporter.d-wg@demo.scorecards.test")).GetAsync($"/api/v1/scorecards/{dwg}/offline", Ct);
-        var page = await (await app.SignInAsync(Demo.Rso)).GetAsync($"/scorecards/{wgTip}/offline", Ct);
+        var otherBody = await (await app.ApiClientAsync(World.Rso)).GetAsync($"/api/v1/scorecards/{wgTip}/offline", Ct);
+        var coChair = await (await app.ApiClientAsync(World.Australia)).GetAsync($"/api/v1/scorecards/{wgTip}/offline", Ct);
+        var submitted = await (await app.ApiClientAsync(World.Rso)).GetAsync($"/api/v1/scorecards/{rso}/offline", Ct);
+        var page = await (await world.SignInAsync(World.Rso)).GetAsync($"/scorecards/{wgTip}/offline", Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, otherBody.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ApiClientAsync(World.WgTip)).GetAsync($"/api/v1/scorecards/{wgTip}/offline", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, coChair.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, submitted.StatusCode);
         Assert.StartsWith("/account/denied", page.Headers.Location?.PathAndQuery);
@@ -213,9 +222,10 @@ public sealed class OfflineWorkbookTests
     [Fact]
     public async Task Page_PreviewsAnUpload_AndSavesItOnConfirmation()
     {
-        await using var app = await TestApp.StartAsync();
-        var wgTip = await app.CurrentScorecardIdAsync("WG-TIP");
-        var browser = await app.SignInAsync(Demo.WgTip);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var wgTip = await world.ScorecardAsync("WG-TIP");
+        var browser = await world.SignInAsync(World.WgTip);
         var filled = Edit(await browser.GetByteArrayAsync($"/scorecards/{wgTip}/offline/download", Ct), "VM-1", ("G", "From the page."));
 
         var preview = await (await TestApp.PostFileAsync(browser, $"/scorecards/{wgTip}/offline/upload", $"/scorecards/{wgTip}/offline", "wg-tip.xlsx", filled))

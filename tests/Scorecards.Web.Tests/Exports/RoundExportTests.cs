@@ -5,7 +5,6 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Microsoft.EntityFrameworkCore;
-using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Exports;
 using Scorecards.Web.Tests.Infrastructure;
@@ -18,8 +17,29 @@ public sealed class RoundExportTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Task<int> RoundIdAsync(TestApp app, RoundStatus status) =>
-        app.WithDbAsync(db => db.Rounds.Where(r => r.Status == status).Select(r => r.Id).SingleAsync(Ct));
+    private const string Assessment = "The Ad Hoc Group SOM recognised progress towards realising the 2023 Adelaide Strategy for Cooperation.";
+
+    /// <summary>
+    /// The world's round with both scorecards approved and published: every entry Substantial, the RSO's LE-1 citing the
+    /// RSO annual meeting (16–18 July 2025, Hanoi) as evidence, and the Co-Chairs' assessment written.
+    /// </summary>
+    private static async Task<World> PublishedAsync()
+    {
+        var world = await World.StartAsync();
+        var given = world.Given;
+        var meeting = await given.ActivityAsync("RSO", "RSO annual meeting", Domain.Activities.DatePrecision.Days, new(2025, 7, 16), new(2025, 7, 18),
+            city: "Hanoi", member: "Viet Nam", objectives: ["LE-1"]);
+        var wgTip = await world.ScorecardAsync("WG-TIP");
+        var rso = await world.ScorecardAsync("RSO");
+        await given.RateAllAsync(wgTip);
+        await given.RateAllAsync(rso);
+        await given.RateAsync(rso, "LE-1", Completion.Substantial, "Met in Hanoi.", evidence: [meeting]);
+        await given.ApproveAsync(wgTip);
+        await given.ApproveAsync(rso);
+        await given.AssessmentAsync(world.Round.Id, Assessment);
+        await given.PublishAsync(world.Round.Id);
+        return world;
+    }
 
     private static async Task<byte[]> DownloadAsync(HttpClient client, int round, string format)
     {
@@ -33,9 +53,10 @@ public sealed class RoundExportTests
     [Fact]
     public async Task Docx_IsAValidWordDocument_WithHeadingsContentsMatrixAndNarratives()
     {
-        await using var app = await TestApp.StartAsync();
-        var published = await RoundIdAsync(app, RoundStatus.Published);
-        var bytes = await DownloadAsync(await app.ApiClientAsync(Demo.Australia), published, "docx");
+        var world = await PublishedAsync();
+        await using var app = world.App;
+        var published = world.Round.Id;
+        var bytes = await DownloadAsync(await world.ApiAsync(World.Australia), published, "docx");
 
         using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
         var errors = new OpenXmlValidator().Validate(document, Ct).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
@@ -44,12 +65,9 @@ public sealed class RoundExportTests
         var paragraphs = body.Descendants<W.Paragraph>().ToList();
         List<string> Styled(string style) => paragraphs.Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == style).Select(p => p.InnerText).ToList();
 
-        Assert.Equal("Scorecard: 18th AHG SOM, 2025", Styled("Title").Single());
-        var h1 = Styled("Heading1");
-        Assert.Equal(["Co-Chairs' assessment", "Summary"], h1.Take(2));
-        Assert.Contains("LE · Law enforcement", h1);
-        Assert.Equal(10, h1.Count);
-        Assert.Contains("BM-2 · Test cross-border responses through joint tabletop exercises", Styled("Heading2"));
+        Assert.Equal("Scorecard: 19th AHG SOM, 2026", Styled("Title").Single());
+        Assert.Equal(["Co-Chairs' assessment", "Summary", "LE · Area LE", "VM · Area VM"], Styled("Heading1"));
+        Assert.Contains("VM-1 · Objective VM-1", Styled("Heading2"));
         Assert.Contains(body.Descendants<W.FieldCode>(), f => f.Text.Contains("TOC", StringComparison.Ordinal));
         var headingStyle = document.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<W.Style>().Single(s => s.StyleId == "Heading1");
         Assert.Equal("heading 1", headingStyle.StyleName!.Val!.Value);
@@ -57,31 +75,30 @@ public sealed class RoundExportTests
 
         var matrix = body.Elements<W.Table>().First();
         var header = matrix.Elements<W.TableRow>().First().Elements<W.TableCell>().Select(c => c.InnerText).ToList();
-        Assert.Equal(["Focus area", "WG-TIP", "D-WG", "TEG-RR", "TFPP", "RSO", "GABF"], header);
+        Assert.Equal(["Focus area", "WG-TIP", "RSO"], header);
         var shaded = matrix.Descendants<W.Paragraph>().Where(p => p.ParagraphProperties?.Shading?.Fill?.Value is not null).ToList();
         Assert.NotEmpty(shaded);
         Assert.All(shaded, p => Assert.Matches(@"^[A-Z]{2}-\d (Complete|Substantial|Limited|Not started|No evidence available|Not applicable)$", p.InnerText));
 
         var text = string.Join("\n", paragraphs.Select(p => p.InnerText));
-        Assert.Contains("recognised progress towards realising the 2023 Adelaide Strategy for Cooperation", text);
-        Assert.Contains("Evidence: D-WG annual meeting (16–18 July 2024, Hanoi)", text);
-        Assert.Contains("D-WG: Substantial", text);
+        Assert.Contains(Assessment, text);
+        Assert.Contains("Evidence: RSO annual meeting (16–18 July 2025, Hanoi)", text);
+        Assert.Contains("RSO: Substantial", text);
     }
 
     [Fact]
     public async Task Xlsx_HasAFlatSheetOfEveryEntry_AndASheetPerFocusArea_AndValidates()
     {
-        await using var app = await TestApp.StartAsync();
-        var published = await RoundIdAsync(app, RoundStatus.Published);
-        var bytes = await DownloadAsync(await app.ApiClientAsync(Demo.Australia), published, "xlsx");
+        var world = await PublishedAsync();
+        await using var app = world.App;
+        var published = world.Round.Id;
+        var bytes = await DownloadAsync(await world.ApiAsync(World.Australia), published, "xlsx");
         var entries = await app.WithDbAsync(db => db.Entries.CountAsync(e => db.Scorecards.Any(s => s.Id == e.ScorecardId && s.RoundId == published), Ct));
 
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         Assert.Empty(new OpenXmlValidator().Validate(workbook, Ct));
         var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<X.Sheet>().ToList();
-        Assert.Equal(9, sheets.Count);
-        Assert.Equal("Entries", sheets[0].Name!.Value);
-        Assert.Equal("LE Law enforcement", sheets[1].Name!.Value);
+        Assert.Equal(["Entries", "LE Area LE", "VM Area VM"], sheets.Select(s => s.Name!.Value));
         var flat = ((WorksheetPart)workbook.WorkbookPart.GetPartById(sheets[0].Id!.Value!)).Worksheet.Descendants<X.Row>().ToList();
         Assert.Equal(entries + 1, flat.Count);
         Assert.Equal(RoundExport.Columns.Select(c => c.Name), flat[0].Elements<X.Cell>().Select(c => c.InnerText));
@@ -92,24 +109,25 @@ public sealed class RoundExportTests
     [Fact]
     public async Task Pdf_IsA4_WithPageNumbersHeaderMatrixAndEveryFocusArea()
     {
-        await using var app = await TestApp.StartAsync();
-        var published = await RoundIdAsync(app, RoundStatus.Published);
-        var bytes = await DownloadAsync(await app.ApiClientAsync(Demo.Australia), published, "pdf");
+        var world = await PublishedAsync();
+        await using var app = world.App;
+        var published = world.Round.Id;
+        var bytes = await DownloadAsync(await world.ApiAsync(World.Australia), published, "pdf");
         var areas = await app.WithDbAsync(db => db.FocusAreas.Select(f => f.Name).ToListAsync(Ct));
 
         using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
         var pages = pdf.GetPages().ToList();
         var text = string.Join("\n", pages.Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
 
-        Assert.True(pages.Count >= 3, $"{pages.Count} pages");
+        Assert.True(pages.Count >= 2, $"{pages.Count} pages");
         Assert.All(pages, p => Assert.Equal((595, 842), ((int)Math.Round(p.Width), (int)Math.Round(p.Height))));
         Assert.Contains($"Page 1 of {pages.Count}", string.Join(" ", pages[0].GetWords().Select(w => w.Text)));
         Assert.Contains($"Page {pages.Count} of {pages.Count}", string.Join(" ", pages[^1].GetWords().Select(w => w.Text)));
-        Assert.All(pages, p => Assert.StartsWith("Scorecard: 18th AHG SOM, 2025", string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.All(pages, p => Assert.StartsWith("Scorecard: 19th AHG SOM, 2026", string.Join(" ", p.GetWords().Select(w => w.Text))));
         Assert.All(areas, a => Assert.Contains(a, text));
         Assert.Contains("Focus areas by body", text);
         Assert.Contains("recognised progress towards realising the 2023 Adelaide Strategy", text);
-        Assert.Contains("D-WG annual meeting (16–18 July 2024, Hanoi)", text);
+        Assert.Contains("RSO annual meeting (16–18 July 2025, Hanoi)", text);
         var fonts = string.Join(" ", pages[0].Letters.Select(l => l.FontName).Distinct());
         Assert.True(fonts.Replace(" ", "", StringComparison.Ordinal).Contains("DejaVuSans", StringComparison.OrdinalIgnoreCase), fonts);
     }
@@ -117,9 +135,10 @@ public sealed class RoundExportTests
     [Fact]
     public async Task CsvAndJson_HoldTheSameRows_AsTheEntriesInTheDatabase()
     {
-        await using var app = await TestApp.StartAsync();
-        var published = await RoundIdAsync(app, RoundStatus.Published);
-        var client = await app.ApiClientAsync(Demo.Australia);
+        var world = await PublishedAsync();
+        await using var app = world.App;
+        var published = world.Round.Id;
+        var client = await world.ApiAsync(World.Australia);
         var stored = await app.WithDbAsync(db => db.Entries.Where(e => db.Scorecards.Any(s => s.Id == e.ScorecardId && s.RoundId == published))
             .Join(db.Scorecards, e => e.ScorecardId, s => s.Id, (e, s) => new { e, s.BodyId })
             .Join(db.Bodies, x => x.BodyId, b => b.Id, (x, b) => new { b.Code, x.e.ObjectiveId, x.e.Completion, x.e.Progress })
@@ -139,22 +158,26 @@ public sealed class RoundExportTests
         Assert.Equal(expected, fromCsv);
         Assert.Equal(RoundExport.Columns.Select(c => c.Name), header);
         Assert.Equal(RoundExport.Columns.Select(c => c.Name), json.GetProperty("rows")[0].EnumerateObject().Select(p => p.Name));
-        Assert.Equal("18th AHG SOM, 2025", json.GetProperty("round").GetString());
+        Assert.Equal(5, fromJson.Count);
+        Assert.Equal(World.RoundName, json.GetProperty("round").GetString());
     }
 
     [Fact]
     public async Task Export_HoldsOnlyScorecardsTheCallerMayRead_AndRefusesBadRequests()
     {
-        await using var app = await TestApp.StartAsync();
-        var open = await RoundIdAsync(app, RoundStatus.Open);
-        var approved = await app.WithDbAsync(db => db.Scorecards.Where(s => s.RoundId == open && s.Status == ScorecardStatus.Approved)
-            .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => b.Code).ToListAsync(Ct));
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var open = world.Round.Id;
+        var rso = await world.ScorecardAsync("RSO");
+        await world.Given.RateAllAsync(rso);
+        await world.Given.ApproveAsync(rso);
+        string[] approved = ["RSO"];
 
-        var viewer = JsonDocument.Parse(await DownloadAsync(await app.ApiClientAsync(Demo.Viewer), open, "json")).RootElement;
-        var reporter = JsonDocument.Parse(await DownloadAsync(await app.ApiClientAsync(Demo.WgTip), open, "json")).RootElement;
-        var reporterWithDrafts = JsonDocument.Parse(await (await app.ApiClientAsync(Demo.WgTip)).GetByteArrayAsync($"/api/v1/rounds/{open}/export?format=json&include=all", Ct)).RootElement;
-        var badFormat = await (await app.ApiClientAsync(Demo.Viewer)).GetAsync($"/api/v1/rounds/{open}/export?format=pptx", Ct);
-        var noRound = await (await app.ApiClientAsync(Demo.Viewer)).GetAsync("/api/v1/rounds/9999/export?format=csv", Ct);
+        var viewer = JsonDocument.Parse(await DownloadAsync(await world.ApiAsync(World.Viewer), open, "json")).RootElement;
+        var reporter = JsonDocument.Parse(await DownloadAsync(await world.ApiAsync(World.WgTip), open, "json")).RootElement;
+        var reporterWithDrafts = JsonDocument.Parse(await (await world.ApiAsync(World.WgTip)).GetByteArrayAsync($"/api/v1/rounds/{open}/export?format=json&include=all", Ct)).RootElement;
+        var badFormat = await (await world.ApiAsync(World.Viewer)).GetAsync($"/api/v1/rounds/{open}/export?format=pptx", Ct);
+        var noRound = await (await world.ApiAsync(World.Viewer)).GetAsync("/api/v1/rounds/9999/export?format=csv", Ct);
         var anonymous = await app.CreateClient().GetAsync($"/api/v1/rounds/{open}/export?format=csv", Ct);
 
         string[] Bodies(JsonElement e) => e.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("body").GetString()!).Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -169,9 +192,10 @@ public sealed class RoundExportTests
     [Fact]
     public async Task RoundPage_LinksEachDownload_AndTheSchemaDocumentNamesEveryColumn()
     {
-        await using var app = await TestApp.StartAsync();
-        var published = await RoundIdAsync(app, RoundStatus.Published);
-        var page = await (await app.SignInAsync(Demo.Viewer)).GetStringAsync($"/rounds/{published}", Ct);
+        var world = await PublishedAsync();
+        await using var app = world.App;
+        var published = world.Round.Id;
+        var page = await (await world.SignInAsync(World.Viewer)).GetStringAsync($"/rounds/{published}", Ct);
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Scorecards.slnx")))
         {

@@ -144,9 +144,19 @@ public sealed class Given(TestApp app)
 
     /// <summary>Saves one entry of the scorecard with the values given, as a reporter of the body would.</summary>
     public Task RateAsync(int scorecardId, string objective, Completion completion, string progress = "Held the annual meeting.", string? supportNeeded = null,
-        Trajectory trajectory = Trajectory.OnTrack) =>
+        Trajectory trajectory = Trajectory.OnTrack, int[]? evidence = null) =>
         ActAsync(scorecardId, "reporter", (service, loaded, user) =>
-            RateAsync(service, loaded, user, code => code == objective, new EntryValues(completion, null, trajectory, null, progress, null, supportNeeded, null, [], [])));
+            RateAsync(service, loaded, user, code => code == objective,
+                new EntryValues(completion, null, trajectory, null, progress, null, supportNeeded, null, [], [], evidence)));
+
+    /// <summary>Writes the Co-Chairs' assessment of the round: the overall text and, by focus area code, each area's.</summary>
+    public Task AssessmentAsync(int roundId, string overall, Dictionary<string, string?>? focusAreas = null) => app.WithDbAsync(async db =>
+    {
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var saved = await AssessmentCommands.SaveAsync(db, roundId, new AssessmentRequest(overall, focusAreas), "cochair", now, Ct);
+        Check(saved.Succeeded, saved.Message ?? "assessment");
+        return saved;
+    });
 
     /// <summary>Submits the scorecard as a reporter of its body would.</summary>
     public Task SubmitAsync(int scorecardId) =>

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Scorecards.Domain.Rounds;
 using Scorecards.Web.Tests.Infrastructure;
 
 namespace Scorecards.Web.Tests.Rounds;
@@ -11,31 +10,29 @@ public sealed class AssessmentTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Task<int> RoundIdAsync(TestApp app, RoundStatus status) =>
-        app.WithDbAsync(db => db.Rounds.Where(r => r.Status == status).Select(r => r.Id).SingleAsync(Ct));
-
     [Fact]
     public async Task CoChair_WritesTheAssessment_AndTheRoundPageAndSummaryShowIt()
     {
-        await using var app = await TestApp.StartAsync();
-        var open = await RoundIdAsync(app, RoundStatus.Open);
-        var coChair = await app.ApiClientAsync(Demo.Australia);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var open = world.Round.Id;
+        var coChair = await world.ApiAsync(World.Australia);
 
         var saved = await coChair.PutAsJsonAsync($"/api/v1/rounds/{open}/assessment",
-            new { overall = "Steady progress; **two bodies** still to report.", focusAreas = new Dictionary<string, string> { ["BM"] = "The tabletop exercise tested cross-border responses." } }, Ct);
+            new { overall = "Steady progress; **two bodies** still to report.", focusAreas = new Dictionary<string, string> { ["LE"] = "The tabletop exercise tested cross-border responses." } }, Ct);
         var unknown = await coChair.PutAsJsonAsync($"/api/v1/rounds/{open}/assessment",
             new { overall = "Changed.", focusAreas = new Dictionary<string, string> { ["XX"] = "No such area." } }, Ct);
-        var reporter = await (await app.ApiClientAsync(Demo.WgTip)).PutAsJsonAsync($"/api/v1/rounds/{open}/assessment", new { overall = "Mine." }, Ct);
-        var summary = await (await app.ApiClientAsync(Demo.Admin)).GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{open}/summary", Ct);
-        var page = await (await app.SignInAsync(Demo.Australia)).GetStringAsync($"/rounds/{open}?area=BM", Ct);
+        var reporter = await (await world.ApiAsync(World.WgTip)).PutAsJsonAsync($"/api/v1/rounds/{open}/assessment", new { overall = "Mine." }, Ct);
+        var summary = await (await world.ApiAsync(World.Admin)).GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{open}/summary", Ct);
+        var page = await (await world.SignInAsync(World.Australia)).GetStringAsync($"/rounds/{open}?area=LE", Ct);
 
         // Until the round is published, the assessment is the Co-Chairs' draft: viewers and reporters do not read it anywhere.
-        var viewerApi = await app.ApiClientAsync(Demo.Viewer);
+        var viewerApi = await world.ApiAsync(World.Viewer);
         var viewerSummary = await viewerApi.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{open}/summary", Ct);
         var viewerAssessment = await viewerApi.GetAsync($"/api/v1/rounds/{open}/assessment", Ct);
         var viewerPaper = await viewerApi.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{open}/export?format=json&include=all", Ct);
-        var reporterPage = await (await app.SignInAsync(Demo.WgTip)).GetStringAsync($"/rounds/{open}", Ct);
-        var reporterDocx = await (await app.ApiClientAsync(Demo.WgTip)).GetByteArrayAsync($"/api/v1/rounds/{open}/export?format=docx&include=all", Ct);
+        var reporterPage = await (await world.SignInAsync(World.WgTip)).GetStringAsync($"/rounds/{open}", Ct);
+        var reporterDocx = await (await world.ApiAsync(World.WgTip)).GetByteArrayAsync($"/api/v1/rounds/{open}/export?format=docx&include=all", Ct);
         Assert.Empty(viewerSummary.GetProperty("assessments").EnumerateArray());
         Assert.Equal(HttpStatusCode.Forbidden, viewerAssessment.StatusCode);
         Assert.Contains("assessment.draft", await viewerAssessment.Content.ReadAsStringAsync(Ct));
@@ -60,26 +57,31 @@ public sealed class AssessmentTests
     [Fact]
     public async Task PublishedRound_KeepsItsAssessment_OnThePublicPage_AndRefusesChanges()
     {
-        await using var app = await TestApp.StartAsync();
-        var published = await RoundIdAsync(app, RoundStatus.Published);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var published = world.Round.Id;
+        await world.Given.AssessmentAsync(published, "The Ad Hoc Group SOM recognised progress towards realising the 2023 Adelaide Strategy for Cooperation.");
+        await world.Given.PublishAsync(published);
 
-        var refused = await (await app.ApiClientAsync(Demo.Indonesia)).PutAsJsonAsync($"/api/v1/rounds/{published}/assessment", new { overall = "Rewritten." }, Ct);
+        var refused = await (await world.ApiAsync(World.Indonesia)).PutAsJsonAsync($"/api/v1/rounds/{published}/assessment", new { overall = "Rewritten." }, Ct);
         var publicPage = await app.CreateClient().GetStringAsync($"/public/rounds/{published}", Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("assessment.round-state", await refused.Content.ReadAsStringAsync(Ct));
         Assert.Contains("recognised progress towards realising the 2023 Adelaide Strategy for Cooperation", publicPage);
+        Assert.DoesNotContain("Rewritten.", publicPage);
         Assert.DoesNotContain("Write the assessment", publicPage);
     }
 
     [Fact]
     public async Task AssessmentPage_IsForCoChairs_AndSavesEveryText()
     {
-        await using var app = await TestApp.StartAsync();
-        var open = await RoundIdAsync(app, RoundStatus.Open);
-        var coChair = await app.SignInAsync(Demo.Indonesia);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var open = world.Round.Id;
+        var coChair = await world.SignInAsync(World.Indonesia);
 
-        var denied = await (await app.SignInAsync(Demo.WgTip)).GetAsync($"/rounds/{open}/assessment", Ct);
+        var denied = await (await world.SignInAsync(World.WgTip)).GetAsync($"/rounds/{open}/assessment", Ct);
         var posted = await TestApp.PostFormAsync(coChair, $"/rounds/{open}/assessment",
             new Dictionary<string, string> { ["Overall"] = "Overall from the page.", ["FocusAreas[LE]"] = "Law enforcement from the page." });
 
@@ -88,6 +90,6 @@ public sealed class AssessmentTests
         var stored = await app.WithDbAsync(db => db.Assessments.Where(a => a.RoundId == open).OrderBy(a => a.FocusAreaId).Select(a => a.Text).ToListAsync(Ct));
         Assert.Contains("Overall from the page.", stored);
         Assert.Contains("Law enforcement from the page.", stored);
-        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "Assessment" && e.UserName == Demo.Indonesia, Ct)));
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.EntityType == "Assessment" && e.UserName == World.Indonesia, Ct)));
     }
 }

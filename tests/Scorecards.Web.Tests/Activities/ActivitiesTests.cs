@@ -56,35 +56,41 @@ public sealed class ActivitiesTests
     };
 
     [Fact]
-    public async Task Register_HoldsTheStatementsActivities_WithFiltersSearchAndPaging()
+    public async Task Register_FiltersByBodyMemberKindAreaTextAndDates_AndPages()
     {
-        await using var app = await TestApp.StartAsync();
-        var client = await app.ApiClientAsync(Demo.Viewer);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var given = world.Given;
+        await given.ActivityAsync("RSO", "RSO annual meeting", DatePrecision.Days, new(2024, 7, 16), new(2024, 7, 18), city: "Hanoi", member: "Viet Nam", objectives: ["LE-1"]);
+        await given.ActivityAsync("WG-TIP", "WG-TIP Colombo Summit", DatePrecision.Days, new(2024, 6, 13), new(2024, 6, 14), city: "Colombo", kind: ActivityKind.Summit);
+        await given.ActivityAsync("WG-TIP", "WG-TIP webinar on online scams", DatePrecision.Day, new(2025, 5, 27), objectives: ["VM-1"]);
+        await given.ActivityAsync("WG-TIP", "WG-TIP 2025 annual events", DatePrecision.Year, new(2025, 1, 1), status: ActivityStatus.Planned, objectives: ["VM-2"]);
+        await given.ActivityAsync("RSO", "RSO workshop on OSINT", DatePrecision.Month, new(2025, 5, 1), status: ActivityStatus.Planned, objectives: ["LE-2"]);
+        await given.ActivityAsync("RSO", "RSO roundtable on forced labour", DatePrecision.Day, new(2025, 6, 10), city: "Hanoi", objectives: ["LE-2"]);
+        var client = await world.ApiAsync(World.Viewer);
 
-        var all = await JsonAsync(await client.GetAsync("/api/v1/activities?pageSize=5", Ct));
-        var hanoi = await JsonAsync(await client.GetAsync("/api/v1/activities?body=D-WG&member=Viet%20Nam", Ct));
+        var all = await JsonAsync(await client.GetAsync("/api/v1/activities?pageSize=4", Ct));
+        var hanoi = await JsonAsync(await client.GetAsync("/api/v1/activities?body=RSO&member=Viet%20Nam", Ct));
         var summit = await JsonAsync(await client.GetAsync("/api/v1/activities?kind=summit", Ct));
-        var bm = await JsonAsync(await client.GetAsync("/api/v1/activities?area=BM&from=2025-01-01", Ct));
+        var vm = await JsonAsync(await client.GetAsync("/api/v1/activities?area=VM&from=2025-01-01", Ct));
         var text = await JsonAsync(await client.GetAsync("/api/v1/activities?q=colombo", Ct));
         var range = await JsonAsync(await client.GetAsync("/api/v1/activities?from=2025-05-27&to=2025-05-27", Ct));
-        var page2 = await JsonAsync(await client.GetAsync("/api/v1/activities?pageSize=5&page=2", Ct));
+        var page2 = await JsonAsync(await client.GetAsync("/api/v1/activities?pageSize=4&page=2", Ct));
 
-        Assert.True(all.GetProperty("total").GetInt32() >= 15);
-        Assert.Equal(5, all.GetProperty("activities").GetArrayLength());
-        Assert.DoesNotContain(Titles(page2).First(), Titles(all));
-        var dwg = Assert.Single(hanoi.GetProperty("activities").EnumerateArray());
-        Assert.Equal("2024-07-16", dwg.GetProperty("startDate").GetString());
-        Assert.Equal("2024-07-18", dwg.GetProperty("endDate").GetString());
-        Assert.Equal("Hanoi", dwg.GetProperty("city").GetString());
-        Assert.Equal(["GABF Sri Lanka Summit"], Titles(summit));
-        Assert.Contains("Bali Process Joint Tabletop Exercise: cross-border trafficking networks", Titles(bm));
-        Assert.Contains("GABF Sri Lanka Summit", Titles(text));
-        // Dated on the 27th, the two plans known only to fall in the year after the 18th AHG SOM, and WG-TIP's events of 2025.
-        string[] onThe27th = ["Awareness-raising event on the dangers of online job scams", "Interregional Technical Workshop on online investigations and OSINT",
-            "Regional Meeting on Countering People Smuggling", "Roundtable on forced labour in supply chains",
-            "WG-TIP 2025 annual events: information, trends and good practice on AI in counter-trafficking"];
-        Assert.Equal(onThe27th, Titles(range).Order(StringComparer.Ordinal));
-        Assert.Equal("16–18 July 2024", dwg.GetProperty("dates").GetString());
+        Assert.Equal(6, all.GetProperty("total").GetInt32());
+        Assert.Equal(4, all.GetProperty("activities").GetArrayLength());
+        Assert.Equal(2, page2.GetProperty("activities").GetArrayLength());
+        Assert.Empty(Titles(page2).Intersect(Titles(all)));
+        var meeting = Assert.Single(hanoi.GetProperty("activities").EnumerateArray());
+        Assert.Equal("2024-07-16", meeting.GetProperty("startDate").GetString());
+        Assert.Equal("2024-07-18", meeting.GetProperty("endDate").GetString());
+        Assert.Equal("Hanoi", meeting.GetProperty("city").GetString());
+        Assert.Equal("16–18 July 2024", meeting.GetProperty("dates").GetString());
+        Assert.Equal(["WG-TIP Colombo Summit"], Titles(summit));
+        Assert.Equal(["WG-TIP 2025 annual events", "WG-TIP webinar on online scams"], Titles(vm).Order(StringComparer.Ordinal));
+        Assert.Equal(["WG-TIP Colombo Summit"], Titles(text));
+        // Dated on the 27th, or known only to fall in its month or year.
+        Assert.Equal(["RSO workshop on OSINT", "WG-TIP 2025 annual events", "WG-TIP webinar on online scams"], Titles(range).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/activities?kind=party", Ct)).StatusCode);
     }
 
@@ -207,13 +213,15 @@ public sealed class EvidenceTests
     [Fact]
     public async Task Entry_CitesItsOwnBodysActivityOfThePeriod_NotAnotherBodys_AndTheRoundPageShowsIt()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("WG-TIP");
-        var events = await app.WithDbAsync(db => db.Activities.Where(a => a.Title.StartsWith("WG-TIP 2025 annual events")).Select(a => a.Id).SingleAsync(Ct));
-        var rsoWorkshop = await app.WithDbAsync(db => db.Activities.Where(a => a.City == "Chiang Saen").Select(a => a.Id).SingleAsync(Ct));
-        var summit = await app.WithDbAsync(db => db.Activities.Where(a => a.City == "Colombo").Select(a => a.Id).SingleAsync(Ct));
-        var reporter = await app.ApiClientAsync(Demo.WgTip);
-        var entry = await JsonAsync(await reporter.GetAsync($"/api/v1/scorecards/{id}/entries/IM-2", Ct));
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var id = await world.ScorecardAsync("WG-TIP");
+        var events = await world.Given.ActivityAsync("WG-TIP", "WG-TIP 2025 annual events", DatePrecision.Year, new(2025, 1, 1), objectives: ["VM-1"]);
+        var rsoWorkshop = await world.Given.ActivityAsync("RSO", "Interregional Technical Workshop on online investigations and OSINT", DatePrecision.Days,
+            new(2025, 5, 27), new(2025, 5, 30), city: "Chiang Saen");
+        var summit = await world.Given.ActivityAsync("WG-TIP", "WG-TIP Colombo Summit", DatePrecision.Days, new(2024, 6, 13), new(2024, 6, 14), city: "Colombo");
+        var reporter = await world.ApiAsync(World.WgTip);
+        var entry = await JsonAsync(await reporter.GetAsync($"/api/v1/scorecards/{id}/entries/VM-1", Ct));
         object Body(params int[] activities) => new
         {
             version = entry.GetProperty("version").GetInt32(),
@@ -223,21 +231,20 @@ public sealed class EvidenceTests
             activities,
         };
 
-        var outside = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/IM-2", Body(summit), Ct);
-        var anotherBodys = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/IM-2", Body(rsoWorkshop), Ct);
-        var saved = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/IM-2", Body(events), Ct);
-        var roundId = await app.WithDbAsync(db => db.Scorecards.Where(s => s.Id == id).Select(s => s.RoundId).SingleAsync(Ct));
-        var page = await (await app.SignInAsync(Demo.Indonesia)).GetStringAsync($"/rounds/{roundId}?area=IM&body=WG-TIP", Ct);
-        var form = await (await app.SignInAsync(Demo.WgTip)).GetStringAsync($"/scorecards/{id}/entries/IM-2", Ct);
+        var outside = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-1", Body(summit), Ct);
+        var anotherBodys = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-1", Body(rsoWorkshop), Ct);
+        var saved = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-1", Body(events), Ct);
+        var page = await (await world.SignInAsync(World.Indonesia)).GetStringAsync($"/rounds/{world.Round.Id}?area=VM&body=WG-TIP", Ct);
+        var form = await (await world.SignInAsync(World.WgTip)).GetStringAsync($"/scorecards/{id}/entries/VM-1", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
-        Assert.Contains("'GABF Sri Lanka Summit' (13–14 June 2024) is outside the round's period (22 May 2025 to ",
+        Assert.Contains("'WG-TIP Colombo Summit' (13–14 June 2024) is outside the round's period (21 May 2025 to 20 May 2026)",
             string.Join(" ", (await JsonAsync(outside)).GetProperty("errors").GetProperty("activityIds").EnumerateArray().Select(e => e.GetString())));
         Assert.Equal(HttpStatusCode.BadRequest, anotherBodys.StatusCode);
         Assert.Equal("'Interregional Technical Workshop on online investigations and OSINT' is led by another body; a scorecard cites its own body's activities. "
             + "Joint work is on the register of the body that led it.", (await JsonAsync(anotherBodys)).GetProperty("errors").GetProperty("activityIds")[0].GetString());
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        Assert.StartsWith("WG-TIP 2025 annual events", (await JsonAsync(saved)).GetProperty("activities")[0].GetProperty("title").GetString());
+        Assert.Equal("WG-TIP 2025 annual events", (await JsonAsync(saved)).GetProperty("activities")[0].GetProperty("title").GetString());
         Assert.Contains("<strong>Evidence:</strong> WG-TIP 2025 annual events", page);
         Assert.Contains($"value=\"{events}\"", form);
         Assert.DoesNotContain($"value=\"{rsoWorkshop}\"", form);
@@ -246,15 +253,23 @@ public sealed class EvidenceTests
     [Fact]
     public async Task PublishedRound_ShowsTheEvidenceItsEntriesCite_AndGapsListObjectivesWithoutActivity()
     {
-        await using var app = await TestApp.StartAsync();
-        var published = await app.WithDbAsync(db => db.Rounds.Where(r => r.Status == Domain.Rounds.RoundStatus.Published).Select(r => r.Id).SingleAsync(Ct));
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var given = world.Given;
+        var meeting = await given.ActivityAsync("RSO", "RSO annual meeting", DatePrecision.Days, new(2025, 7, 16), new(2025, 7, 18),
+            city: "Hanoi", member: "Viet Nam", objectives: ["LE-1"]);
+        var rso = await world.ScorecardAsync("RSO");
+        await given.RateAllAsync(rso);
+        await given.RateAsync(rso, "LE-1", Domain.Scorecards.Completion.Complete, "Met in Hanoi.", evidence: [meeting]);
+        await given.ApproveAsync(rso);
+        await given.PublishAsync(world.Round.Id);
 
-        var html = await app.CreateClient().GetStringAsync($"/public/rounds/{published}?area=BM&body=D-WG", Ct);
-        var summary = await JsonAsync(await app.CreateClient().GetAsync($"/api/v1/public/rounds/{published}/summary", Ct));
+        var html = await app.CreateClient().GetStringAsync($"/public/rounds/{world.Round.Id}?area=LE&body=RSO", Ct);
+        var summary = await JsonAsync(await app.CreateClient().GetAsync($"/api/v1/public/rounds/{world.Round.Id}/summary", Ct));
 
-        Assert.Contains("<strong>Evidence:</strong> D-WG annual meeting (16–18 July 2024, Hanoi)", html);
+        Assert.Contains("<strong>Evidence:</strong> RSO annual meeting (16–18 July 2025, Hanoi)", html);
         var withoutActivity = summary.GetProperty("gaps").GetProperty("objectivesWithoutActivity").EnumerateArray().Select(x => x.GetString()).ToList();
-        Assert.Contains("IM-3", withoutActivity);
-        Assert.DoesNotContain("BM-1", withoutActivity);
+        Assert.Contains("LE-2", withoutActivity);
+        Assert.DoesNotContain("LE-1", withoutActivity);
     }
 }

@@ -93,14 +93,15 @@ public sealed class Given(TestApp app)
         });
 
     public Task<int> ActivityAsync(string body, string title, DatePrecision precision, DateOnly start, DateOnly? end = null,
-        ActivityStatus status = ActivityStatus.Delivered, string? city = null, string? member = null, string[]? objectives = null) => app.WithDbAsync(async db =>
+        ActivityStatus status = ActivityStatus.Delivered, string? city = null, string? member = null, string[]? objectives = null,
+        ActivityKind kind = ActivityKind.Meeting) => app.WithDbAsync(async db =>
     {
         var bodyId = await db.Bodies.Where(b => b.Code == body).Select(b => b.Id).SingleAsync(Ct);
         int? memberId = member is null ? null : await db.Members.Where(m => m.Name == member).Select(m => m.Id).SingleAsync(Ct);
         var codes = objectives ?? [];
         var served = await db.Objectives.Where(o => codes.Contains(o.Code)).Select(o => new { o.Id, o.FocusAreaId }).ToListAsync(Ct);
         var activity = new Activity(title);
-        var applied = activity.Apply(new ActivityValues(title, ActivityKind.Meeting, start, end, city, memberId, bodyId, null, null, null, [], status, [],
+        var applied = activity.Apply(new ActivityValues(title, kind, start, end, city, memberId, bodyId, null, null, null, [], status, [],
             served.Select(o => o.FocusAreaId).Distinct().ToList(), served.Select(o => o.Id).ToList(), precision), app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         Check(applied.Succeeded, string.Join("; ", applied.Details));
         db.Activities.Add(activity);

@@ -13,9 +13,6 @@ public sealed class WorkPlansTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Task<int> PlanIdAsync(TestApp app, string body) =>
-        app.WithDbAsync(db => db.WorkPlans.Where(p => db.Bodies.Any(b => b.Id == p.BodyId && b.Code == body)).Select(p => p.Id).SingleAsync(Ct));
-
     private const string WgTip = "tip@example.org";
     private const string Rso = "rso@example.org";
 
@@ -44,28 +41,18 @@ public sealed class WorkPlansTests
         return (app, wgTipPlan, wgTipItem, rsoPlan);
     }
 
+    /// <summary>Records WG-TIP's 11th Annual Meeting (10 November 2025) and lists it as what the plan's item delivers.</summary>
+    private static async Task<int> LinkedActivityAsync(TestApp app, int planId, int itemId)
+    {
+        var activity = await app.Given.ActivityAsync("WG-TIP", "WG-TIP 11th Annual Meeting", DatePrecision.Day, new DateOnly(2025, 11, 10), objectives: ["IS-3"]);
+        var linked = await (await app.ApiClientAsync(WgTip)).PutAsJsonAsync($"/api/v1/workplans/{planId}/items/{itemId}",
+            new { title = "2025 annual events", targetStart = "2025-07-01", targetEnd = "2025-12-31", objectives = new[] { "IS-3" }, activities = new[] { activity } }, Ct);
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        return activity;
+    }
+
     private static JsonElement ItemNumbered(JsonElement plan, int number) =>
         plan.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("number").GetInt32() == number);
-
-    [Fact]
-    public async Task Demo_Plans_HaveTheirItems_WithStatusFromActivitiesOrSetByHand()
-    {
-        await using var app = await TestApp.StartAsync();
-        var viewer = await app.ApiClientAsync(Demo.Viewer);
-
-        var rso = Assert.Single((await JsonAsync(await viewer.GetAsync("/api/v1/workplans?body=RSO", Ct))).EnumerateArray());
-        var wgTip = await JsonAsync(await viewer.GetAsync($"/api/v1/workplans/{await PlanIdAsync(app, "WG-TIP")}", Ct));
-
-        Assert.Equal("2024–2026 Strategic Plan and Work Plan", rso.GetProperty("title").GetString());
-        Assert.Equal(7, rso.GetProperty("items").GetArrayLength());
-        Assert.Equal("2024–26 Forward Work Plan", wgTip.GetProperty("title").GetString());
-        Assert.Equal(["Delivered", "Delivered", "Delivered", "UnderWay", "NotStarted"],
-            wgTip.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("status").GetString()));
-        var engagement = ItemNumbered(wgTip, 4);
-        Assert.True(engagement.GetProperty("isOverridden").GetBoolean());
-        Assert.Equal("NotStarted", engagement.GetProperty("followsActivities").GetString());
-        Assert.Contains("Hanoi", await (await app.SignInAsync(Demo.Viewer)).GetStringAsync("/activities?q=hanoi", Ct));
-    }
 
     [Fact]
     public async Task ItemStatus_FollowsItsActivities_UntilSetByHandWithAReason()
@@ -142,24 +129,24 @@ public sealed class WorkPlansTests
     [Fact]
     public async Task Pages_ShowTheTimeline_AndTheItemFormSavesAnOverride()
     {
-        await using var app = await TestApp.StartAsync();
-        var reporter = await app.SignInAsync(Demo.WgTip);
-        var planId = await PlanIdAsync(app, "WG-TIP");
-        var itemId = await app.WithDbAsync(db => db.WorkPlanItems.Where(i => i.WorkPlanId == planId && i.Number == 3).Select(i => i.Id).SingleAsync(Ct));
+        var (app, planId, itemId, _) = await PlansAsync();
+        await using var _ = app;
+        await LinkedActivityAsync(app, planId, itemId);
+        var reporter = await app.SignInAsync(WgTip, Given.Password);
 
         var index = WebUtility.HtmlDecode(await reporter.GetStringAsync("/workplans", Ct));
         var rejected = await TestApp.PostFormAsync(reporter, $"/workplans/{planId}/items/{itemId}", new Dictionary<string, string>
         {
-            ["Title"] = "Research on forced marriage",
-            ["TargetStart"] = "2024-12-01",
+            ["Title"] = "2025 annual events",
+            ["TargetStart"] = "2025-07-01",
             ["TargetEnd"] = "2025-12-31",
             ["Status"] = "Dropped",
             ["Reason"] = "",
         });
         var saved = await TestApp.PostFormAsync(reporter, $"/workplans/{planId}/items/{itemId}", new Dictionary<string, string>
         {
-            ["Title"] = "Research on forced marriage",
-            ["TargetStart"] = "2024-12-01",
+            ["Title"] = "2025 annual events",
+            ["TargetStart"] = "2025-07-01",
             ["TargetEnd"] = "2025-12-31",
             ["Status"] = "Dropped",
             ["Reason"] = "Funding ended.",
@@ -168,7 +155,7 @@ public sealed class WorkPlansTests
 
         Assert.Contains("<title id=\"timeline-", index);
         Assert.Contains("WG-TIP 2024–26 Forward Work Plan: planned against delivered", index);
-        Assert.Contains("RSO 2024–2026 Strategic Plan and Work Plan", index);
+        Assert.Contains("RSO 2024–26 Forward Work Plan: planned against delivered", index);
         Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("set by hand: Funding ended.", details);
@@ -179,20 +166,20 @@ public sealed class WorkPlansTests
     [Fact]
     public async Task Plan_ChangesFromApiAndPage_WithinItsItems_AndAnActivityShowsWhatItDelivers()
     {
-        await using var app = await TestApp.StartAsync();
-        var reporter = await app.ApiClientAsync(Demo.WgTip);
-        var planId = await PlanIdAsync(app, "WG-TIP");
-        var research = await app.WithDbAsync(db => db.Activities.Where(a => a.Title == "Research on forced marriage and trafficking in persons").Select(a => a.Id).SingleAsync(Ct));
+        var (app, planId, itemId, _) = await PlansAsync();
+        await using var _ = app;
+        var research = await LinkedActivityAsync(app, planId, itemId);
+        var reporter = await app.ApiClientAsync(WgTip);
 
         var renamed = await reporter.PutAsJsonAsync($"/api/v1/workplans/{planId}",
             new { title = "2024–26 Forward Work Plan (revised)", startDate = "2024-11-01", endDate = "2026-12-31", description = "Revised at the 11th Annual Meeting." }, Ct);
-        var byOther = await (await app.ApiClientAsync(Demo.Rso)).PutAsJsonAsync($"/api/v1/workplans/{planId}",
+        var byOther = await (await app.ApiClientAsync(Rso)).PutAsJsonAsync($"/api/v1/workplans/{planId}",
             new { title = "Taken over", startDate = "2024-11-01", endDate = "2026-12-31" }, Ct);
-        var page = await app.SignInAsync(Demo.WgTip);
+        var page = await app.SignInAsync(WgTip, Given.Password);
         var shrunk = await TestApp.PostFormAsync(page, $"/workplans/{planId}", new Dictionary<string, string>
         {
             ["Title"] = "2024–26 Forward Work Plan",
-            ["StartDate"] = "2025-06-01",
+            ["StartDate"] = "2025-09-01",
             ["EndDate"] = "2026-12-31",
         });
         var activityPage = System.Net.WebUtility.HtmlDecode(await page.GetStringAsync($"/activities/{research}", Ct));
@@ -201,6 +188,7 @@ public sealed class WorkPlansTests
         Assert.Equal(HttpStatusCode.Forbidden, byOther.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, shrunk.StatusCode);
         Assert.Contains("Some items' target periods fall outside that period", System.Net.WebUtility.HtmlDecode(await shrunk.Content.ReadAsStringAsync(Ct)));
-        Assert.Contains("WG-TIP 2024–26 Forward Work Plan (revised), item 3", activityPage);
+        Assert.Contains("WG-TIP 2024–26 Forward Work Plan (revised), item 1", activityPage);
+        Assert.Equal(new DateOnly(2024, 11, 1), await app.WithDbAsync(db => db.WorkPlans.Where(p => p.Id == planId).Select(p => p.StartDate).SingleAsync(Ct)));
     }
 }

@@ -246,8 +246,8 @@ public sealed class EvidenceTests
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal("WG-TIP 2025 annual events", (await JsonAsync(saved)).GetProperty("activities")[0].GetProperty("title").GetString());
         Assert.Contains("<strong>Evidence:</strong> WG-TIP 2025 annual events", page);
-        Assert.Contains($"value=\"{events}\"", form);
-        Assert.DoesNotContain($"value=\"{rsoWorkshop}\"", form);
+        Assert.Contains($"name=\"Form.ActivityIds\" value=\"{events}\"", form);
+        Assert.DoesNotContain($"name=\"Form.ActivityIds\" value=\"{rsoWorkshop}\"", form);
     }
 
     [Fact]

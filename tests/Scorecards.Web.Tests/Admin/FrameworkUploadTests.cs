@@ -26,9 +26,11 @@ public sealed class FrameworkUploadTests
     [MemberData(nameof(BrokenFiles))]
     public async Task Upload_BrokenFile_IsRefusedWithWhereAndWhat_AndChangesNothing(string name, string content, string expected)
     {
-        await using var app = await TestApp.StartAsync();
-        var admin = await app.SignInAsync(Demo.Admin);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var admin = await world.SignInAsync(World.Admin);
         var before = await app.WithDbAsync(db => db.Objectives.OrderBy(o => o.Code).Select(o => o.Code + o.Title + o.IsRetired).ToListAsync(Ct));
+        Assert.Equal(5, before.Count);
         var response = await TestApp.PostFileAsync(admin, "/admin/framework?handler=Import", "/admin/framework", name, System.Text.Encoding.UTF8.GetBytes(content));
         var html = await response.Content.ReadAsStringAsync(Ct);
 

@@ -10,8 +10,8 @@ namespace Scorecards.Web.Tests.Infrastructure;
 /// A small Process, stated here in full, for tests that need a round to work in but assert only on what they add:
 /// <list type="bullet">
 /// <item>members Indonesia and Australia (the Co-Chair governments) and Viet Nam;</item>
-/// <item>bodies WG-TIP and RSO; objectives LE-1 (both bodies), LE-2 (RSO), VM-1 and VM-2 (WG-TIP), in focus areas
-/// "Area LE" and "Area VM", and VM-3 that no body reports on;</item>
+/// <item>bodies WG-TIP and RSO; the <see cref="Framework"/>: objectives LE-1 (both bodies), LE-2 (RSO, with the
+/// indicator LE-2.1), VM-1 and VM-2 (WG-TIP), in focus areas "Area LE" and "Area VM", and VM-3 that no body reports on;</item>
 /// <item>one account per role below, each with <see cref="Given.Password"/>;</item>
 /// <item>the round "19th AHG SOM, 2026" (period 21 May 2025 – 20 May 2026, due 1 April 2026) open, on a clock stopped at
 /// 2 March 2026, 09:00 UTC; with <c>lastRound</c>, before it "18th AHG SOM, 2025", every entry rated Substantial with
@@ -29,6 +29,26 @@ public sealed class World
     public const string RoundName = "19th AHG SOM, 2026";
     public const string LastRoundName = "18th AHG SOM, 2025";
     public const string LastProgress = "Held the annual meeting in Hanoi.";
+
+    public const string Framework = """
+        strategy: {code: ASC-2023, name: 2023 Adelaide Strategy for Cooperation}
+        focusAreas:
+          - code: LE
+            name: Area LE
+            objectives:
+              - {code: LE-1, title: Objective LE-1, bodies: [WG-TIP, RSO]}
+              - code: LE-2
+                title: Objective LE-2
+                bodies: [RSO]
+                indicators:
+                  - {code: LE-2.1, name: Officials trained, kind: Quantitative, unit: officials, baseline: 0, target: 100}
+          - code: VM
+            name: Area VM
+            objectives:
+              - {code: VM-1, title: Objective VM-1, bodies: [WG-TIP]}
+              - {code: VM-2, title: Objective VM-2, bodies: [WG-TIP]}
+              - {code: VM-3, title: Objective VM-3, bodies: []}
+        """;
 
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
@@ -57,7 +77,7 @@ public sealed class World
         await given.MemberAsync("Viet Nam");
         await given.BodyAsync("WG-TIP", "Working Group on Trafficking in Persons");
         await given.BodyAsync("RSO", "Regional Support Office");
-        await given.FrameworkAsync(("LE-1", ["WG-TIP", "RSO"]), ("LE-2", ["RSO"]), ("VM-1", ["WG-TIP"]), ("VM-2", ["WG-TIP"]), ("VM-3", []));
+        await given.FrameworkYamlAsync(Framework);
         await given.AccountAsync(Admin, Roles.Administrator);
         await given.AccountAsync(WgTip, Roles.Reporter, body: "WG-TIP");
         await given.AccountAsync(Rso, Roles.Reporter, body: "RSO");

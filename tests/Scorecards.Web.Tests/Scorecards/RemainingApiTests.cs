@@ -16,11 +16,13 @@ public sealed class RemainingApiTests
     [Fact]
     public async Task UnknownScorecardAndUnknownAddress_Return404ProblemsWithCode()
     {
-        await using var app = await TestApp.StartAsync();
-        var client = await app.ApiClientAsync(Demo.Admin);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var client = await world.ApiAsync(World.Admin);
+        var rso = await world.ScorecardAsync("RSO");
 
         var scorecard = await client.GetAsync("/api/v1/scorecards/99999", Ct);
-        var entry = await client.GetAsync($"/api/v1/scorecards/{await app.CurrentScorecardIdAsync("RSO")}/entries/ZZ-9", Ct);
+        var entry = await client.GetAsync($"/api/v1/scorecards/{rso}/entries/ZZ-9", Ct);
         var address = await client.GetAsync("/api/v1/nothing-here", Ct);
         var round = await client.GetAsync("/api/v1/rounds/99999", Ct);
 
@@ -30,17 +32,20 @@ public sealed class RemainingApiTests
             Assert.Equal("not-found", (await JsonAsync(response)).GetProperty("code").GetString());
         }
 
-        Assert.Equal("Objective 'ZZ-9' on scorecard " + await app.CurrentScorecardIdAsync("RSO") + " was not found.", (await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{await app.CurrentScorecardIdAsync("RSO")}/entries/ZZ-9", Ct))).GetProperty("detail").GetString());
+        Assert.Equal($"Objective 'ZZ-9' on scorecard {rso} was not found.", (await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{rso}/entries/ZZ-9", Ct))).GetProperty("detail").GetString());
     }
 
     [Fact]
     public async Task Unapprove_ByCoChair_ReopensWithTheReason_AndReporterCanEditAgain()
     {
-        await using var app = await TestApp.StartAsync();
-        var id = await app.CurrentScorecardIdAsync("RSO");
-        var australia = await app.ApiClientAsync(Demo.Australia);
-        var indonesia = await app.ApiClientAsync(Demo.Indonesia);
-        var reporter = await app.ApiClientAsync(Demo.Rso);
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var id = await world.ScorecardAsync("RSO");
+        await world.Given.RateAllAsync(id);
+        await world.Given.SubmitAsync(id);
+        var australia = await world.ApiAsync(World.Australia);
+        var indonesia = await world.ApiAsync(World.Indonesia);
+        var reporter = await world.ApiAsync(World.Rso);
 
         var approved = await JsonAsync(await australia.PostAsync($"/api/v1/scorecards/{id}/approve", null, Ct));
         var unapproved = await JsonAsync(await indonesia.PostAsJsonAsync($"/api/v1/scorecards/{id}/unapprove", new { reason = "The OSINT figures double-count Chiang Saen." }, Ct));
@@ -54,7 +59,7 @@ public sealed class RemainingApiTests
             indicators = new[] { new { code = "LE-2.1", actual = 60 } },
         }, Ct);
 
-        Assert.Equal("Approved", approved.GetProperty("status").GetString());
+        Assert.Equal("ApprovedByOne", approved.GetProperty("status").GetString());
         Assert.Equal("Draft", unapproved.GetProperty("status").GetString());
         Assert.Equal("The OSINT figures double-count Chiang Saen.", unapproved.GetProperty("reopenReason").GetString());
         Assert.Equal(0, unapproved.GetProperty("approvals").GetArrayLength());

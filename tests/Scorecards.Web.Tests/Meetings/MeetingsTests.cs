@@ -45,36 +45,6 @@ public sealed class MeetingsTests
     private static DateOnly Today(TestApp app) => DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
 
     [Fact]
-    public async Task Demo_18thAhgSom_HasItsAttendanceChairsAndDecisions_AndTheFiltersFindIt()
-    {
-        await using var app = await TestApp.StartAsync();
-        var viewer = await app.ApiClientAsync(Demo.Viewer);
-
-        var soms = await JsonAsync(await viewer.GetAsync("/api/v1/meetings?kind=AdHocGroupSom", Ct));
-        var maldives = await JsonAsync(await viewer.GetAsync("/api/v1/meetings?member=Maldives", Ct));
-        var before2025 = await JsonAsync(await viewer.GetAsync("/api/v1/meetings?to=2024-12-31", Ct));
-        var som = Assert.Single(soms.GetProperty("meetings").EnumerateArray());
-        var view = await JsonAsync(await viewer.GetAsync($"/api/v1/meetings/{som.GetProperty("id").GetInt32()}", Ct));
-
-        Assert.Equal("2025-05-21", som.GetProperty("startDate").GetString());
-        Assert.Equal("Bangkok", som.GetProperty("city").GetString());
-        Assert.Equal("Thailand", som.GetProperty("host").GetString());
-        Assert.Equal(["Australia", "Indonesia"], Strings(som.GetProperty("chairs")));
-        string[] attended = ["Australia", "Bangladesh", "Indonesia", "International Organization for Migration (IOM)", "Malaysia", "Maldives", "New Zealand",
-            "Office of the United Nations High Commissioner for Refugees (UNHCR)", "Philippines", "Sri Lanka", "Thailand", "United Nations Office on Drugs and Crime (UNODC)", "Viet Nam"];
-        Assert.Equal(attended, Strings(som.GetProperty("attendees")));
-        Assert.Equal([som.GetProperty("id").GetInt32()], maldives.GetProperty("meetings").EnumerateArray().Select(m => m.GetProperty("id").GetInt32()));
-        Assert.Equal(["TEG-RR 7th Annual Meeting", "WG-TIP 10th Annual Meeting"], before2025.GetProperty("meetings").EnumerateArray().Select(m => m.GetProperty("title").GetString()));
-        var decisions = view.GetProperty("decisions").EnumerateArray().ToList();
-        Assert.True(decisions.Count >= 4);
-        Assert.Equal(Enumerable.Range(1, decisions.Count), decisions.Select(d => d.GetProperty("number").GetInt32()));
-        foreach (var words in new[] { "scorecard to track progress", "membership", "lived experience", "GABF-focused RSO personnel" })
-        {
-            Assert.Contains(decisions, d => d.GetProperty("text").GetString()!.Contains(words, StringComparison.Ordinal));
-        }
-    }
-
-    [Fact]
     public async Task OpenDecisions_ListAcrossMeetings_WithOverdueOnes_OnPageAndApi()
     {
         await using var app = await StartAsync();

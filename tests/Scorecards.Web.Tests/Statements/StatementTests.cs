@@ -12,9 +12,6 @@ public sealed class StatementTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Task<int> PublishedAsync(TestApp app) =>
-        app.WithDbAsync(db => db.Rounds.Where(r => r.Status == RoundStatus.Published).Select(r => r.Id).SingleAsync(Ct));
-
     /// <summary>The world's round published, the RSO having met in Hanoi from 16 to 18 July 2025.</summary>
     private static async Task<World> PublishedWorldAsync()
     {
@@ -23,35 +20,6 @@ public sealed class StatementTests
             city: "Hanoi", member: "Viet Nam", objectives: ["LE-1"]);
         await world.Given.PublishAsync(world.Round.Id);
         return world;
-    }
-
-    /// <summary>
-    /// The one test that loads the demo: its draft reproduces what the reference statement says of each body, so the
-    /// demo a secretariat is shown is the Process as it reported.
-    /// </summary>
-    [Fact]
-    public async Task DemoDraft_HasEachBodysActivities_WithPlacesAndDates_AndTheProgressSection()
-    {
-        await using var app = await TestApp.StartAsync();
-        var round = await PublishedAsync(app);
-        var response = await (await app.ApiClientAsync(Demo.Indonesia)).GetAsync($"/api/v1/rounds/{round}/statement", Ct);
-        var markdown = await response.Content.ReadAsStringAsync(Ct);
-
-        Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("## Working Group Updates\n", markdown);
-        Assert.Contains("### Working Group on Trafficking in Persons (WG-TIP)", markdown);
-        Assert.Contains("The WG-TIP held its 10th Anniversary Commemorative Dialogue, its 10th Annual Meeting, and the Regional Event on Trafficking into Online Scam Centres", markdown);
-        Assert.Contains("It also held its annual meeting from 16–18 July 2024 in Hanoi, Viet Nam, with policymakers", markdown);
-        Assert.Contains("The TEG-RR held its 7th Annual Meeting in December 2024 in Phnom Penh, Cambodia.", markdown);
-        Assert.Contains("Looking ahead, the TEG-RR will hold its 8th Annual Meeting in Q4 2025.", markdown);
-        Assert.Contains("The TFPP held its 8th Annual Meeting in November 2024 in Bangkok, Thailand", markdown);
-        Assert.Contains("hosted secondments from Sri Lanka's Department of Immigration and Emigration in Bangkok, Thailand", markdown);
-        Assert.Contains("The RSO's 2024–2026 Strategic Plan and Work Plan sets out seven items", markdown);
-        Assert.Contains("Looking ahead, the RSO will hold the Interregional Technical Workshop on online investigations and OSINT from 27–30 May 2025 in Chiang Saen, Thailand.", markdown);
-        Assert.Contains("### Government and Business Forum (GABF)", markdown);
-        Assert.Contains("## Progress to implement the Adelaide Strategy for Cooperation", markdown);
-        Assert.Contains("- The Ad Hoc Group SOM recognised progress towards realising the 2023 Adelaide Strategy for Cooperation.", markdown);
-        Assert.Contains("Six reporting bodies completed the scorecard for 18th AHG SOM, 2025", markdown);
     }
 
     [Fact]

@@ -20,33 +20,49 @@ public sealed class AuthorizationTests
 
     private static readonly string[] MemberPages =
     [
-        "/", "/rounds", "/rounds/{round}", "/scorecards/{scorecard}", "/scorecards/{scorecard}/entries/LE-3", "/account/password",
+        "/", "/rounds", "/rounds/{round}", "/scorecards/{scorecard}", "/scorecards/{scorecard}/entries/VM-1", "/account/password",
         "/activities", "/activities/new", "/activities/{activity}", "/activities/import", "/objectives/LE-1/history", "/focus-areas/LE/history",
-        "/meetings", "/meetings/1", "/meetings/new", "/meetings/1/edit", "/decisions", "/decisions/1", "/workplans", "/workplans/new", "/workplans/1",
-        "/workplans/1/items/new", "/rounds/{round}/statement",
+        "/meetings", "/meetings/{meeting}", "/meetings/new", "/meetings/{meeting}/edit", "/decisions", "/decisions/{decision}", "/workplans", "/workplans/new",
+        "/workplans/{plan}", "/workplans/{plan}/items/new", "/rounds/{round}/statement",
     ];
 
-    private static async Task<string> ResolveAsync(TestApp app, string path)
+    /// <summary>
+    /// The small Process with one of each thing a page shows: an activity, a meeting with a decision, and a work plan.
+    /// </summary>
+    private static async Task<(World World, Dictionary<string, string> Ids)> EverythingAsync()
     {
-        var user = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.WgTip).Select(u => u.Id).SingleAsync(Ct));
-        var member = await app.WithDbAsync(db => db.Members.Where(m => m.Name == "Fiji").Select(m => m.Id).SingleAsync(Ct));
-        var round = await app.WithDbAsync(db => db.Rounds.Select(r => r.Id).MaxAsync(Ct));
-        var activity = await app.WithDbAsync(db => db.Activities.Select(a => a.Id).MinAsync(Ct));
-        return path.Replace("{user}", user).Replace("{member}", member.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Replace("{round}", round.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Replace("{activity}", activity.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Replace("{scorecard}", (await app.CurrentScorecardIdAsync("WG-TIP")).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var world = await World.StartAsync();
+        var given = world.Given;
+        var meeting = await given.MeetingAsync("19th Ad Hoc Group SOM", Domain.Meetings.MeetingKind.AdHocGroupSom, new(2026, 5, 20));
+        var ids = new Dictionary<string, int>
+        {
+            ["activity"] = await given.ActivityAsync("WG-TIP", "WG-TIP 11th Annual Meeting", Domain.Activities.DatePrecision.Day, new(2025, 11, 10)),
+            ["meeting"] = meeting,
+            ["decision"] = await given.DecisionAsync(meeting, "Develop a scorecard to track progress.", "RSO"),
+            ["plan"] = await given.WorkPlanAsync("WG-TIP", "2024–26 Forward Work Plan", new(2024, 1, 1), new(2026, 12, 31)),
+            ["round"] = world.Round.Id,
+            ["scorecard"] = await world.ScorecardAsync("WG-TIP"),
+            ["member"] = await world.App.WithDbAsync(db => db.Members.Where(m => m.Name == "Viet Nam").Select(m => m.Id).SingleAsync(Ct)),
+        };
+        var user = await world.App.WithDbAsync(db => db.Users.Where(u => u.Email == World.WgTip).Select(u => u.Id).SingleAsync(Ct));
+        var names = ids.ToDictionary(p => p.Key, p => p.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        names["user"] = user;
+        return (world, names);
     }
+
+    private static string Resolve(Dictionary<string, string> ids, string path) =>
+        ids.Aggregate(path, (resolved, id) => resolved.Replace("{" + id.Key + "}", id.Value, StringComparison.Ordinal));
 
     [Fact]
     public async Task EveryPage_WithoutSigningIn_SendsToSignIn()
     {
-        await using var app = await TestApp.StartAsync();
-        var client = app.CreateClient();
+        var (world, ids) = await EverythingAsync();
+        await using var _ = world.App;
+        var client = world.App.CreateClient();
 
         foreach (var path in AdminPages.Concat(MemberPages))
         {
-            var response = await client.GetAsync(await ResolveAsync(app, path), Ct);
+            var response = await client.GetAsync(Resolve(ids, path), Ct);
 
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{path}: {response.StatusCode}");
             Assert.StartsWith("/account/login", response.Headers.Location?.PathAndQuery);
@@ -54,17 +70,18 @@ public sealed class AuthorizationTests
     }
 
     [Theory]
-    [InlineData(Demo.WgTip)]
-    [InlineData(Demo.Indonesia)]
-    [InlineData(Demo.Viewer)]
+    [InlineData(World.WgTip)]
+    [InlineData(World.Indonesia)]
+    [InlineData(World.Viewer)]
     public async Task AdminPages_ForOtherRoles_AreRefusedWith403(string email)
     {
-        await using var app = await TestApp.StartAsync();
-        var client = await app.SignInAsync(email);
+        var (world, ids) = await EverythingAsync();
+        await using var _ = world.App;
+        var client = await world.SignInAsync(email);
 
         foreach (var path in AdminPages)
         {
-            var response = await client.GetAsync(await ResolveAsync(app, path), Ct);
+            var response = await client.GetAsync(Resolve(ids, path), Ct);
 
             Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.PathAndQuery.StartsWith("/account/denied", StringComparison.Ordinal),
                 $"{email} {path}: {response.StatusCode} {response.Headers.Location}");
@@ -78,12 +95,13 @@ public sealed class AuthorizationTests
     [Fact]
     public async Task AdminPages_ForAdministrator_AllOpen()
     {
-        await using var app = await TestApp.StartAsync();
-        var client = await app.SignInAsync(Demo.Admin);
+        var (world, ids) = await EverythingAsync();
+        await using var _ = world.App;
+        var client = await world.SignInAsync(World.Admin);
 
         foreach (var path in AdminPages.Concat(MemberPages))
         {
-            var response = await client.GetAsync(await ResolveAsync(app, path), Ct);
+            var response = await client.GetAsync(Resolve(ids, path), Ct);
 
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
         }

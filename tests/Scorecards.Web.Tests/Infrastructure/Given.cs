@@ -15,6 +15,7 @@ using Scorecards.Web.Features.Meetings;
 using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Features.Scorecards;
+using Scorecards.Web.Features.WorkPlans;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Tests.Infrastructure;
@@ -129,6 +130,15 @@ public sealed class Given(TestApp app)
                 new DecisionRequest(text, ownerBody, null, dueDate, status.ToString(), note), Ct);
             Check(added.Succeeded, added.Outcome.Message ?? text);
             return added.Value!.Id;
+        });
+
+    /// <summary>Records a body's work plan as the secretariat would.</summary>
+    public Task<int> WorkPlanAsync(string body, string title, DateOnly start, DateOnly end) =>
+        WithAsync<WorkPlanService, int>(async plans =>
+        {
+            var created = await plans.CreateAsync(Administrator, new WorkPlanRequest(body, title, start, end, null), Ct);
+            Check(created.Succeeded, created.Outcome.Message ?? title);
+            return created.Value!.Id;
         });
 
     /// <summary>The secretariat as the services see it.</summary>

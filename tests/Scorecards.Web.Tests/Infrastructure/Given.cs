@@ -141,6 +141,15 @@ public sealed class Given(TestApp app)
             return created.Value!.Id;
         });
 
+    /// <summary>Adds an item to the work plan, with its target period, as the secretariat would.</summary>
+    public Task<int> WorkPlanItemAsync(int planId, string title, DateOnly targetStart, DateOnly targetEnd) =>
+        WithAsync<WorkPlanService, int>(async plans =>
+        {
+            var saved = await plans.SaveItemAsync(Administrator, planId, null, new WorkPlanItemRequest(title, null, targetStart, targetEnd, null, null), null, Ct);
+            Check(saved.Succeeded, saved.Outcome.Message ?? title);
+            return saved.Value!.Id;
+        });
+
     /// <summary>The secretariat as the services see it.</summary>
     public static ClaimsPrincipal Administrator { get; } = new(new ClaimsIdentity(
         [new Claim(ClaimTypes.NameIdentifier, "secretariat"), new Claim(ClaimTypes.Name, "secretariat"), new Claim(ClaimTypes.Role, Roles.Administrator)], "test"));

@@ -19,7 +19,7 @@ namespace Scorecards.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real application on a test server, with its own SQLite database file in write-ahead-log mode, as an
-/// installation has it (migrated, so the SQLite migrations run), and, by default, the demo data. A file, not a
+/// installation has it (migrated, so the SQLite migrations run), and the demo data only when asked for. A file, not a
 /// shared in-memory database: shared-cache locking refuses concurrent writers that a real database file serialises.
 /// </summary>
 public sealed partial class TestApp : IAsyncDisposable
@@ -42,7 +42,7 @@ public sealed partial class TestApp : IAsyncDisposable
     /// Starts the app on a fake clock: the <paramref name="clock"/> given, or one stopped at the moment the app starts, so
     /// that what the demo seeds relative to today and what a test reads of it agree however long the run takes.
     /// </summary>
-    public static async Task<TestApp> StartAsync(bool demo = true, TimeProvider? clock = null)
+    public static async Task<TestApp> StartAsync(bool demo = false, TimeProvider? clock = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "scorecards-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -72,8 +72,8 @@ public sealed partial class TestApp : IAsyncDisposable
         return new HttpClient(handler) { BaseAddress = new Uri("http://localhost") };
     }
 
-    /// <summary>A client signed in through the real sign-in page.</summary>
-    public async Task<HttpClient> SignInAsync(string email, string password = "scorecards-demo")
+    /// <summary>A client signed in through the real sign-in page; accounts built by <see cref="Given"/> have its password.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = Given.Password)
     {
         var client = CreateClient();
         var response = await PostFormAsync(client, "/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
@@ -124,12 +124,6 @@ public sealed partial class TestApp : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    /// <summary>The id of a body's scorecard in the current (open) round of the demo data.</summary>
-    public Task<int> CurrentScorecardIdAsync(string bodyCode) => WithDbAsync(db =>
-        db.Scorecards.Where(s => db.Bodies.Any(b => b.Id == s.BodyId && b.Code == bodyCode)
-                && db.Rounds.Any(r => r.Id == s.RoundId && r.Status == Domain.Rounds.RoundStatus.Open))
-            .Select(s => s.Id).SingleAsync());
-
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -173,8 +167,11 @@ public sealed partial class TestApp : IAsyncDisposable
     }
 }
 
+/// <summary>The demo's accounts, whose password is <see cref="Password"/>.</summary>
 public static class Demo
 {
+    public const string Password = "scorecards-demo";
+
     public const string Admin = "admin@demo.scorecards.test";
     public const string Indonesia = "cochair.indonesia@demo.scorecards.test";
     public const string Australia = "cochair.australia@demo.scorecards.test";

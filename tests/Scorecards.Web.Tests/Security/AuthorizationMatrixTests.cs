@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Scorecards.Web.Tests.Infrastructure;
 
@@ -11,7 +10,7 @@ namespace Scorecards.Web.Tests.Security;
 /// Every API operation in the app's endpoint table, called anonymously and as every role, with the ids of another
 /// body's scorecard, activity and work plan: any success the rules forbid fails the test, and so does an operation
 /// that has no line in <see cref="Expected"/>, so a new endpoint cannot arrive without a decision about who may call it.
-/// It runs on the demo data, which holds one of everything an operation can be pointed at.
+/// It runs on the small Process with one of everything an operation can be pointed at, all the RSO's.
 /// </summary>
 public sealed class AuthorizationMatrixTests
 {
@@ -93,18 +92,19 @@ public sealed class AuthorizationMatrixTests
 
     private static readonly (Who Who, string? Email)[] Callers =
     [
-        (Who.Anonymous, null), (Who.Viewer, Demo.Viewer), (Who.Reporter, Demo.WgTip), (Who.CoChair, Demo.Indonesia), (Who.Administrator, Demo.Admin),
+        (Who.Anonymous, null), (Who.Viewer, World.Viewer), (Who.Reporter, World.WgTip), (Who.CoChair, World.Indonesia), (Who.Administrator, World.Admin),
     ];
 
     [Fact]
     public async Task EveryApiOperation_AsEveryRole_WithAnotherBodysIds_SucceedsOnlyWhereTheRulesAllow()
     {
-        await using var app = await TestApp.StartAsync();
+        var world = await World.StartAsync();
+        await using var app = world.App;
         var operations = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true && !e.RoutePattern.RawText.Contains("{**", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        var ids = await OtherBodysIdsAsync(app);
+        var ids = await OtherBodysIdsAsync(world);
         var clients = new Dictionary<Who, HttpClient>();
         foreach (var (who, email) in Callers)
         {
@@ -159,22 +159,21 @@ public sealed class AuthorizationMatrixTests
         };
     }
 
-    // Another body's things, in the current round: the reporter acts for WG-TIP.
-    private static Task<OtherIds> OtherBodysIdsAsync(TestApp app) => app.WithDbAsync(async db =>
+    // Another body's things, in the open round: the reporter acts for WG-TIP. The RSO's scorecard is submitted, so that
+    // reviewing it can succeed for those allowed to; the RSO has an activity and a work plan with an item; a meeting
+    // has a decision the RSO owns.
+    private static async Task<OtherIds> OtherBodysIdsAsync(World world)
     {
-        var rso = await db.Bodies.Where(b => b.Code == "RSO").Select(b => b.Id).SingleAsync(Ct);
-        // A submitted scorecard of another body, so that reviewing it can succeed for those allowed to.
-        var wgTip = await db.Bodies.Where(b => b.Code == "WG-TIP").Select(b => b.Id).SingleAsync(Ct);
-        var scorecard = await db.Scorecards.Where(s => s.BodyId != wgTip && s.Status == Domain.Scorecards.ScorecardStatus.Submitted
-                && db.Rounds.Any(r => r.Id == s.RoundId && r.Status == Domain.Rounds.RoundStatus.Open))
-            .Select(s => new { s.Id, s.RoundId }).FirstAsync(Ct);
-        var objective = await db.Entries.Where(e => e.ScorecardId == scorecard.Id).Join(db.Objectives, e => e.ObjectiveId, o => o.Id, (e, o) => o.Code).FirstAsync(Ct);
-        var activity = await db.Activities.Where(a => a.LeadBodyId == rso).Select(a => a.Id).FirstAsync(Ct);
-        var plan = await db.WorkPlans.Where(p => p.BodyId == rso).Select(p => p.Id).FirstAsync(Ct);
-        var item = await db.WorkPlanItems.Where(i => i.WorkPlanId == plan).Select(i => i.Id).FirstAsync(Ct);
-        var meeting = await db.Meetings.Select(m => m.Id).FirstAsync(Ct);
-        var decision = await db.Decisions.Select(d => d.Id).FirstAsync(Ct);
-        string S(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new OtherIds(S(scorecard.RoundId), S(scorecard.Id), S(activity), S(meeting), S(decision), S(plan), S(item), objective);
-    });
+        var given = world.Given;
+        var scorecard = await world.ScorecardAsync("RSO");
+        await given.RateAllAsync(scorecard);
+        await given.SubmitAsync(scorecard);
+        var activity = await given.ActivityAsync("RSO", "RSO annual meeting", Domain.Activities.DatePrecision.Day, new(2025, 7, 16));
+        var plan = await given.WorkPlanAsync("RSO", "2024–2026 Strategic Plan and Work Plan", new(2024, 1, 1), new(2026, 12, 31));
+        var item = await given.WorkPlanItemAsync(plan, "Interregional technical workshop", new(2025, 1, 1), new(2025, 12, 31));
+        var meeting = await given.MeetingAsync("19th Ad Hoc Group SOM", Domain.Meetings.MeetingKind.AdHocGroupSom, new(2026, 5, 20));
+        var decision = await given.DecisionAsync(meeting, "Develop a scorecard to track progress.", "RSO");
+        static string S(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new OtherIds(S(world.Round.Id), S(scorecard), S(activity), S(meeting), S(decision), S(plan), S(item), "LE-2");
+    }
 }

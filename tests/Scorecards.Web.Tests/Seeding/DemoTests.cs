@@ -87,6 +87,6 @@ public sealed class DemoTests
         var engagement = ItemNumbered(wgTip, 4);
         Assert.True(engagement.GetProperty("isOverridden").GetBoolean());
         Assert.Equal("NotStarted", engagement.GetProperty("followsActivities").GetString());
-        Assert.Contains("Hanoi", await (await app.SignInAsync(Demo.Viewer)).GetStringAsync("/activities?q=hanoi", Ct));
+        Assert.Contains("Hanoi", await (await app.SignInAsync(Demo.Viewer, Demo.Password)).GetStringAsync("/activities?q=hanoi", Ct));
     }
 }

@@ -61,6 +61,8 @@ public static class WebApp
         services.AddSingleton<IAuthorizationHandler, WorkPlanAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, MeetingAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, DecisionAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, RegisterAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, StatementDraftAuthorizationHandler>();
         services.AddScorecardsServices();
         services.AddDataProtection().SetApplicationName("Scorecards").PersistKeysToDbContext<AppDbContext>();
         services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o => o.Filters.Add<FormText>());
@@ -243,6 +245,8 @@ public static class WebApp
         services.AddScoped<FrameworkEditor>();
         services.AddScoped<RoundService>();
         services.AddScoped<Features.Meetings.MeetingService>();
+        services.AddScoped<Features.Members.RegisterService>();
+        services.AddScoped<Features.Statements.StatementService>();
         services.AddScoped<Features.Activities.ActivityService>();
         services.AddScoped<Features.WorkPlans.WorkPlanService>();
         services.AddScoped<ScorecardService>();

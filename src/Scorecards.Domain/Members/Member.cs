@@ -1,3 +1,5 @@
+using Scorecards.Domain.Scorecards;
+
 namespace Scorecards.Domain.Members;
 
 public enum MemberKind
@@ -29,10 +31,64 @@ public sealed class Member
         Status = status;
     }
 
+    public const int MaxName = 200;
+
     public int Id { get; private set; }
-    public string Name { get; set; }
-    public MemberKind Kind { get; set; }
-    public MemberStatus Status { get; set; }
+    public string Name { get; private set; }
+    public MemberKind Kind { get; private set; }
+    public MemberStatus Status { get; private set; }
+
+    /// <summary>
+    /// What is wrong with a member's name, kind and status, by field: a name as the Process writes it, a kind and a status it knows.
+    /// Whether the name is already taken is the register's to say.
+    /// </summary>
+    public static List<FieldError> Check(string? name, MemberKind kind, MemberStatus status)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxName)
+        {
+            errors.Add(new FieldError(nameof(Name), $"Give the member's name as the Process writes it (at most {MaxName} characters)."));
+        }
+
+        if (!Enum.IsDefined(kind))
+        {
+            errors.Add(new FieldError(nameof(Kind), "Choose a kind."));
+        }
+
+        if (!Enum.IsDefined(status))
+        {
+            errors.Add(new FieldError(nameof(Status), "Choose member or observer."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>A new member of the register, or the fields at fault.</summary>
+    public static Result<Member> Create(string? name, MemberKind kind, MemberStatus status)
+    {
+        var errors = Check(name, kind, status);
+        return errors.Count > 0 ? Result.Invalid("member.invalid", errors) : new Member(name!, kind, status);
+    }
+
+    /// <summary>Renames or reclassifies the member; a Co-Chair government stays a member state until it steps down.</summary>
+    public Result Change(string? name, MemberKind kind, MemberStatus status)
+    {
+        var errors = Check(name, kind, status);
+        if (errors.Count == 0 && IsCoChairGovernment && CanCoChair(kind, status) is { Succeeded: false } unfit)
+        {
+            errors.Add(new FieldError(nameof(Status), $"{unfit.Message} Remove it from the Co-Chair governments first."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Invalid("member.invalid", errors);
+        }
+
+        Name = name!.Trim();
+        Kind = kind;
+        Status = status;
+        return Result.Ok();
+    }
 
     /// <summary>One of the Process's Co-Chair governments, whose Co-Chair reviewers approve scorecards.</summary>
     public bool IsCoChairGovernment { get; private set; }

@@ -1,3 +1,5 @@
+using Scorecards.Domain.Scorecards;
+
 namespace Scorecards.Domain.Statements;
 
 /// <summary>A statement draft as the Co-Chairs edited it; without one, the draft is written afresh from the data.</summary>
@@ -28,12 +30,12 @@ public sealed class StatementDraft
         var text = (markdown ?? "").Trim().ReplaceLineEndings("\n");
         if (text.Length == 0)
         {
-            return Result.Fail("statement.empty", "The draft is empty; to start again from the data, regenerate it instead.");
+            return Result.Invalid("statement.empty", [new FieldError(nameof(Markdown), "The draft is empty; to start again from the data, regenerate it instead.")]);
         }
 
         if (text.Length > MaxLength)
         {
-            return Result.Fail("statement.too-long", $"The draft is {text.Length:N0} characters long; at most {MaxLength:N0} are allowed.");
+            return Result.Invalid("statement.too-long", [new FieldError(nameof(Markdown), $"The draft is {text.Length:N0} characters long; at most {MaxLength:N0} are allowed.")]);
         }
 
         Markdown = text + "\n";

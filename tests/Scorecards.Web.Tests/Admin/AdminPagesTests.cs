@@ -37,6 +37,34 @@ public sealed class AdminPagesTests
     }
 
     [Fact]
+    public async Task BodyAndMemberPages_RefuseWhatTheRegisterForbids_AndChangeNothing()
+    {
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var admin = await world.SignInAsync(World.Admin);
+        var ids = await app.WithDbAsync(db => db.Members.ToDictionaryAsync(m => m.Name, m => m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct));
+
+        var tooMany = await PostAsync(admin, "/admin/bodies/RSO", new()
+        {
+            ["Name"] = "Regional Support Office",
+            ["IsActive"] = "true",
+            ["CoChairMemberIds"] = ids["Viet Nam"],
+            ["CoChairPeople"] = "One\nTwo\nThree\nFour\nFive\nSix",
+        });
+        var notAMember = await PostAsync(admin, "/admin/bodies/RSO", new() { ["Name"] = "Regional Support Office", ["IsActive"] = "true", ["CoChairMemberIds"] = "99999" });
+        var observer = await PostAsync(admin, $"/admin/members/{ids["Indonesia"]}", new() { ["Input.Name"] = "Indonesia", ["Input.Kind"] = "State", ["Input.Status"] = "Observer" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("A body has at most 6 co-chairs.", await tooMany.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.BadRequest, notAMember.StatusCode);
+        Assert.Contains("One of the chosen co-chairs is not a member.", await notAMember.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.BadRequest, observer.StatusCode);
+        Assert.Contains("Remove it from the Co-Chair governments first.", await observer.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Bodies.Where(b => b.Code == "RSO").SelectMany(b => b.CoChairs).CountAsync(Ct)));
+        Assert.Equal(Domain.Members.MemberStatus.Member, await app.WithDbAsync(db => db.Members.Where(m => m.Name == "Indonesia").Select(m => m.Status).SingleAsync(Ct)));
+    }
+
+    [Fact]
     public async Task BodiesPage_RefusesADuplicateCodeAndAddsANewBody()
     {
         var world = await World.StartAsync();

@@ -5,16 +5,15 @@ using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Bodies;
 using Scorecards.Domain.Members;
+using Scorecards.Web.Features.Members;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class BodyModel(AppDbContext db) : PageModel
+public sealed class BodyModel(AppDbContext db, RegisterService register) : PageModel
 {
-    public const int MaxCoChairs = 6;
-
     public Body Body { get; private set; } = null!;
     public IReadOnlyList<Member> Members { get; private set; } = [];
 
@@ -47,42 +46,14 @@ public sealed class BodyModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
     {
-        if (!await LoadAsync(code, ct))
+        var people = (CoChairPeople ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var changed = await register.ChangeBodyAsync(User, code, new BodyRequest(Name, IsActive, CoChairMemberIds, people), ct);
+        if (!changed.Succeeded)
         {
-            return NotFound();
+            return await this.RefusedAsync(changed.Outcome, () => LoadAsync(code, ct), prefix: null);
         }
 
-        var people = (CoChairPeople ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 300)
-        {
-            ModelState.AddModelError(nameof(Name), "Give the body's full name (at most 300 characters).");
-        }
-
-        if (CoChairMemberIds.Exists(id => Members.All(m => m.Id != id)))
-        {
-            ModelState.AddModelError(nameof(CoChairMemberIds), "One of the chosen co-chairs is not a member.");
-        }
-
-        if (CoChairMemberIds.Distinct().Count() + people.Count > MaxCoChairs)
-        {
-            ModelState.AddModelError(nameof(CoChairPeople), $"A body has at most {MaxCoChairs} co-chairs.");
-        }
-
-        if (people.Exists(p => p.Length > 200))
-        {
-            ModelState.AddModelError(nameof(CoChairPeople), "Each co-chair's name may be at most 200 characters.");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return this.Invalid();
-        }
-
-        Body.Name = Name!.Trim();
-        Body.IsActive = IsActive;
-        Body.SetCoChairs(CoChairMemberIds.Distinct().Select(id => new BodyCoChair(id, null)).Concat(people.Select(p => new BodyCoChair(null, p))));
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{Body.Code} saved.";
+        TempData["Message"] = $"{changed.Value!.Code} saved.";
         return RedirectToPage("Bodies");
     }
 

@@ -1,5 +1,7 @@
 using Scorecards.Domain.Members;
 
+using Scorecards.Web.Features.Members;
+
 namespace Scorecards.Web.Features.Admin;
 
 /// <summary>A member as typed in the add and edit forms, with the checks both share.</summary>
@@ -9,27 +11,7 @@ public sealed class MemberForm
     public MemberKind Kind { get; set; }
     public MemberStatus Status { get; set; }
 
-    public IEnumerable<(string Field, string Message)> Validate(bool nameTaken)
-    {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 200)
-        {
-            yield return ("Input.Name", "Give the member's name as the Process writes it (at most 200 characters).");
-        }
-        else if (nameTaken)
-        {
-            yield return ("Input.Name", $"A member named '{Name.Trim()}' already exists.");
-        }
-
-        if (!Enum.IsDefined(Kind))
-        {
-            yield return ("Input.Kind", "Choose a kind.");
-        }
-
-        if (!Enum.IsDefined(Status))
-        {
-            yield return ("Input.Status", "Choose member or observer.");
-        }
-    }
+    public MemberRequest ToRequest() => new(Name, Kind, Status);
 
     public static string KindLabel(MemberKind kind) => kind switch
     {

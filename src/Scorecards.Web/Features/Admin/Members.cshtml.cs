@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Members;
+using Scorecards.Web.Features.Members;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class MembersModel(AppDbContext db) : PageModel
+public sealed class MembersModel(AppDbContext db, RegisterService register) : PageModel
 {
     public IReadOnlyList<Member> Members { get; private set; } = [];
 
@@ -21,21 +22,13 @@ public sealed class MembersModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var name = Input.Name?.Trim();
-        foreach (var (field, message) in Input.Validate(name is not null && await db.Members.AnyAsync(m => m.Name == name, ct)))
+        var added = await register.AddMemberAsync(User, Input.ToRequest(), ct);
+        if (!added.Succeeded)
         {
-            ModelState.AddModelError(field, message);
+            return await this.RefusedAsync(added.Outcome, () => OnGetAsync(ct), "Input");
         }
 
-        if (!ModelState.IsValid)
-        {
-            await OnGetAsync(ct);
-            return this.Invalid();
-        }
-
-        db.Members.Add(new Member(name!, Input.Kind, Input.Status));
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{name} added.";
+        TempData["Message"] = $"{added.Value!.Name} added.";
         return RedirectToPage();
     }
 }

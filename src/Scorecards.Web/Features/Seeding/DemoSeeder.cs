@@ -130,7 +130,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
         foreach (var (code, name, memberCoChairs, personCoChairs) in Bodies)
         {
             var body = new Body(code, name);
-            body.SetCoChairs(memberCoChairs.Select(m => new BodyCoChair(members[m], null)).Concat(personCoChairs.Select(p => new BodyCoChair(null, p))));
+            Check(body.Change(name, true, memberCoChairs.Select(m => members[m]).ToList(), personCoChairs));
             db.Bodies.Add(body);
         }
 

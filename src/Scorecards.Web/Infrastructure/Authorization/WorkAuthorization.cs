@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Scorecards.Domain.Activities;
 using Scorecards.Domain.Meetings;
+using Scorecards.Domain.Statements;
 using Scorecards.Domain.WorkPlans;
 
 namespace Scorecards.Web.Infrastructure.Authorization;
@@ -74,6 +75,20 @@ public sealed class DecisionAuthorizationHandler : AuthorizationHandler<Operatio
             _ => false,
         };
         if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The Co-Chairs and the secretariat edit a round's statement draft, and write it afresh.</summary>
+public sealed class StatementDraftAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, StatementDraft>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, StatementDraft draft)
+    {
+        if (requirement.Name == WorkOperations.Manage.Name && context.User.SeesAllWork())
         {
             context.Succeed(requirement);
         }

@@ -158,6 +158,22 @@ public sealed class AdminPagesTests
     }
 
     [Fact]
+    public async Task UserPage_RefusesToTakeAnAdministratorsOwnRole_AndTheRoleStays()
+    {
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var admin = await world.SignInAsync(World.Admin);
+        var self = await app.WithDbAsync(db => db.Users.Where(u => u.Email == World.Admin).Select(u => u.Id).SingleAsync(Ct));
+
+        var refused = await PostAsync(admin, $"/admin/users/{self}", new() { ["Name"] = "Secretariat", ["SelectedRoles"] = "MemberViewer" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("You cannot remove your own Administrator role; ask another administrator.", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users", Ct)).StatusCode);
+        Assert.Equal("admin", await app.WithDbAsync(db => db.Users.Where(u => u.Id == self).Select(u => u.DisplayName).SingleAsync(Ct)));
+    }
+
+    [Fact]
     public async Task UserPage_ResetPassword_GivesAOneTimePasswordThatSignsIn()
     {
         var world = await World.StartAsync();

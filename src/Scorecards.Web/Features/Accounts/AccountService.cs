@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ public sealed record NewUser(string? Email, string? Name, string? Role, string? 
 
 public sealed record CreatedUser(AppUser User, string Password, bool PasswordGenerated);
 
-public sealed record AccountChange(string? Name, int? MemberId, IReadOnlyList<string> Roles, IReadOnlyList<int> BodyIds);
+/// <summary>A change to a person's account, as an administrator makes it: name, member, the roles selected and bodies.</summary>
+public sealed record AccountChange(string? Name, int? MemberId, IReadOnlyList<string> SelectedRoles, IReadOnlyList<int> BodyIds);
 
 public sealed record AccountRow(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Bodies, string? Member, bool LockedOut, bool Disabled);
 
@@ -146,66 +148,71 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
 
     /// <summary>
     /// Changes a person's name, member, roles and bodies in one transaction. The security stamp changes too,
-    /// so their sign-in picks up the new rights within a minute.
+    /// so their sign-in picks up the new rights within a minute. An administrator cannot take away their own
+    /// Administrator role, so the secretariat is never locked out by its own hand.
     /// </summary>
-    public async Task<IReadOnlyList<FieldError>> UpdateAsync(AppUser user, AccountChange change, CancellationToken ct)
+    public async Task<Result> UpdateAsync(ClaimsPrincipal by, AppUser user, AccountChange change, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(change.Name) || change.Name.Length > 200)
         {
-            errors.Add(new FieldError("name", "Give the person's name (at most 200 characters)."));
+            errors.Add(new FieldError(nameof(change.Name), "Give the person's name (at most 200 characters)."));
         }
 
-        var unknownRoles = change.Roles.Where(r => !Roles.All.Contains(r)).ToList();
+        var unknownRoles = change.SelectedRoles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknownRoles.Count > 0)
         {
-            errors.Add(new FieldError("roles", $"'{string.Join(", ", unknownRoles)}' is not a role."));
+            errors.Add(new FieldError(nameof(change.SelectedRoles), $"'{string.Join(", ", unknownRoles)}' is not a role."));
+        }
+        else if (user.Id == by.UserId() && !change.SelectedRoles.Contains(Roles.Administrator))
+        {
+            errors.Add(new FieldError(nameof(change.SelectedRoles), "You cannot remove your own Administrator role; ask another administrator."));
         }
 
-        if (change.Roles.Contains(Roles.Reporter) && change.BodyIds.Count == 0)
+        if (change.SelectedRoles.Contains(Roles.Reporter) && change.BodyIds.Count == 0)
         {
-            errors.Add(new FieldError("bodies", "A reporter reports for at least one body: choose it."));
+            errors.Add(new FieldError(nameof(change.BodyIds), "A reporter reports for at least one body: choose it."));
         }
 
-        if (change.Roles.Contains(Roles.CoChair) && change.MemberId is null)
+        if (change.SelectedRoles.Contains(Roles.CoChair) && change.MemberId is null)
         {
-            errors.Add(new FieldError("member", "A Co-Chair reviewer acts for a Co-Chair government: choose the member."));
+            errors.Add(new FieldError(nameof(change.MemberId), "A Co-Chair reviewer acts for a Co-Chair government: choose the member."));
         }
 
         if (change.MemberId is { } memberId && !await db.Members.AnyAsync(m => m.Id == memberId, ct))
         {
-            errors.Add(new FieldError("member", "The chosen member does not exist."));
+            errors.Add(new FieldError(nameof(change.MemberId), "The chosen member does not exist."));
         }
-        else if (change.Roles.Contains(Roles.CoChair) && change.MemberId is { } reviewerMember
+        else if (change.SelectedRoles.Contains(Roles.CoChair) && change.MemberId is { } reviewerMember
             && await CoChairGovernments.RefuseReviewerAsync(db, reviewerMember, ct) is { } refusal)
         {
-            errors.Add(new FieldError("member", refusal));
+            errors.Add(new FieldError(nameof(change.MemberId), refusal));
         }
 
         var bodyIds = change.BodyIds.Distinct().ToList();
         if (await db.Bodies.CountAsync(b => bodyIds.Contains(b.Id), ct) != bodyIds.Count)
         {
-            errors.Add(new FieldError("bodies", "One of the chosen bodies does not exist."));
+            errors.Add(new FieldError(nameof(change.BodyIds), "One of the chosen bodies does not exist."));
         }
 
         if (errors.Count > 0)
         {
-            return errors;
+            return Result.Invalid("account.invalid", errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         user.DisplayName = change.Name!.Trim();
         user.MemberId = change.MemberId;
         var current = await users.GetRolesAsync(user);
-        await users.RemoveFromRolesAsync(user, current.Except(change.Roles));
-        await users.AddToRolesAsync(user, change.Roles.Except(current));
+        await users.RemoveFromRolesAsync(user, current.Except(change.SelectedRoles));
+        await users.AddToRolesAsync(user, change.SelectedRoles.Except(current));
         var links = await db.UserBodies.Where(ub => ub.UserId == user.Id).ToListAsync(ct);
         db.UserBodies.RemoveRange(links.Where(l => !bodyIds.Contains(l.BodyId)));
         db.UserBodies.AddRange(bodyIds.Where(id => links.TrueForAll(l => l.BodyId != id)).Select(id => new UserBody { UserId = user.Id, BodyId = id }));
         await db.SaveChangesAsync(ct);
         await users.UpdateSecurityStampAsync(user);
         await transaction.CommitAsync(ct);
-        return [];
+        return Result.Ok();
     }
 
     /// <summary>

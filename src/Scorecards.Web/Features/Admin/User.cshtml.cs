@@ -52,22 +52,10 @@ public sealed class UserModel(AppDbContext db, UserManager<AppUser> users, Accou
             return NotFound();
         }
 
-        if (Account.Id == User.UserId() && !SelectedRoles.Contains(Roles.Administrator))
+        var updated = await accounts.UpdateAsync(User, Account, new AccountChange(Name, MemberId, SelectedRoles, BodyIds), ct);
+        if (!updated.Succeeded)
         {
-            ModelState.AddModelError(nameof(SelectedRoles), "You cannot remove your own Administrator role; ask another administrator.");
-        }
-        else
-        {
-            var errors = await accounts.UpdateAsync(Account, new AccountChange(Name, MemberId, SelectedRoles, BodyIds), ct);
-            foreach (var error in errors)
-            {
-                ModelState.AddModelError(error.Field switch { "name" => nameof(Name), "member" => nameof(MemberId), "roles" => nameof(SelectedRoles), _ => nameof(BodyIds) }, error.Message);
-            }
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return this.Invalid();
+            return await this.RefusedAsync(updated, prefix: null);
         }
 
         TempData["Message"] = $"{Account.Email} saved.";

@@ -38,14 +38,23 @@ public sealed class FocusArea
     }
 
     public int Id { get; private set; }
-    public int StrategyId { get; set; }
-    public string Code { get; set; }
-    public string Name { get; set; }
-    public string? Description { get; set; }
+    public int StrategyId { get; private set; }
+    public string Code { get; private set; }
+    public string Name { get; private set; }
+    public string? Description { get; private set; }
 
     /// <summary>A retired focus area, dropped from the framework, stays in the rounds that reported on it but leaves open ones.</summary>
-    public bool IsRetired { get; set; }
-    public int SortOrder { get; set; }
+    public bool IsRetired { get; private set; }
+    public int SortOrder { get; private set; }
+
+    /// <summary>Keeps the area in the framework, at this place in its order.</summary>
+    public void Place(int sortOrder)
+    {
+        SortOrder = sortOrder;
+        IsRetired = false;
+    }
+
+    public void Retire() => IsRetired = true;
 
     /// <summary>Renames the area or changes its description, by the framework's rules for text.</summary>
     public Result Change(string? name, string? description)
@@ -79,17 +88,27 @@ public sealed class Objective
     }
 
     public int Id { get; private set; }
-    public int FocusAreaId { get; set; }
-    public string Code { get; set; }
-    public string Title { get; set; }
-    public string? Description { get; set; }
+    public int FocusAreaId { get; private set; }
+    public string Code { get; private set; }
+    public string Title { get; private set; }
+    public string? Description { get; private set; }
 
     /// <summary>True for demo objectives written to illustrate the product, not the Strategy's text.</summary>
-    public bool IsIllustrative { get; set; }
+    public bool IsIllustrative { get; private set; }
 
     /// <summary>A retired objective keeps its history but is no longer reported on.</summary>
-    public bool IsRetired { get; set; }
-    public int SortOrder { get; set; }
+    public bool IsRetired { get; private set; }
+    public int SortOrder { get; private set; }
+
+    /// <summary>Puts the objective in a focus area, at this place in its order.</summary>
+    public void Place(int focusAreaId, int sortOrder, bool illustrative)
+    {
+        FocusAreaId = focusAreaId;
+        SortOrder = sortOrder;
+        IsIllustrative = illustrative;
+    }
+
+    public void Retire() => IsRetired = true;
 
     public Result Change(string? title, string? description, bool retired)
     {
@@ -130,18 +149,27 @@ public sealed class Indicator
     }
 
     public int Id { get; private set; }
-    public int ObjectiveId { get; set; }
-    public string Code { get; set; }
-    public string Name { get; set; }
-    public IndicatorKind Kind { get; set; }
-    public string? Unit { get; set; }
-    public decimal? Baseline { get; set; }
-    public decimal? Target { get; set; }
-    public bool IsRetired { get; set; }
-    public int SortOrder { get; set; }
+    public int ObjectiveId { get; private set; }
+    public string Code { get; private set; }
+    public string Name { get; private set; }
+    public IndicatorKind Kind { get; private set; }
+    public string? Unit { get; private set; }
+    public decimal? Baseline { get; private set; }
+    public decimal? Target { get; private set; }
+    public bool IsRetired { get; private set; }
+    public int SortOrder { get; private set; }
 
-    /// <summary>Changes the measure; a milestone has no unit, baseline or target.</summary>
-    public Result Change(string? name, IndicatorKind kind, string? unit, string? baseline, string? target)
+    /// <summary>Puts the indicator under an objective, at this place in its order.</summary>
+    public void Place(int objectiveId, int sortOrder)
+    {
+        ObjectiveId = objectiveId;
+        SortOrder = sortOrder;
+    }
+
+    public void Retire() => IsRetired = true;
+
+    /// <summary>Changes the measure, and retires it or brings it back; a milestone has no unit, baseline or target.</summary>
+    public Result Change(string? name, IndicatorKind kind, string? unit, string? baseline, string? target, bool retired)
     {
         var errors = FrameworkRules.CheckIndicator(name, unit, baseline, target);
         if (errors.Count > 0)
@@ -154,6 +182,7 @@ public sealed class Indicator
         Unit = string.IsNullOrWhiteSpace(unit) || kind == IndicatorKind.Milestone ? null : unit.Trim();
         Baseline = kind == IndicatorKind.Milestone ? null : FrameworkRules.ParseNumber(baseline);
         Target = kind == IndicatorKind.Milestone ? null : FrameworkRules.ParseNumber(target);
+        IsRetired = retired;
         return Result.Ok();
     }
 }

@@ -22,12 +22,14 @@ public sealed class FrameworkItemTests
     public void Indicator_BecomingAMilestone_DropsItsUnitBaselineAndTarget_AndABadNumberIsRefused()
     {
         var indicator = new Indicator(1, "LE-1.1", "Officers trained", IndicatorKind.Quantitative);
-        var refused = indicator.Change("Officers trained", IndicatorKind.Quantitative, "officers", "ten", "200");
+        var refused = indicator.Change("Officers trained", IndicatorKind.Quantitative, "officers", "ten", "200", retired: false);
 
-        var changed = indicator.Change("Joint training held", IndicatorKind.Milestone, "officers", "10", "200");
+        var changed = indicator.Change("Joint training held", IndicatorKind.Milestone, "officers", "10", "200", retired: true);
 
         Assert.Equal(["Baseline: 'ten' is not a number."], refused.Errors.Select(e => $"{e.Field}: {e.Message}"));
         Assert.True(changed.Succeeded);
         Assert.Equal(("Joint training held", (string?)null, (decimal?)null, (decimal?)null), (indicator.Name, indicator.Unit, indicator.Baseline, indicator.Target));
+        Assert.True(indicator.IsRetired);
+        Assert.False(refused.Succeeded || indicator.Kind == IndicatorKind.Quantitative);
     }
 }

@@ -35,7 +35,8 @@ public sealed class FrameworkEditor(AppDbContext db)
         var errors = CodeErrors(code, FrameworkRules.IsObjectiveCode(newCode), await db.Objectives.AnyAsync(o => o.Code == newCode, ct), "an objective",
             $"use capitals and digits joined by hyphens, such as {area.Code}-{count + 1}");
 
-        var objective = new Objective(area.Id, newCode ?? "", "") { SortOrder = count };
+        var objective = new Objective(area.Id, newCode ?? "", "");
+        objective.Place(area.Id, count, illustrative: false);
         var changed = objective.Change(title, null, retired: false);
         errors.AddRange(changed.Errors);
         if (errors.Count > 0)
@@ -70,9 +71,7 @@ public sealed class FrameworkEditor(AppDbContext db)
             return Result.Invalid(errors);
         }
 
-        var current = await db.Assignments.Where(a => a.ObjectiveId == objective.Id).ToListAsync(ct);
-        db.Assignments.RemoveRange(current.Where(a => !known.Contains(a.BodyId)));
-        db.Assignments.AddRange(known.Where(id => current.TrueForAll(a => a.BodyId != id)).Select(id => new Assignment(objective.Id, id)));
+        await AssignAsync(db, objective.Id, known, ct);
         return await SaveAsync(objective, changed, ct);
     }
 
@@ -89,8 +88,9 @@ public sealed class FrameworkEditor(AppDbContext db)
         var errors = CodeErrors(code, FrameworkRules.IsIndicatorCode(newCode), await db.Indicators.AnyAsync(i => i.Code == newCode, ct), "an indicator",
             $"use capitals, digits, dots and hyphens, such as {objective.Code}.{count + 1}");
 
-        var indicator = new Indicator(objective.Id, newCode ?? "", "", change.Kind) { SortOrder = count };
-        var changed = indicator.Change(change.Name, change.Kind, change.Unit, change.Baseline, change.Target);
+        var indicator = new Indicator(objective.Id, newCode ?? "", "", change.Kind);
+        indicator.Place(objective.Id, count);
+        var changed = indicator.Change(change.Name, change.Kind, change.Unit, change.Baseline, change.Target, retired: false);
         errors.AddRange(changed.Errors);
         if (errors.Count > 0)
         {
@@ -109,13 +109,16 @@ public sealed class FrameworkEditor(AppDbContext db)
             return Result.NotFound($"Indicator {code}");
         }
 
-        var changed = indicator.Change(change.Name, change.Kind, change.Unit, change.Baseline, change.Target);
-        if (changed.Succeeded)
-        {
-            indicator.IsRetired = retired;
-        }
-
+        var changed = indicator.Change(change.Name, change.Kind, change.Unit, change.Baseline, change.Target, retired);
         return await SaveAsync(indicator, changed, ct);
+    }
+
+    /// <summary>Makes exactly these bodies report on the objective; the editor and the importer both assign through it.</summary>
+    internal static async Task AssignAsync(AppDbContext db, int objectiveId, IReadOnlyCollection<int> bodyIds, CancellationToken ct)
+    {
+        var current = await db.Assignments.Where(a => a.ObjectiveId == objectiveId).ToListAsync(ct);
+        db.Assignments.RemoveRange(current.Where(a => !bodyIds.Contains(a.BodyId)));
+        db.Assignments.AddRange(bodyIds.Where(id => current.TrueForAll(a => a.BodyId != id)).Select(id => new Assignment(objectiveId, id)));
     }
 
     /// <summary>A new item's code follows its pattern and is not taken.</summary>

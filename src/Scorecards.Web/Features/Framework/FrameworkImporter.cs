@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
+using Scorecards.Domain;
 using Scorecards.Domain.Framework;
 
 namespace Scorecards.Web.Features.Framework;
@@ -133,10 +134,8 @@ public sealed class FrameworkImporter(AppDbContext db)
                 areas.Add(area);
             }
 
-            area.Name = areaSpec.Name!;
-            area.Description = areaSpec.Description;
-            area.IsRetired = false;
-            area.SortOrder = a;
+            Applied(area.Change(areaSpec.Name, areaSpec.Description));
+            area.Place(a);
             Count(isNewArea, !isNewArea && db.Entry(area).State == EntityState.Modified);
             await db.SaveChangesAsync(ct);
 
@@ -152,17 +151,14 @@ public sealed class FrameworkImporter(AppDbContext db)
                     objectives.Add(objective);
                 }
 
-                objective.FocusAreaId = area.Id;
-                objective.Title = objectiveSpec.Title!;
-                objective.Description = objectiveSpec.Description;
-                objective.IsIllustrative = objectiveSpec.Illustrative;
-                objective.IsRetired = false;
-                objective.SortOrder = o;
+                Applied(objective.Change(objectiveSpec.Title, objectiveSpec.Description, retired: false));
+                objective.Place(area.Id, o, objectiveSpec.Illustrative);
                 Count(isNewObjective, !isNewObjective && db.Entry(objective).State == EntityState.Modified);
                 await db.SaveChangesAsync(ct);
                 seenObjectives.Add(objective.Id);
 
-                await SetAssignmentsAsync(objective.Id, objectiveSpec.Bodies.Select(code => bodies[code]).ToHashSet(), ct);
+                await FrameworkEditor.AssignAsync(db, objective.Id, objectiveSpec.Bodies.Select(code => bodies[code]).ToHashSet(), ct);
+                await db.SaveChangesAsync(ct);
 
                 for (var i = 0; i < objectiveSpec.Indicators.Count; i++)
                 {
@@ -177,14 +173,8 @@ public sealed class FrameworkImporter(AppDbContext db)
                         indicators.Add(indicator);
                     }
 
-                    indicator.ObjectiveId = objective.Id;
-                    indicator.Name = indicatorSpec.Name!;
-                    indicator.Kind = indicatorSpec.ParsedKind;
-                    indicator.Unit = indicatorSpec.Unit;
-                    indicator.Baseline = indicatorSpec.ParsedBaseline;
-                    indicator.Target = indicatorSpec.ParsedTarget;
-                    indicator.IsRetired = false;
-                    indicator.SortOrder = i;
+                    Applied(indicator.Change(indicatorSpec.Name, indicatorSpec.ParsedKind, indicatorSpec.Unit, indicatorSpec.Baseline, indicatorSpec.Target, retired: false));
+                    indicator.Place(objective.Id, i);
                     Count(isNewIndicator, !isNewIndicator && db.Entry(indicator).State == EntityState.Modified);
                     await db.SaveChangesAsync(ct);
                     seenIndicators.Add(indicator.Id);
@@ -196,19 +186,19 @@ public sealed class FrameworkImporter(AppDbContext db)
         var seenAreas = document.FocusAreas.Select(f => f.Code!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var area in areas.Where(f => !seenAreas.Contains(f.Code) && !f.IsRetired))
         {
-            area.IsRetired = true;
+            area.Retire();
             retired++;
         }
 
         foreach (var objective in objectives.Where(o => !seenObjectives.Contains(o.Id) && !o.IsRetired))
         {
-            objective.IsRetired = true;
+            objective.Retire();
             retired++;
         }
 
         foreach (var indicator in indicators.Where(i => !seenIndicators.Contains(i.Id) && !i.IsRetired))
         {
-            indicator.IsRetired = true;
+            indicator.Retire();
             retired++;
         }
 
@@ -216,11 +206,12 @@ public sealed class FrameworkImporter(AppDbContext db)
         return new FrameworkImportSummary(created, updated, retired, unchanged);
     }
 
-    private async Task SetAssignmentsAsync(int objectiveId, HashSet<int> bodyIds, CancellationToken ct)
+    /// <summary>The file was checked against the same rules before anything was applied, so the domain cannot refuse it here.</summary>
+    private static void Applied(Result result)
     {
-        var current = await db.Assignments.Where(a => a.ObjectiveId == objectiveId).ToListAsync(ct);
-        db.Assignments.RemoveRange(current.Where(a => !bodyIds.Contains(a.BodyId)));
-        db.Assignments.AddRange(bodyIds.Where(id => !current.Exists(a => a.BodyId == id)).Select(id => new Assignment(objectiveId, id)));
-        await db.SaveChangesAsync(ct);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"A checked framework file was refused while being applied: {string.Join("; ", result.Details)}");
+        }
     }
 }

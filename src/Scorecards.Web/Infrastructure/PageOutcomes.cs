@@ -36,11 +36,14 @@ public static class PageOutcomes
             await reload();
         }
 
-        return result.Failure == Failure.Invalid ? page.Invalid() : page.Shown(StatusCodes.Status409Conflict);
+        return result.Failure == Failure.Invalid ? page.Invalid() : page.Refused();
     }
 
     /// <summary>The form again with the errors already in ModelState: 400, so that a client or test sees the refusal.</summary>
     public static IActionResult Invalid(this PageModel page) => page.Shown(StatusCodes.Status400BadRequest);
+
+    /// <summary>The page again, explaining a refusal by the current state that it has already put on the page: 409.</summary>
+    public static IActionResult Refused(this PageModel page) => page.Shown(StatusCodes.Status409Conflict);
 
     private static IActionResult Shown(this PageModel page, int status)
     {

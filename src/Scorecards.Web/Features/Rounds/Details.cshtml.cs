@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Rounds;
 using Scorecards.Web.Features.Scorecards;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Rounds;
@@ -40,8 +41,7 @@ public sealed class DetailsModel(AppDbContext db, RoundService rounds, TimeProvi
         if (!result.Succeeded)
         {
             Problem = result.Message;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return await ShowAsync(id, SummaryFilter.None, ct);
+            return await ShowAsync(id, SummaryFilter.None, ct) is PageResult ? this.Refused() : NotFound();
         }
 
         TempData["Message"] = $"{round.Name} is published: its approved scorecards can now be read by anyone at /public.";

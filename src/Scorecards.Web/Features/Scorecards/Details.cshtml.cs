@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scorecards.Data;
 using Scorecards.Domain;
+using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Scorecards;
@@ -79,9 +80,8 @@ public sealed class DetailsModel(ScorecardService service, AppDbContext db, IAut
         if (!result.Succeeded)
         {
             Problems = [result.Message!, .. result.Details];
-            var shown = await ShowAsync((await service.LoadAsync(id, ct))!, ct);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return shown;
+            await ShowAsync((await service.LoadAsync(id, ct))!, ct);
+            return this.Refused();
         }
 
         TempData["Message"] = success;

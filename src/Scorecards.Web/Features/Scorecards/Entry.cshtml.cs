@@ -136,8 +136,7 @@ public sealed class EntryModel(ScorecardService service, AppDbContext db, IAutho
             ModelState.AddModelError("", $"Someone else saved this entry while you were editing it. Nothing was overwritten. Their version is shown beside yours: copy what you need, then save again to replace theirs.");
             ModelState.Remove($"{nameof(Form)}.{nameof(EntryForm.Version)}");
             Form.Version = Entry.Version;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return this.Refused();
         }
 
         return await this.RefusedAsync(outcome.Outcome, () => LoadAsync(loaded, code, ct));
@@ -171,16 +170,8 @@ public sealed class EntryModel(ScorecardService service, AppDbContext db, IAutho
             Form.SupportNeeded, Form.NextSteps, links, indicators, Form.ActivityIds);
     }
 
-    private async Task<IActionResult> RedisplayAsync(LoadedScorecard loaded, string code, CancellationToken ct, int status = StatusCodes.Status400BadRequest)
-    {
-        if (!await LoadAsync(loaded, code, ct))
-        {
-            return NotFound();
-        }
-
-        Response.StatusCode = status;
-        return Page();
-    }
+    private async Task<IActionResult> RedisplayAsync(LoadedScorecard loaded, string code, CancellationToken ct) =>
+        await LoadAsync(loaded, code, ct) ? this.Invalid() : NotFound();
 
     private async Task<bool> LoadAsync(LoadedScorecard loaded, string code, CancellationToken ct)
     {

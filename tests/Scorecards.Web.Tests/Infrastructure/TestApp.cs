@@ -42,7 +42,7 @@ public sealed partial class TestApp : IAsyncDisposable
     /// Starts the app on a fake clock: the <paramref name="clock"/> given, or one stopped at the moment the app starts, so
     /// that what the demo seeds relative to today and what a test reads of it agree however long the run takes.
     /// </summary>
-    public static async Task<TestApp> StartAsync(bool demo = false, TimeProvider? clock = null)
+    public static async Task<TestApp> StartAsync(bool demo = false, TimeProvider? clock = null, ILoggerProvider? log = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "scorecards-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -52,6 +52,11 @@ public sealed partial class TestApp : IAsyncDisposable
         builder.Configuration["ConnectionStrings:Scorecards"] = connection;
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        if (log is not null)
+        {
+            builder.Logging.AddProvider(log);
+        }
+
         if (Environment.GetEnvironmentVariable("SCORECARDS_TEST_LOG") is { Length: > 0 } logFile)
         {
             builder.Logging.AddProvider(new FileLog(logFile));

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using Scorecards.Web.Infrastructure;
+
+namespace Scorecards.Web.Tests.Infrastructure;
+
+/// <summary>What every response costs: compressed where it is text, and one log line when nothing is wrong.</summary>
+public sealed class ResponseTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/account/login", "br", "text/html")]
+    [InlineData("/css/site.css", "gzip", "text/css")]
+    [InlineData("/openapi/v1.json", "br", "application/json")]
+    public async Task TextResponses_GoOutCompressed_AndReadBackTheSame(string path, string encoding, string type)
+    {
+        await using var app = await TestApp.StartAsync();
+        var plain = await app.CreateClient().GetByteArrayAsync(path, Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+
+        var response = await app.CreateClient().SendAsync(request, Ct);
+        var body = await response.Content.ReadAsByteArrayAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+        using var decoded = new MemoryStream();
+        await using (Stream decompressor = encoding == "br"
+            ? new BrotliStream(new MemoryStream(body), CompressionMode.Decompress)
+            : new GZipStream(new MemoryStream(body), CompressionMode.Decompress))
+        {
+            await decompressor.CopyToAsync(decoded, Ct);
+        }
+
+        if (type != "text/html")
+        {
+            // A page carries a fresh anti-forgery token each time; the others are the same bytes.
+            Assert.Equal(plain, decoded.ToArray());
+        }
+
+        Assert.True(body.Length < decoded.Length, $"{body.Length} compressed of {decoded.Length}");
+    }
+
+    [Fact]
+    public async Task ARequest_WritesOneLineAtInformation_WithoutItsQueryString_AndTheFrameworkStaysQuiet()
+    {
+        var log = new Captured();
+        await using var app = await TestApp.StartAsync(log: log);
+        await app.CreateClient().GetAsync("/account/login", Ct);
+        log.Lines.Clear();
+
+        var response = await app.CreateClient().GetAsync("/account/login?returnUrl=%2Fsecret-token-123", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var line = Assert.Single(log.Lines, l => l.Level >= LogLevel.Information);
+        Assert.Equal(RequestLog.Category, line.Category);
+        Assert.Matches(@"^GET /account/login 200 in \d+\.\d ms$", line.Message);
+    }
+
+    private sealed class Captured : ILoggerProvider
+    {
+        public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Lines { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(Captured owner, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                owner.Lines.Enqueue((category, logLevel, formatter(state, exception)));
+        }
+    }
+}

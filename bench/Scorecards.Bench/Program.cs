@@ -16,6 +16,12 @@ if (args.Length > 0 && args[0] == "activities")
     return await ActivitiesFile.WriteAsync(args[1..]);
 }
 
+// Or, as the throughput benchmark's limit, serves one file's bytes from memory: -- baseline FILE CONTENT_TYPE URL
+if (args.Length > 0 && args[0] == "baseline")
+{
+    return await Baseline.RunAsync(args[1..]);
+}
+
 // Or, for the export benchmark, adds a published round FACTOR times the demo's size: -- large-round DATA_DIR FACTOR
 if (args.Length > 0 && args[0] == "large-round")
 {

@@ -135,10 +135,16 @@ public static class WebApp
         app.UseHsts();
         app.UseAppStatusCodePages();
         app.UseSecurityHeaders();
+        // The styles and script are served from the program itself. Pages name them with a hash of their content
+        // (asp-append-version), so a named version never changes and browsers keep it for a year; an address without the
+        // hash is kept for an hour.
+        app.Environment.WebRootFileProvider = new ManifestEmbeddedFileProvider(Assembly.GetExecutingAssembly(), "wwwroot");
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new ManifestEmbeddedFileProvider(Assembly.GetExecutingAssembly(), "wwwroot"),
-            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
+            FileProvider = app.Environment.WebRootFileProvider,
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = ctx.Context.Request.Query.ContainsKey("v")
+                ? "public, max-age=31536000, immutable"
+                : "public, max-age=3600",
         });
         app.UseRouting();
         app.UseRequestBodyLimits();

@@ -47,6 +47,28 @@ public sealed class ResponseTests
     }
 
     [Fact]
+    public async Task Pages_NameTheStylesAndScriptByTheirContent_WhichBrowsersKeepForAYear()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = app.CreateClient();
+        var page = await client.GetStringAsync("/account/login", Ct);
+        var css = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/css/site\\.css\\?v=[A-Za-z0-9_-]+)\"").Groups[1].Value;
+        var js = System.Text.RegularExpressions.Regex.Match(page, "src=\"(/js/site\\.js\\?v=[A-Za-z0-9_-]+)\"").Groups[1].Value;
+
+        var named = await client.GetAsync(css, Ct);
+        var script = await client.GetAsync(js, Ct);
+        var unnamed = await client.GetAsync("/css/site.css", Ct);
+
+        Assert.NotEqual("", css);
+        Assert.Equal(HttpStatusCode.OK, named.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", named.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", script.Headers.CacheControl?.ToString());
+        Assert.Equal("public, max-age=3600", unnamed.Headers.CacheControl?.ToString());
+        Assert.Equal(await unnamed.Content.ReadAsByteArrayAsync(Ct), await named.Content.ReadAsByteArrayAsync(Ct));
+    }
+
+    [Fact]
     public async Task ARequest_WritesOneLineAtInformation_WithoutItsQueryString_AndTheFrameworkStaysQuiet()
     {
         var log = new Captured();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -71,7 +70,7 @@ public sealed class ResponseTests
     [Fact]
     public async Task ARequest_WritesOneLineAtInformation_WithoutItsQueryString_AndTheFrameworkStaysQuiet()
     {
-        var log = new Captured();
+        var log = new CapturedLog();
         await using var app = await TestApp.StartAsync(log: log);
         await app.CreateClient().GetAsync("/account/login", Ct);
         log.Lines.Clear();
@@ -82,27 +81,5 @@ public sealed class ResponseTests
         var line = Assert.Single(log.Lines, l => l.Level >= LogLevel.Information);
         Assert.Equal(RequestLog.Category, line.Category);
         Assert.Matches(@"^GET /account/login 200 in \d+\.\d ms$", line.Message);
-    }
-
-    private sealed class Captured : ILoggerProvider
-    {
-        public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(Captured owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner.Lines.Enqueue((category, logLevel, formatter(state, exception)));
-        }
     }
 }

@@ -300,7 +300,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
         var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, i => i.Id, ct);
         var scorecards = await db.Scorecards.Include(s => s.Entries).ThenInclude(e => e.IndicatorValues)
             .Include(s => s.Entries).ThenInclude(e => e.Citations)
-            .Where(s => s.RoundId == round.Id).ToListAsync(ct);
+            .Where(s => s.RoundId == round.Id).AsSplitQuery().ToListAsync(ct);
         // Each entry cites its body's activities of the period that serve the same objective.
         var evidence = await db.Activities.AsNoTracking()
             .Where(Domain.Activities.Activity.During(round.PeriodStart, round.PeriodEnd)).Where(a => a.Status == Domain.Activities.ActivityStatus.Delivered)
@@ -336,7 +336,8 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
 
     private async Task ActAsync(int scorecardId, CancellationToken ct, params Func<Scorecard, RoundStatus, IReadOnlyDictionary<int, string>, Result>[] steps)
     {
-        var scorecard = await db.Scorecards.Include(s => s.Entries).Include(s => s.Approvals).Include(s => s.ReviewEvents).SingleAsync(s => s.Id == scorecardId, ct);
+        var scorecard = await db.Scorecards.Include(s => s.Entries).Include(s => s.Approvals).Include(s => s.ReviewEvents).AsSplitQuery()
+            .SingleAsync(s => s.Id == scorecardId, ct);
         var round = await db.Rounds.SingleAsync(r => r.Id == scorecard.RoundId, ct);
         var ids = scorecard.Entries.Select(e => e.ObjectiveId).ToList();
         var codes = await db.Objectives.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);

@@ -90,6 +90,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var accounts = await AccountsVersion.StampAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var saved = await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (accounts)
+        {
+            AccountsVersion.RaiseChanged();
+        }
+
+        return saved;
+    }
+
+    private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         if (AuditingSuspended)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

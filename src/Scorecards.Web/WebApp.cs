@@ -244,6 +244,7 @@ public static class WebApp
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton<SignInCache>();
     }
 
     // The API answers 401 and 403 as problem details; pages send the browser to sign in.

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Scorecards.Data.Accounts;
@@ -58,6 +59,33 @@ public sealed partial class AccountSecurityTests
         await TestApp.PostFormAsync(admin, $"/admin/users/{reporter.Id}?handler=Disable", new Dictionary<string, string> { ["disable"] = "false" }, $"/admin/users/{reporter.Id}");
 
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/bodies", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARevocationSavedByAnotherServer_StopsTheTokenHere_WithinASecond()
+    {
+        var (app, clock) = await StartAsync();
+        await using var _app = app;
+        var api = await app.ApiClientAsync("reporter@example.org");
+        var session = await app.SignInAsync("reporter@example.org", Given.Password);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/bodies", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await HomeAsync(session));
+
+        // Another server revokes the token and disables the account: the rows and the accounts version change in the
+        // database, and this server is not told.
+        await app.WithDbAsync(async db =>
+        {
+            await db.ApiTokens.ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedUtc, Start.UtcDateTime), Ct);
+            await db.Users.Where(u => u.Email == "reporter@example.org").ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledUtc, Start.UtcDateTime), Ct);
+            return await db.Settings.Where(s => s.Key == AccountsVersion.Key).ExecuteUpdateAsync(s => s.SetProperty(x => x.Value, "elsewhere"), Ct);
+        });
+        var sameSecond = await api.GetAsync("/api/v1/bodies", Ct);
+        clock.Advance(SignInCache.CheckEvery);
+        var nextSecond = await api.GetAsync("/api/v1/bodies", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, sameSecond.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, nextSecond.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await HomeAsync(session));
     }
 
     [Fact]

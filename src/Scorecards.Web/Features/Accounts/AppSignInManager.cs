@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Scorecards.Data;
 using Scorecards.Data.Accounts;
+using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Accounts;
 
@@ -18,9 +19,9 @@ public sealed class AppSignInManager(
 }
 
 /// <summary>
-/// Checks every signed-in request against the account as it is now, in one query: a session ends at once when the
-/// account is disabled or its security stamp changes (a password change or reset, new rights), on every server. The
-/// claims are then refreshed as Identity does.
+/// Checks every signed-in request against the account as this server knows it (<see cref="SignInCache"/>): a session
+/// ends at once on the server that disables the account or changes its security stamp (a password change or reset, new
+/// rights), and within a second on every other. The claims are then refreshed as Identity does.
 /// </summary>
 public static class SessionCheck
 {
@@ -31,11 +32,22 @@ public static class SessionCheck
         var id = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         var stamp = context.Principal?.FindFirst(stampClaim)?.Value;
         var db = services.GetRequiredService<AppDbContext>();
-        var account = id is null
-            ? null
-            : await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.SecurityStamp, u.DisabledUtc })
-                .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (account is null || account.DisabledUtc is not null || account.SecurityStamp != stamp)
+        var cache = services.GetRequiredService<SignInCache>();
+        var ct = context.HttpContext.RequestAborted;
+        var version = await cache.VersionAsync(db, ct);
+        var account = id is null ? null : cache.FindSession(id, version);
+        if (account is null && id is not null)
+        {
+            var stored = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.SecurityStamp, u.DisabledUtc }).SingleOrDefaultAsync(ct);
+            if (stored is not null)
+            {
+                account = new SignInCache.Session(stored.SecurityStamp, stored.DisabledUtc is not null, version,
+                    services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+                cache.Keep(id, account);
+            }
+        }
+
+        if (account is null || account.Disabled || account.Stamp != stamp)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

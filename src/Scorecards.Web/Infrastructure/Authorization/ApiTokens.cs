@@ -94,10 +94,13 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, Feature
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }
 
-/// <summary>Signs in an API caller from <c>Authorization: Bearer sct_…</c>, with the same claims a cookie sign-in gives.</summary>
+/// <summary>
+/// Signs in an API caller from <c>Authorization: Bearer sct_…</c>, with the same claims a cookie sign-in gives. A token
+/// already seen is answered from <see cref="SignInCache"/> without the database.
+/// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AppDbContext db, UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> claims, TimeProvider clock)
+    AppDbContext db, UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> claims, TimeProvider clock, SignInCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -112,27 +115,40 @@ public sealed class ApiTokenAuthenticationHandler(
 
         var hash = ApiTokenService.Hash(header["Bearer ".Length..].Trim());
         var now = clock.GetUtcNow().UtcDateTime;
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
-        if (token is null || token.RevokedUtc is not null || token.ExpiresUtc <= now)
+        var version = await cache.VersionAsync(db, Context.RequestAborted);
+        var kept = cache.FindToken(hash, version);
+        if (kept is null)
+        {
+            var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+            if (token is null || token.RevokedUtc is not null || token.ExpiresUtc <= now)
+            {
+                return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
+            }
+
+            // A lockout from wrong passwords stops password sign-in, not tokens: anyone can lock an account by guessing.
+            var user = await users.FindByIdAsync(token.UserId);
+            if (user is null || user.DisabledUtc is not null)
+            {
+                return AuthenticateResult.Fail("The token's account is disabled.");
+            }
+
+            // Recording use at most once a minute keeps a busy script from writing on every call.
+            if (token.LastUsedUtc is null || now - token.LastUsedUtc > TimeSpan.FromMinutes(1))
+            {
+                await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedUtc, now), Context.RequestAborted);
+            }
+
+            kept = new SignInCache.Token(token.Id, token.UserId, token.Scope, token.ExpiresUtc, await claims.CreateAsync(user), version, now);
+            cache.Keep(hash, kept);
+        }
+
+        if (kept.ExpiresUtc <= now)
         {
             return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
         }
 
-        // A lockout from wrong passwords stops password sign-in, not tokens: anyone can lock an account by guessing.
-        var user = await users.FindByIdAsync(token.UserId);
-        if (user is null || user.DisabledUtc is not null)
-        {
-            return AuthenticateResult.Fail("The token's account is disabled.");
-        }
-
-        // Recording use at most once a minute keeps a busy script from writing on every call.
-        if (token.LastUsedUtc is null || now - token.LastUsedUtc > TimeSpan.FromMinutes(1))
-        {
-            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedUtc, now), Context.RequestAborted);
-        }
-
-        var principal = await claims.CreateAsync(user);
-        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(AppClaimTypes.TokenScope, token.Scope.ToString()));
+        var principal = kept.Principal.Clone();
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(AppClaimTypes.TokenScope, kept.Scope.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 }

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Scorecards.Data.Accounts;
+
+/// <summary>
+/// A value in the database that changes, in the same transaction, whenever a saved change could alter who someone is
+/// signed in as: an account's stamp, disabled flag, name, member or email; its roles or bodies; its tokens. Every server
+/// compares it now and then with what it last read, so a sign-in it has kept in memory is dropped everywhere soon after
+/// such a change; the server that made the change is told at once through <see cref="Changed"/>.
+/// </summary>
+public static class AccountsVersion
+{
+    public const string Key = "accounts.version";
+
+    private static readonly HashSet<string> UserFields =
+        [nameof(AppUser.SecurityStamp), nameof(AppUser.DisabledUtc), nameof(AppUser.DisplayName), nameof(AppUser.MemberId), nameof(AppUser.Email),
+            nameof(AppUser.UserName)];
+
+    private static readonly HashSet<string> TokenFields = [nameof(ApiToken.RevokedUtc), nameof(ApiToken.ExpiresUtc), nameof(ApiToken.Scope), nameof(ApiToken.UserId)];
+
+    /// <summary>Raised in this process after a change to accounts is saved.</summary>
+    public static event Action? Changed;
+
+    public static Task<string?> ReadAsync(AppDbContext db, CancellationToken ct) =>
+        db.Settings.AsNoTracking().Where(s => s.Key == Key).Select(s => (string?)s.Value).SingleOrDefaultAsync(ct);
+
+    /// <summary>Gives the version a new value when the pending changes touch accounts; true when they do.</summary>
+    internal static async Task<bool> StampAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
+    {
+        if (!db.ChangeTracker.Entries().Any(Touches))
+        {
+            return false;
+        }
+
+        var setting = db.Settings.Local.FirstOrDefault(s => s.Key == Key) ?? await db.Settings.SingleOrDefaultAsync(s => s.Key == Key, ct);
+        if (setting is null)
+        {
+            setting = new AppSetting { Key = Key };
+            db.Settings.Add(setting);
+        }
+
+        setting.Value = Guid.NewGuid().ToString("N");
+        setting.UpdatedUtc = nowUtc;
+        return true;
+    }
+
+    internal static void RaiseChanged() => Changed?.Invoke();
+
+    private static bool Touches(EntityEntry entry) => entry.State switch
+    {
+        EntityState.Added or EntityState.Deleted => entry.Entity is AppUser or ApiToken or UserBody or IdentityUserRole<string> or IdentityUserClaim<string>,
+        EntityState.Modified => entry.Entity switch
+        {
+            AppUser => entry.Properties.Any(p => p.IsModified && UserFields.Contains(p.Metadata.Name)),
+            ApiToken => entry.Properties.Any(p => p.IsModified && TokenFields.Contains(p.Metadata.Name)),
+            UserBody or IdentityUserRole<string> or IdentityUserClaim<string> => true,
+            _ => false,
+        },
+        _ => false,
+    };
+}

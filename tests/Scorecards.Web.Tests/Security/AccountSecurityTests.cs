@@ -89,6 +89,27 @@ public sealed partial class AccountSecurityTests
     }
 
     [Fact]
+    public async Task AKeptTokenSignIn_IsCopiedForEachRequest_AndNeverGrows()
+    {
+        var (app, _) = await StartAsync();
+        await using var _app = app;
+        var reporter = await UserAsync(app, "reporter@example.org");
+        var (secret, _) = await app.Given.WithAsync<ApiTokenService, (string?, string?)>(t => t.CreateAsync(reporter, "script", TokenScope.ReadOnly, null, Ct));
+        var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => api.GetAsync("/api/v1/bodies", Ct)));
+        var write = await api.PostAsJsonAsync("/api/v1/activities", new { title = "A workshop" }, Ct);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+        var cache = app.Services.GetRequiredService<SignInCache>();
+        var kept = await app.WithDbAsync(async db => cache.FindToken(ApiTokenService.Hash(secret!), await cache.VersionAsync(db, Ct)));
+        Assert.NotNull(kept);
+        Assert.DoesNotContain(kept.Principal.Claims, c => c.Type == AppClaimTypes.TokenScope);
+    }
+
+    [Fact]
     public async Task PasswordChange_SignsOutOtherSessions_AndKeepsThisOne()
     {
         var (app, _) = await StartAsync();

@@ -147,7 +147,9 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
         }
 
-        var principal = kept.Principal.Clone();
+        // The kept principal is shared by every request with this token: each gets its own copy of the identities
+        // (ClaimsPrincipal.Clone would share them), and only the copy is given the token's scope.
+        var principal = new System.Security.Claims.ClaimsPrincipal(kept.Principal.Identities.Select(i => i.Clone()));
         ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(AppClaimTypes.TokenScope, kept.Scope.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

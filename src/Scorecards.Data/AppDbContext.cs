@@ -16,7 +16,7 @@ using Scorecards.Domain.WorkPlans;
 
 namespace Scorecards.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor actor, TimeProvider clock)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor actor, TimeProvider clock, IAccountsWatcher? accounts = null)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Strategy> Strategies => Set<Strategy>();
@@ -90,11 +90,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var accounts = await AccountsVersion.StampAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var touchesAccounts = await AccountsVersion.StampAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
         var saved = await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (accounts)
+        if (touchesAccounts)
         {
-            AccountsVersion.RaiseChanged();
+            accounts?.Changed();
         }
 
         return saved;

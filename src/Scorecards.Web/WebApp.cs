@@ -245,6 +245,7 @@ public static class WebApp
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddScoped<ApiTokenService>();
         services.AddSingleton<SignInCache>();
+        services.AddSingleton<IAccountsWatcher>(sp => sp.GetRequiredService<SignInCache>());
     }
 
     // The API answers 401 and 403 as problem details; pages send the browser to sign in.

@@ -17,11 +17,13 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Func<Task> _cleanup;
+    private readonly Func<WebApplication> _server;
 
-    private TestDatabase(WebApplication app, Func<Task> cleanup)
+    private TestDatabase(WebApplication app, Func<Task> cleanup, Func<WebApplication> server)
     {
         _app = app;
         _cleanup = cleanup;
+        _server = server;
     }
 
     public IServiceProvider Services => _app.Services;
@@ -85,14 +87,22 @@ public sealed class TestDatabase : IAsyncDisposable
             };
         }
 
-        var builder = WebApp.CreateBuilder([], folder);
-        builder.Configuration["Database:Provider"] = provider.ToString();
-        builder.Configuration["ConnectionStrings:Scorecards"] = connection;
-        builder.Logging.ClearProviders();
-        var app = WebApp.Build(builder);
+        WebApplication Server()
+        {
+            var builder = WebApp.CreateBuilder([], folder);
+            builder.Configuration["Database:Provider"] = provider.ToString();
+            builder.Configuration["ConnectionStrings:Scorecards"] = connection;
+            builder.Logging.ClearProviders();
+            return WebApp.Build(builder);
+        }
+
+        var app = Server();
         await CommandLine.PrepareAsync(app.Services, demo, TextWriter.Null, ct);
-        return new TestDatabase(app, cleanup);
+        return new TestDatabase(app, cleanup, Server);
     }
+
+    /// <summary>The app's services of another server on the same database, as a second instance behind a proxy has them.</summary>
+    public WebApplication AnotherServer() => _server();
 
     public AppDbContext NewContext(out IServiceScope scope)
     {

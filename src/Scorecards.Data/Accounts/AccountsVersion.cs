@@ -8,7 +8,7 @@ namespace Scorecards.Data.Accounts;
 /// A value in the database that changes, in the same transaction, whenever a saved change could alter who someone is
 /// signed in as: an account's stamp, disabled flag, name, member or email; its roles or bodies; its tokens. Every server
 /// compares it now and then with what it last read, so a sign-in it has kept in memory is dropped everywhere soon after
-/// such a change; the server that made the change is told at once through <see cref="Changed"/>.
+/// such a change; the server that made the change is told at once through its <see cref="IAccountsWatcher"/>.
 /// </summary>
 public static class AccountsVersion
 {
@@ -19,9 +19,6 @@ public static class AccountsVersion
             nameof(AppUser.UserName)];
 
     private static readonly HashSet<string> TokenFields = [nameof(ApiToken.RevokedUtc), nameof(ApiToken.ExpiresUtc), nameof(ApiToken.Scope), nameof(ApiToken.UserId)];
-
-    /// <summary>Raised in this process after a change to accounts is saved.</summary>
-    public static event Action? Changed;
 
     public static Task<string?> ReadAsync(AppDbContext db, CancellationToken ct) =>
         db.Settings.AsNoTracking().Where(s => s.Key == Key).Select(s => (string?)s.Value).SingleOrDefaultAsync(ct);
@@ -46,8 +43,6 @@ public static class AccountsVersion
         return true;
     }
 
-    internal static void RaiseChanged() => Changed?.Invoke();
-
     private static bool Touches(EntityEntry entry) => entry.State switch
     {
         EntityState.Added or EntityState.Deleted => entry.Entity is AppUser or ApiToken or UserBody or IdentityUserRole<string> or IdentityUserClaim<string>,
@@ -60,4 +55,10 @@ public static class AccountsVersion
         },
         _ => false,
     };
+}
+
+/// <summary>Told by the server's own database context after it saves a change to accounts.</summary>
+public interface IAccountsWatcher
+{
+    void Changed();
 }

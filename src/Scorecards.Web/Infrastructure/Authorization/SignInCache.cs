@@ -9,28 +9,21 @@ namespace Scorecards.Web.Infrastructure.Authorization;
 /// What a server has read about a sign-in, kept in memory so that a request does not go to the database to learn who is
 /// asking: for a cookie, the account's stamp and disabled flag; for a token, the token and the claims of its account.
 /// Everything kept is tagged with the <see cref="AccountsVersion"/> it was read under and is dropped as soon as that
-/// version is no longer current: at once when this server saves a change to accounts, and within
+/// version is no longer current: at once when this server saves a change to accounts (<see cref="Changed"/>), and within
 /// <see cref="CheckEvery"/> when another server (or the command line) does. Nothing is kept longer than
 /// <see cref="KeepFor"/>, nor more than <see cref="MaxEntries"/> sign-ins.
 /// </summary>
-public sealed class SignInCache : IDisposable
+public sealed class SignInCache(TimeProvider clock) : IAccountsWatcher, IDisposable
 {
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
     public const int MaxEntries = 10_000;
 
-    private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Token> _tokens = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _checking = new(1, 1);
     private volatile string? _version;
     private long _checkedTicks;
-
-    public SignInCache(TimeProvider clock)
-    {
-        _clock = clock;
-        AccountsVersion.Changed += Forget;
-    }
 
     /// <summary>An account's facts a cookie is checked against.</summary>
     public sealed record Session(string? Stamp, bool Disabled, string Version, DateTime ReadUtc);
@@ -41,7 +34,7 @@ public sealed class SignInCache : IDisposable
     /// <summary>The version to tag what is read now with, after checking the database when the last check is old.</summary>
     public async ValueTask<string> VersionAsync(AppDbContext db, CancellationToken ct)
     {
-        var now = _clock.GetUtcNow().UtcTicks;
+        var now = clock.GetUtcNow().UtcTicks;
         if (_version is { } known && now - Interlocked.Read(ref _checkedTicks) < CheckEvery.Ticks)
         {
             return known;
@@ -80,22 +73,18 @@ public sealed class SignInCache : IDisposable
     public void Keep(string hash, Token token) => Put(_tokens, hash, token, token.Version);
 
     /// <summary>Drops everything kept: this server changed an account, so it reads the version again on the next request.</summary>
-    public void Forget()
+    public void Changed()
     {
         _version = null;
         Clear();
     }
 
-    public void Dispose()
-    {
-        AccountsVersion.Changed -= Forget;
-        _checking.Dispose();
-    }
+    public void Dispose() => _checking.Dispose();
 
     private T? Fresh<T>(ConcurrentDictionary<string, T> kept, string key, string version, Func<T, string> versionOf, Func<T, DateTime> readOf)
         where T : class =>
         kept.TryGetValue(key, out var value) && versionOf(value) == version && version == _version
-            && _clock.GetUtcNow().UtcDateTime - readOf(value) < KeepFor
+            && clock.GetUtcNow().UtcDateTime - readOf(value) < KeepFor
             ? value
             : null;
 

@@ -19,6 +19,8 @@ namespace Scorecards.Data;
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor actor, TimeProvider clock, IAccountsWatcher? accounts = null)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    private bool _accountsChangedInTransaction;
+
     public DbSet<Strategy> Strategies => Set<Strategy>();
     public DbSet<FocusArea> FocusAreas => Set<FocusArea>();
     public DbSet<Objective> Objectives => Set<Objective>();
@@ -95,9 +97,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
         if (touchesAccounts)
         {
             accounts?.Changed();
+            // Inside a transaction of the caller's, the change is visible to others only at its commit: tell again then.
+            _accountsChangedInTransaction = Database.CurrentTransaction is not null;
         }
 
         return saved;
+    }
+
+    internal void AccountsCommitted()
+    {
+        if (_accountsChangedInTransaction)
+        {
+            _accountsChangedInTransaction = false;
+            accounts?.Changed();
+        }
     }
 
     private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Scorecards.Data.Accounts;
 
 namespace Scorecards.Data;
 
@@ -55,6 +56,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 .ExecutionStrategy(dependencies => new RetryOutsideTransactions(dependencies))),
             _ => throw new InvalidOperationException($"Unsupported database provider '{Provider}'."),
         };
+        db.AddInterceptors(AccountsVersion.CommitWatcher);
     }
 
     /// <summary>The folder a SQLite file lives in, so it can be created before first use; null for other databases.</summary>

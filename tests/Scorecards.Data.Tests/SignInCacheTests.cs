@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Scorecards.Data.Accounts;
 using Scorecards.Web.Features.Accounts;
@@ -41,6 +42,36 @@ public sealed class SignInCacheTests
         Assert.NotEqual(before, after);
         Assert.Null(cache.FindToken(hash, after));
         Assert.Null(cache.FindToken(hash, before));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task WhatIsKeptWhileARevocationAwaitsItsCommit_IsDroppedAtTheCommit(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, demo: false);
+        var (secret, tokenId) = await TokenAsync(database.Services);
+        var hash = ApiTokenService.Hash(secret);
+        var cache = database.Services.GetRequiredService<SignInCache>();
+
+        var db = database.NewContext(out var scope);
+        using (scope)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            var token = await db.ApiTokens.SingleAsync(t => t.Id == tokenId, Ct);
+            token.RevokedUtc = DateTime.UtcNow;
+            await db.SaveChangesAsync(Ct);
+
+            // A request meanwhile reads the version and the token as committed, before the revocation, and keeps them.
+            var meanwhile = await database.WithDbAsync(async other => await cache.VersionAsync(other, Ct));
+            cache.Keep(hash, new SignInCache.Token(tokenId, "reporter", TokenScope.ReadWrite, null, new(), meanwhile, DateTime.UtcNow));
+            Assert.NotNull(cache.FindToken(hash, meanwhile));
+
+            await transaction.CommitAsync(Ct);
+            Assert.Null(cache.FindToken(hash, meanwhile));
+        }
+
+        var now = await database.WithDbAsync(async other => await cache.VersionAsync(other, Ct));
+        Assert.Null(cache.FindToken(hash, now));
     }
 
     private static async Task<(string Secret, int Id)> TokenAsync(IServiceProvider services)

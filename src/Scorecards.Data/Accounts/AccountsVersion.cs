@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Scorecards.Data.Accounts;
 
@@ -19,6 +21,12 @@ public static class AccountsVersion
             nameof(AppUser.UserName)];
 
     private static readonly HashSet<string> TokenFields = [nameof(ApiToken.RevokedUtc), nameof(ApiToken.ExpiresUtc), nameof(ApiToken.Scope), nameof(ApiToken.UserId)];
+
+    /// <summary>
+    /// Tells the server's watcher again when a transaction that saved a change to accounts commits: between the save and
+    /// the commit, a request could have read and kept the accounts as they were.
+    /// </summary>
+    internal static readonly DbTransactionInterceptor CommitWatcher = new CommitInterceptor();
 
     public static Task<string?> ReadAsync(AppDbContext db, CancellationToken ct) =>
         db.Settings.AsNoTracking().Where(s => s.Key == Key).Select(s => (string?)s.Value).SingleOrDefaultAsync(ct);
@@ -55,6 +63,21 @@ public static class AccountsVersion
         },
         _ => false,
     };
+}
+
+internal sealed class CommitInterceptor : DbTransactionInterceptor
+{
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        (eventData.Context as AppDbContext)?.AccountsCommitted();
+        base.TransactionCommitted(transaction, eventData);
+    }
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as AppDbContext)?.AccountsCommitted();
+        return base.TransactionCommittedAsync(transaction, eventData, cancellationToken);
+    }
 }
 
 /// <summary>Told by the server's own database context after it saves a change to accounts.</summary>

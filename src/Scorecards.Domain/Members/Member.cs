@@ -42,7 +42,7 @@ public sealed class Member
     /// What is wrong with a member's name, kind and status, by field: a name as the Process writes it, a kind and a status it knows.
     /// Whether the name is already taken is the register's to say.
     /// </summary>
-    public static List<FieldError> Check(string? name, MemberKind kind, MemberStatus status)
+    private static List<FieldError> Check(string? name, MemberKind kind, MemberStatus status)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxName)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scorecards.Data;
+using Scorecards.Domain;
 using Scorecards.Domain.Statements;
 using Scorecards.Web.Infrastructure;
 
@@ -37,7 +38,7 @@ public sealed class StatementModel(AppDbContext db, StatementService statements)
         var edited = await statements.EditAsync(User, id, Markdown, ct);
         if (!edited.Succeeded)
         {
-            return await this.RefusedAsync(edited, async () => Statement = (await StatementQueries.GetAsync(db, id, ct))!, prefix: null);
+            return await RefusedAsync(edited, id, ct);
         }
 
         TempData["Message"] = "The statement draft is saved.";
@@ -49,10 +50,14 @@ public sealed class StatementModel(AppDbContext db, StatementService statements)
         var regenerated = await statements.RegenerateAsync(User, id, ct);
         if (!regenerated.Succeeded)
         {
-            return await this.RefusedAsync(regenerated, async () => Statement = (await StatementQueries.GetAsync(db, id, ct))!, prefix: null);
+            return await RefusedAsync(regenerated, id, ct);
         }
 
         TempData["Message"] = "The draft is written afresh from the data; the edits are in the audit log.";
         return RedirectToPage(new { id });
     }
+
+    /// <summary>The page again with the refusal, the draft as the person typed it beside the round's statement.</summary>
+    private Task<IActionResult> RefusedAsync(Result refusal, int id, CancellationToken ct) =>
+        this.RefusedAsync(refusal, async () => Statement = (await StatementQueries.GetAsync(db, id, ct))!, prefix: null);
 }

@@ -93,6 +93,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var touchesAccounts = await AccountsVersion.StampAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await ContentVersion.StampAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
         var saved = await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (touchesAccounts)
         {

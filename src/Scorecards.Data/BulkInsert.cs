@@ -18,7 +18,8 @@ public static class BulkInsert
     /// <summary>
     /// Inserts <paramref name="rows"/>, then their parts (rows that point to them, such as an activity's
     /// objectives) with the new keys filled in, then one audit event per row. Needs an open transaction,
-    /// so that the caller decides when it all becomes visible, or is rolled back.
+    /// so that the caller decides when it all becomes visible, or is rolled back. Saves a new
+    /// <see cref="ContentVersion"/> with them, and with it anything else the context has pending.
     /// </summary>
     public static async Task InsertAsync<T>(this AppDbContext db, IReadOnlyList<T> rows, Func<T, IEnumerable<object>> parts, CancellationToken ct)
         where T : class
@@ -57,6 +58,12 @@ public static class BulkInsert
             foreach (var e in events)
             {
                 await audit.InsertAsync(e, ct);
+            }
+
+            // Rows written past the change tracker still change what pages show.
+            if (rows.Count > 0)
+            {
+                await ContentVersion.BumpAsync(db, db.NowUtc, ct);
             }
         }
         finally

@@ -59,6 +59,14 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         db.AddInterceptors(AccountsVersion.CommitWatcher);
     }
 
+    /// <summary>A connection of the provider's own, for the few reads that run on every request without a context.</summary>
+    public System.Data.Common.DbConnection CreateConnection() => Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteConnection(ConnectionString),
+        DatabaseProvider.Postgres => new Npgsql.NpgsqlConnection(ConnectionString),
+        _ => throw new InvalidOperationException($"Unsupported database provider '{Provider}'."),
+    };
+
     /// <summary>The folder a SQLite file lives in, so it can be created before first use; null for other databases.</summary>
     public string? SqliteDirectory()
     {
@@ -79,7 +87,8 @@ public static class DatabaseRegistration
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
-        services.AddDbContext<AppDbContext>(settings.Configure);
+        // The options are the same for every request, so they are built once rather than per request.
+        services.AddDbContext<AppDbContext>(settings.Configure, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 

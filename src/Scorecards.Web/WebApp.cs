@@ -147,6 +147,7 @@ public static class WebApp
                 : "public, max-age=3600",
         });
         app.UseRouting();
+        app.UseOutputCache();
         app.UseRequestBodyLimits();
         app.UseAuthentication();
         app.UseApiWriteGuard();
@@ -277,5 +278,12 @@ public static class WebApp
         services.AddScoped<CoChairGovernments>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Features.Shared.LayoutInfo>();
+        services.AddSingleton<Features.Rounds.RoundViews>();
+        services.AddOutputCache(o =>
+        {
+            o.SizeLimit = 32 * 1024 * 1024;
+            o.AddPolicy(PublicRoundOutputCache.Name, new PublicRoundOutputCache());
+        });
+        services.AddScoped<Features.Rounds.RequestVersion>();
     }
 }

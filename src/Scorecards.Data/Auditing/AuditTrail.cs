@@ -41,9 +41,9 @@ internal static class AuditTrail
     public static List<PendingAuditEvent> Capture(AppDbContext db, IAuditActor actor, DateTime nowUtc)
     {
         db.ChangeTracker.DetectChanges();
-        // The accounts version is a signal between servers, not a setting anyone chose.
+        // The accounts and content versions are signals between servers, not settings anyone chose.
         var entries = db.ChangeTracker.Entries()
-            .Where(e => AuditedTypes.Contains(e.Metadata.ClrType) && e.Entity is not AppSetting { Key: AccountsVersion.Key }).ToList();
+            .Where(e => AuditedTypes.Contains(e.Metadata.ClrType) && !(e.Entity is AppSetting setting && ContentVersion.IsSignal(setting))).ToList();
         var parts = PartsOfNewRows(entries);
         var pending = new List<PendingAuditEvent>();
         foreach (var entry in entries)

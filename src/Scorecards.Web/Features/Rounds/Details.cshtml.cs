@@ -9,7 +9,7 @@ using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Rounds;
 
-public sealed class DetailsModel(AppDbContext db, RoundService rounds, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, RoundService rounds, RoundViews views, RequestVersion version, TimeProvider clock) : PageModel
 {
     public Round Round { get; private set; } = null!;
     public SummaryView Summary { get; private set; } = null!;
@@ -19,6 +19,12 @@ public sealed class DetailsModel(AppDbContext db, RoundService rounds, TimeProvi
     public IReadOnlyList<ScorecardSummary> Others { get; private set; } = [];
 
     public string? Problem { get; private set; }
+
+    /// <summary>Names what the page shows this reader, for the parts of it rendered once and kept.</summary>
+    public string RenderKey { get; private set; } = "";
+
+    /// <summary>The page as every reader of one class sees it, before what depends on the reader's own roles.</summary>
+    private sealed record Shown(Round Round, IReadOnlyList<ScorecardSummary> Scorecards, IReadOnlyList<ScorecardSummary> Others, SummaryView? Summary);
 
     public Task<IActionResult> OnGetAsync(int id, string? body, string? area, string? level, CancellationToken ct) =>
         ShowAsync(id, SummaryFilters.Parse(body, area, level), ct);
@@ -50,27 +56,42 @@ public sealed class DetailsModel(AppDbContext db, RoundService rounds, TimeProvi
 
     private async Task<IActionResult> ShowAsync(int id, SummaryFilter filter, CancellationToken ct)
     {
-        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (round is null)
+        var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "page", id, User, filter, db.Today);
+        var user = User;
+        var shown = await views.GetAsync(key, (db, ct) => ComputeAsync(db, id, user, filter, ct), ct);
+        if (shown is null)
         {
             return NotFound();
         }
 
-        Round = round;
-        var all = await ScorecardQueries.ListAsync(db, db.Scorecards.Where(s => s.RoundId == id), ct);
-        var visible = (await db.Scorecards.Readable(User).Where(s => s.RoundId == id).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
-        Scorecards = all.Where(s => visible.Contains(s.Id)).ToList();
-        Others = all.Where(s => !visible.Contains(s.Id)).ToList();
-        var summary = await RoundSummaryQueries.ForUserAsync(db, id, User, filter, ct);
-        if (summary is not null)
+        Round = shown.Round;
+        Scorecards = shown.Scorecards;
+        Others = shown.Others;
+        if (shown.Summary is not null)
         {
-            Summary = await SummaryFilters.ViewAsync(db, summary, isPublic: false, $"/rounds/{id}", ct) with
+            Summary = shown.Summary with
             {
-                CanAssess = User.IsCoChair() && Assessment.CanWrite(summary.Status).Succeeded,
+                CanAssess = User.IsCoChair() && Assessment.CanWrite(shown.Summary.Summary.Status).Succeeded,
                 CanAssignBodies = User.IsAdministrator(),
             };
         }
 
+        RenderKey = $"{key}/{Summary?.CanAssess}/{Summary?.CanAssignBodies}";
         return Page();
+    }
+
+    private static async Task<Shown?> ComputeAsync(AppDbContext db, int id, System.Security.Claims.ClaimsPrincipal user, SummaryFilter filter, CancellationToken ct)
+    {
+        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null)
+        {
+            return null;
+        }
+
+        var all = await ScorecardQueries.ListAsync(db, db.Scorecards.Where(s => s.RoundId == id), ct);
+        var visible = (await db.Scorecards.Readable(user).Where(s => s.RoundId == id).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
+        var summary = await RoundSummaryQueries.ForUserAsync(db, id, user, filter, ct);
+        return new Shown(round, all.Where(s => visible.Contains(s.Id)).ToList(), all.Where(s => !visible.Contains(s.Id)).ToList(),
+            summary is null ? null : await SummaryFilters.ViewAsync(db, summary, isPublic: false, $"/rounds/{id}", ct));
     }
 }

@@ -22,20 +22,38 @@ public static class SummaryApi
         var group = app.MapGroup("/api/v1/public").WithTags("Public").AllowAnonymous();
         group.MapGet("/rounds", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await PublicQueries.PublishedRoundsAsync(db, ct)))
             .WithSummary("Published rounds.");
-        group.MapGet("/rounds/{id:int}/summary", GetPublicAsync).WithSummary("The consolidated scorecard of a published round, from approved scorecards only.");
+        group.MapGet("/rounds/{id:int}/summary", GetPublicAsync).CacheOutput(PublicRoundOutputCache.Name).WithSummary("The consolidated scorecard of a published round, from approved scorecards only.");
     }
 
-    private static async Task<Results<Ok<RoundSummary>, ProblemHttpResult>> GetAsync(int id, string? body, string? area, string? level,
-        ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
-        await RoundSummaryQueries.ForUserAsync(db, id, user, SummaryFilters.Parse(body, area, level), ct) is { } summary
+    private static async Task<Results<Ok<RoundSummary>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(int id, string? body, string? area, string? level,
+        ClaimsPrincipal user, AppDbContext db, RoundViews views, RequestVersion version, HttpContext context, CancellationToken ct)
+    {
+        var filter = SummaryFilters.Parse(body, area, level);
+        var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "summary", id, user, filter, db.Today);
+        if (ConditionalGet.Matches(context, key.ToString(), isPublic: false))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return await views.GetAsync(key, (db, ct) => RoundSummaryQueries.ForUserAsync(db, id, user, filter, ct), ct) is { } summary
             ? TypedResults.Ok(summary)
             : ApiProblems.NotFound($"Round {id}");
+    }
 
-    private static async Task<Results<Ok<RoundSummary>, ProblemHttpResult>> GetPublicAsync(int id, string? body, string? area, string? level,
-        AppDbContext db, CancellationToken ct) =>
-        await RoundSummaryQueries.ForPublicAsync(db, id, SummaryFilters.Parse(body, area, level), ct) is { } summary
+    private static async Task<Results<Ok<RoundSummary>, StatusCodeHttpResult, ProblemHttpResult>> GetPublicAsync(int id, string? body, string? area, string? level,
+        AppDbContext db, RoundViews views, RequestVersion version, HttpContext context, CancellationToken ct)
+    {
+        var filter = SummaryFilters.Parse(body, area, level);
+        var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "public-summary", id, reader: null, filter, db.Today);
+        if (ConditionalGet.Matches(context, key.ToString(), isPublic: true))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return await views.GetAsync(key, (db, ct) => RoundSummaryQueries.ForPublicAsync(db, id, filter, ct), ct) is { } summary
             ? TypedResults.Ok(summary)
             : ApiProblems.NotFound($"Published round {id}");
+    }
 
     private static async Task<Results<Ok<RoundDto>, ProblemHttpResult>> PublishAsync(int id, AppDbContext db, RoundService rounds, TimeProvider clock, CancellationToken ct)
     {

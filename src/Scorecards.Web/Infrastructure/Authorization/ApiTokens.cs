@@ -100,7 +100,7 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, Feature
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AppDbContext db, UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> claims, TimeProvider clock, SignInCache cache)
+    AppDbContext db, TimeProvider clock, SignInCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -126,7 +126,8 @@ public sealed class ApiTokenAuthenticationHandler(
             }
 
             // A lockout from wrong passwords stops password sign-in, not tokens: anyone can lock an account by guessing.
-            var user = await users.FindByIdAsync(token.UserId);
+            // The account services are asked for only here, so a token already kept costs no more than its hash.
+            var user = await Context.RequestServices.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(token.UserId);
             if (user is null || user.DisabledUtc is not null)
             {
                 return AuthenticateResult.Fail("The token's account is disabled.");
@@ -138,7 +139,8 @@ public sealed class ApiTokenAuthenticationHandler(
                 await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedUtc, now), Context.RequestAborted);
             }
 
-            kept = new SignInCache.Token(token.Id, token.UserId, token.Scope, token.ExpiresUtc, await claims.CreateAsync(user), version, now);
+            kept = new SignInCache.Token(token.Id, token.UserId, token.Scope, token.ExpiresUtc,
+                await Context.RequestServices.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user), version, now);
             cache.Keep(hash, kept);
         }
 

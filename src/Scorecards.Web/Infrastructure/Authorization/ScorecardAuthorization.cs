@@ -39,6 +39,26 @@ public static class ScorecardReaders
         return s => own.Contains(s.BodyId) || s.Status == ScorecardStatus.Approved;
     }
 
+    /// <summary>
+    /// Names what <see cref="Rule"/> lets this person read, and whether they see the Co-Chairs' draft assessment: two
+    /// people of the same class are shown the same round, so what is computed for one may be given to the other.
+    /// </summary>
+    public static string Class(ClaimsPrincipal user)
+    {
+        if (!Roles.All.Any(user.IsInRole))
+        {
+            return "none";
+        }
+
+        if (user.SeesAllWork())
+        {
+            return "all";
+        }
+
+        var own = user.IsInRole(Roles.Reporter) ? user.BodyIds().Distinct().Order().ToList() : [];
+        return own.Count == 0 ? "approved" : "approved+bodies:" + string.Join(',', own);
+    }
+
     /// <summary>The scorecards the person may read.</summary>
     public static IQueryable<Scorecard> Readable(this IQueryable<Scorecard> scorecards, ClaimsPrincipal user) => scorecards.Where(Rule(user));
 }

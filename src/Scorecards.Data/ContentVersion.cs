@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Scorecards.Data.Accounts;
+
+namespace Scorecards.Data;
+
+/// <summary>
+/// A value in the database that changes, in the same transaction, whenever a saved change could alter what a page or
+/// summary shows: any record of the Strategy, the bodies and members, rounds, scorecards, activities, plans, meetings,
+/// or a setting. Accounts, tokens, sign-in failures, uploads and the audit trail do not count. What a server keeps
+/// computed from the data is tagged with the version it was read under, and every server reads the version on each
+/// request that uses what it keeps, so a change saved on one is seen on the next request on all.
+/// </summary>
+public static class ContentVersion
+{
+    public const string Key = "content.version";
+
+    /// <summary>The settings that are signals between servers rather than choices anyone made; never audited.</summary>
+    public static bool IsSignal(AppSetting setting) => setting.Key is Key or AccountsVersion.Key;
+
+    public static async Task<string> ReadAsync(AppDbContext db, CancellationToken ct) =>
+        await db.Settings.AsNoTracking().Where(s => s.Key == Key).Select(s => s.Value).SingleOrDefaultAsync(ct) ?? "";
+
+    /// <summary>
+    /// Reads the version straight from its row on a connection of the pool, without a database context: it is read on
+    /// every request that uses what a server keeps, so it should cost one indexed read and nothing more.
+    /// </summary>
+    public static async Task<string> ReadAsync(DatabaseSettings settings, CancellationToken ct)
+    {
+        await using var connection = settings.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT \"Value\" FROM \"Settings\" WHERE \"Key\" = '{Key}'";
+        return await command.ExecuteScalarAsync(ct) as string ?? "";
+    }
+
+    /// <summary>Gives the version a new value when the pending changes touch what pages show; true when they do.</summary>
+    internal static async Task<bool> StampAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
+    {
+        if (!db.ChangeTracker.Entries().Any(Touches))
+        {
+            return false;
+        }
+
+        await NewValueAsync(db, nowUtc, ct);
+        return true;
+    }
+
+    /// <summary>For writes that do not go through the change tracker (bulk inserts): stamps and saves a new version.</summary>
+    internal static async Task BumpAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
+    {
+        await NewValueAsync(db, nowUtc, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task NewValueAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
+    {
+        var setting = db.Settings.Local.FirstOrDefault(s => s.Key == Key) ?? await db.Settings.SingleOrDefaultAsync(s => s.Key == Key, ct);
+        if (setting is null)
+        {
+            setting = new AppSetting { Key = Key };
+            db.Settings.Add(setting);
+        }
+
+        setting.Value = Guid.NewGuid().ToString("N");
+        setting.UpdatedUtc = nowUtc;
+    }
+
+    private static bool Touches(EntityEntry entry) =>
+        entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && entry.Entity switch
+        {
+            AppSetting setting => !IsSignal(setting),
+            var entity => entity.GetType().Namespace?.StartsWith("Scorecards.Domain", StringComparison.Ordinal) == true,
+        };
+}

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+using Scorecards.Web.Features.Rounds;
+
+namespace Scorecards.Web.Infrastructure;
+
+/// <summary>
+/// Entity tags for answers that are a function of what a server keeps (<see cref="RoundViews.Key"/>): the same key gives
+/// the same bytes, so a client that already holds them is answered 304 Not Modified without a body.
+/// </summary>
+public static class ConditionalGet
+{
+    /// <summary>Tags the response with <paramref name="key"/>; true when the request already holds that tag.</summary>
+    public static bool Matches(HttpContext context, string key, bool isPublic)
+    {
+        var tag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16))}\"");
+        var headers = context.Response.GetTypedHeaders();
+        headers.ETag = tag;
+        // Kept by browsers and proxies, but asked about again before each use: a change is seen on the next request.
+        headers.CacheControl = new CacheControlHeaderValue { Public = isPublic, Private = !isPublic, NoCache = true };
+        var held = context.Request.GetTypedHeaders().IfNoneMatch;
+        return held.Any(h => h.Equals(EntityTagHeaderValue.Any) || h.Compare(tag, useStrongComparison: false));
+    }
+}
+
+/// <summary>
+/// Keeps whole answers of the public pages and summaries of published rounds, for readers who send no cookie and no
+/// credentials (what they are shown cannot depend on who they are). Each answer is filed under the data version as well
+/// as the address, so a change is never answered from what was kept before it.
+/// </summary>
+public sealed class PublicRoundOutputCache : IOutputCachePolicy
+{
+    public const string Name = "public-round";
+
+    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var anonymous = !request.Headers.ContainsKey(HeaderNames.Cookie) && !request.Headers.ContainsKey(HeaderNames.Authorization)
+            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = anonymous;
+        context.AllowCacheStorage = anonymous;
+        context.AllowLocking = true;
+        context.CacheVaryByRules.QueryKeys = new[] { "body", "area", "level" };
+        if (anonymous)
+        {
+            context.CacheVaryByRules.VaryByValues["version"] = await context.HttpContext.RequestServices.GetRequiredService<RequestVersion>().CurrentAsync(cancellation);
+        }
+
+        context.ResponseExpirationTimeSpan = RoundViews.KeepFor;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey(HeaderNames.SetCookie))
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

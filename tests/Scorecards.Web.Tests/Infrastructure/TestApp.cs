@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Web.Cli;
@@ -24,13 +25,15 @@ namespace Scorecards.Web.Tests.Infrastructure;
 /// </summary>
 public sealed partial class TestApp : IAsyncDisposable
 {
-    private readonly string _folder;
     private readonly WebApplication _app;
+    private readonly Func<Task> _cleanup;
+    private readonly Func<Task<TestApp>> _another;
 
-    private TestApp(string folder, WebApplication app)
+    private TestApp(WebApplication app, Func<Task> cleanup, Func<Task<TestApp>> another)
     {
-        _folder = folder;
         _app = app;
+        _cleanup = cleanup;
+        _another = another;
     }
 
     public IServiceProvider Services => _app.Services;
@@ -40,34 +43,103 @@ public sealed partial class TestApp : IAsyncDisposable
 
     /// <summary>
     /// Starts the app on a fake clock: the <paramref name="clock"/> given, or one stopped at the moment the app starts, so
-    /// that what the demo seeds relative to today and what a test reads of it agree however long the run takes.
+    /// that what the demo seeds relative to today and what a test reads of it agree however long the run takes. On
+    /// PostgreSQL the database is a new one on the server SCORECARDS_TEST_PG names, dropped afterwards; without that
+    /// variable the test skips, unless SCORECARDS_REQUIRE_SERVICES is set.
     /// </summary>
-    public static async Task<TestApp> StartAsync(bool demo = false, TimeProvider? clock = null, ILoggerProvider? log = null)
+    public static async Task<TestApp> StartAsync(bool demo = false, TimeProvider? clock = null, ILoggerProvider? log = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var folder = Path.Combine(Path.GetTempPath(), "scorecards-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "scorecards.db"), Pooling = false }.ToString();
+        clock ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (connection, dropDatabase) = provider == DatabaseProvider.Postgres
+            ? Postgres()
+            : (new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "scorecards.db"), Pooling = false }.ToString(), () => Task.CompletedTask);
 
-        var builder = WebApp.CreateBuilder([], folder);
-        builder.Configuration["ConnectionStrings:Scorecards"] = connection;
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        if (log is not null)
+        async Task<TestApp> Server(Func<Task> cleanup)
         {
-            builder.Logging.AddProvider(log);
+            var builder = WebApp.CreateBuilder([], folder);
+            builder.Configuration["Database:Provider"] = provider.ToString();
+            builder.Configuration["ConnectionStrings:Scorecards"] = connection;
+            builder.WebHost.UseTestServer();
+            builder.Logging.ClearProviders();
+            if (log is not null)
+            {
+                builder.Logging.AddProvider(log);
+            }
+
+            if (Environment.GetEnvironmentVariable("SCORECARDS_TEST_LOG") is { Length: > 0 } logFile)
+            {
+                builder.Logging.AddProvider(new FileLog(logFile));
+            }
+
+            builder.Services.AddSingleton(clock);
+
+            var app = WebApp.Build(builder);
+            await CommandLine.PrepareAsync(app.Services, demo, TextWriter.Null, TestContext.Current.CancellationToken);
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            // Another server shares the database and the clock; the first one started removes the database at its end.
+            return new TestApp(app, cleanup, () => Server(() => Task.CompletedTask));
         }
 
-        if (Environment.GetEnvironmentVariable("SCORECARDS_TEST_LOG") is { Length: > 0 } logFile)
+        return await Server(async () =>
         {
-            builder.Logging.AddProvider(new FileLog(logFile));
+            await dropDatabase();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open is removed with the temporary folder later.
+            }
+        });
+    }
+
+    /// <summary>A second server on this one's database and clock, as a second instance behind a proxy is.</summary>
+    public Task<TestApp> AnotherServerAsync() => _another();
+
+    private static (string Connection, Func<Task> Drop) Postgres()
+    {
+        var server = Environment.GetEnvironmentVariable("SCORECARDS_TEST_PG");
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            if (Environment.GetEnvironmentVariable("SCORECARDS_REQUIRE_SERVICES") == "1")
+            {
+                Assert.Fail("SCORECARDS_TEST_PG is not set, and PostgreSQL tests are required here.");
+            }
+
+            global::Scorecards.Tests.Skipped.Because("PostgreSQL tests skipped: set SCORECARDS_TEST_PG to a server connection string to run them.");
         }
 
-        builder.Services.AddSingleton(clock ?? new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var name = $"scorecards_test_{Guid.NewGuid():N}";
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+        return (connection, async () =>
+        {
+            await using (var own = new NpgsqlConnection(connection))
+            {
+                NpgsqlConnection.ClearPool(own);
+            }
 
-        var app = WebApp.Build(builder);
-        await CommandLine.PrepareAsync(app.Services, demo, TextWriter.Null, TestContext.Current.CancellationToken);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return new TestApp(folder, app);
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await drop.ExecuteNonQueryAsync();
+                    return;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+                {
+                    // An autovacuum worker the test role cannot end leaves within moments.
+                    await Task.Delay(250);
+                }
+            }
+        }
+        );
     }
 
     /// <summary>A client that keeps cookies, as a browser does, and does not follow redirects.</summary>
@@ -133,14 +205,7 @@ public sealed partial class TestApp : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open is removed with the temporary folder later.
-        }
+        await _cleanup();
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
@@ -69,9 +70,9 @@ public sealed class World
 
     public Given Given => App.Given;
 
-    public static async Task<World> StartAsync(bool lastRound = false)
+    public static async Task<World> StartAsync(bool lastRound = false, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var app = await TestApp.StartAsync(demo: false, clock: new FakeTimeProvider(Now));
+        var app = await TestApp.StartAsync(demo: false, clock: new FakeTimeProvider(Now), provider: provider);
         var given = app.Given;
         await given.CoChairGovernmentsAsync("Indonesia", "Australia");
         await given.MemberAsync("Viet Nam");

@@ -279,6 +279,8 @@ public static class WebApp
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Features.Shared.LayoutInfo>();
         services.AddSingleton<Features.Rounds.RoundViews>();
+        // The matrix a round page renders is kept as text (the cache tag helper): bounded like the rest of what is kept.
+        services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(o => o.SizeLimit = 32 * 1024 * 1024);
         services.AddOutputCache(o =>
         {
             o.SizeLimit = 32 * 1024 * 1024;

@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Scorecards.Data;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
@@ -25,8 +28,9 @@ public static class SummaryApi
         group.MapGet("/rounds/{id:int}/summary", GetPublicAsync).CacheOutput(PublicRoundOutputCache.Name).WithSummary("The consolidated scorecard of a published round, from approved scorecards only.");
     }
 
-    private static async Task<Results<Ok<RoundSummary>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(int id, string? body, string? area, string? level,
-        ClaimsPrincipal user, AppDbContext db, RoundViews views, RequestVersion version, HttpContext context, CancellationToken ct)
+    private static async Task<Results<KeptJson<RoundSummary>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(int id, string? body, string? area,
+        string? level, ClaimsPrincipal user, AppDbContext db, RoundViews views, RequestVersion version, IOptions<JsonOptions> json, HttpContext context,
+        CancellationToken ct)
     {
         var filter = SummaryFilters.Parse(body, area, level);
         var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "summary", id, user, filter, db.Today);
@@ -35,13 +39,13 @@ public static class SummaryApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return await views.GetAsync(key, (db, ct) => RoundSummaryQueries.ForUserAsync(db, id, user, filter, ct), ct) is { } summary
-            ? TypedResults.Ok(summary)
+        return await views.GetAsync(key, async (db, ct) => Utf8(await RoundSummaryQueries.ForUserAsync(db, id, user, filter, ct), json.Value), ct) is { } summary
+            ? new KeptJson<RoundSummary>(summary)
             : ApiProblems.NotFound($"Round {id}");
     }
 
-    private static async Task<Results<Ok<RoundSummary>, StatusCodeHttpResult, ProblemHttpResult>> GetPublicAsync(int id, string? body, string? area, string? level,
-        AppDbContext db, RoundViews views, RequestVersion version, HttpContext context, CancellationToken ct)
+    private static async Task<Results<KeptJson<RoundSummary>, StatusCodeHttpResult, ProblemHttpResult>> GetPublicAsync(int id, string? body, string? area,
+        string? level, AppDbContext db, RoundViews views, RequestVersion version, IOptions<JsonOptions> json, HttpContext context, CancellationToken ct)
     {
         var filter = SummaryFilters.Parse(body, area, level);
         var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "public-summary", id, reader: null, filter, db.Today);
@@ -50,10 +54,14 @@ public static class SummaryApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return await views.GetAsync(key, (db, ct) => RoundSummaryQueries.ForPublicAsync(db, id, filter, ct), ct) is { } summary
-            ? TypedResults.Ok(summary)
+        return await views.GetAsync(key, async (db, ct) => Utf8(await RoundSummaryQueries.ForPublicAsync(db, id, filter, ct), json.Value), ct) is { } summary
+            ? new KeptJson<RoundSummary>(summary)
             : ApiProblems.NotFound($"Published round {id}");
     }
+
+    // The summary is kept as the bytes sent: writing its JSON costs more than everything else an answer from memory does.
+    private static byte[]? Utf8(RoundSummary? summary, JsonOptions json) =>
+        summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, json.SerializerOptions);
 
     private static async Task<Results<Ok<RoundDto>, ProblemHttpResult>> PublishAsync(int id, AppDbContext db, RoundService rounds, TimeProvider clock, CancellationToken ct)
     {

@@ -50,6 +50,13 @@ run() {
 }
 
 auth="Authorization: Bearer $token"
+# Each endpoint is warmed first, unmeasured, so the figures are those of a server that has run a while, not of its
+# first seconds of compiling.
+for target in "$url/public/rounds/$published" "$url/rounds/$published" "$url/rounds/$open" \
+  "$url/api/v1/rounds/$published/summary" "$url/api/v1/rounds/$open/summary" "$url/health/live"; do
+  wrk -t2 "-c$connections" -d5s -H "$auth" "$target" >/dev/null
+done
+wrk -t2 "-c$connections" -d5s "http://127.0.0.1:$base_port/" >/dev/null
 run baseline "http://127.0.0.1:$base_port/"
 run public-published "$url/public/rounds/$published"
 run page-published "$url/rounds/$published" "$auth"

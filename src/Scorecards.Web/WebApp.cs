@@ -66,7 +66,13 @@ public static class WebApp
         services.AddSingleton<IAuthorizationHandler, StatementDraftAuthorizationHandler>();
         services.AddScorecardsServices();
         services.AddDataProtection().SetApplicationName("Scorecards").PersistKeysToDbContext<AppDbContext>();
-        services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o => o.Filters.Add<FormText>());
+        services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o =>
+        {
+            o.Filters.Add<FormText>();
+            o.Filters.AddService<KeptPages.Capture>();
+        });
+        services.AddSingleton<KeptPages>();
+        services.AddSingleton<KeptPages.Capture>();
         // Pages carry dashes, quotes and members' names beyond ASCII: only characters that mean something to HTML are
         // escaped, so "16–18 July 2024" reads the same in the page source as on screen.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -137,6 +137,33 @@ public sealed class KeptViewsTests
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(await world.ApiAsync(World.Viewer), $"/api/v1/rounds/{id}/summary", coChair.Headers.ETag!)).StatusCode);
     }
 
+    [Fact]
+    public async Task AKeptRoundPage_IsEachPersonsOwn_AndItsFormsWorkWithAFreshToken()
+    {
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var path = $"/rounds/{world.Round.Id}";
+        var indonesia = await world.SignInAsync(World.Indonesia);
+        var australia = await world.SignInAsync(World.Australia);
+
+        // The second request is answered from what the first rendered; each carries its own person and its own token.
+        var first = await indonesia.GetStringAsync(path, Ct);
+        var second = await indonesia.GetStringAsync(path, Ct);
+        Assert.Contains("cochair.id", second);
+        Assert.NotEqual(Token(first), Token(second));
+        var other = await australia.GetStringAsync(path, Ct);
+        Assert.Contains("cochair.au", other);
+        Assert.DoesNotContain("cochair.id", other);
+
+        // A form of the kept page posts with the token it was sent with.
+        var signOut = await TestApp.PostFormAsync(australia, "/account/logout", new Dictionary<string, string>(), pagePath: path);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await australia.GetAsync(path, Ct)).StatusCode);
+    }
+
+    private static string Token(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
     private static string? StatusOf(string summary, string body) =>
         System.Text.Json.JsonDocument.Parse(summary).RootElement.GetProperty("bodies").EnumerateArray()
             .Single(b => b.GetProperty("code").GetString() == body).GetProperty("status").GetString();

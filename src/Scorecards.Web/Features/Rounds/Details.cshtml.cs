@@ -9,7 +9,8 @@ using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Rounds;
 
-public sealed class DetailsModel(AppDbContext db, RoundService rounds, RoundViews views, RequestVersion version, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, RoundService rounds, RoundViews views, RequestVersion version, KeptPages pages, TimeProvider clock)
+    : PageModel
 {
     public Round Round { get; private set; } = null!;
     public SummaryView Summary { get; private set; } = null!;
@@ -77,7 +78,7 @@ public sealed class DetailsModel(AppDbContext db, RoundService rounds, RoundView
         }
 
         RenderKey = $"{key}/{Summary?.CanAssess}/{Summary?.CanAssignBodies}";
-        return Page();
+        return pages.Find(this, RenderKey) ?? Page();
     }
 
     private static async Task<Shown?> ComputeAsync(AppDbContext db, int id, System.Security.Claims.ClaimsPrincipal user, SummaryFilter filter, CancellationToken ct)

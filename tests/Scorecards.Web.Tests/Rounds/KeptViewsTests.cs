@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using Scorecards.Data;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Tests.Infrastructure;
 
 namespace Scorecards.Web.Tests.Rounds;
@@ -159,6 +161,22 @@ public sealed class KeptViewsTests
         var signOut = await TestApp.PostFormAsync(australia, "/account/logout", new Dictionary<string, string>(), pagePath: path);
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await australia.GetAsync(path, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task WhatWasKeptUnderAnOlderVersion_IsDroppedOnceANewerIsAskedFor()
+    {
+        await using var app = await TestApp.StartAsync();
+        var views = app.Services.GetRequiredService<RoundViews>();
+        var computed = 0;
+        Task<object?> Compute(AppDbContext db, CancellationToken ct) => Task.FromResult<object?>(++computed);
+        RoundViews.Key At(string version) =>
+            new(version, "test", 1, "all", SummaryFilter.None, new DateOnly(2026, 3, 2));
+
+        Assert.Equal(1, await views.GetAsync(At("one"), Compute, Ct));
+        Assert.Equal(1, await views.GetAsync(At("one"), Compute, Ct));
+        Assert.Equal(2, await views.GetAsync(At("two"), Compute, Ct));
+        Assert.Equal(3, await views.GetAsync(At("one"), Compute, Ct));
     }
 
     private static string Token(string page) =>

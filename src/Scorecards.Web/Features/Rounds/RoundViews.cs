@@ -10,18 +10,19 @@ namespace Scorecards.Web.Features.Rounds;
 /// thing kept is filed under the <see cref="ContentVersion"/> it was read under, the round, the filter, the day (gaps
 /// depend on it) and the reader's class (<see cref="ScorecardReaders.Class"/>): a reader is only ever given what was
 /// computed for readers who may read exactly the same. A save anywhere gives the data a new version, so the next request
-/// on any server files under a new key and computes afresh; what was kept under old versions ages out. At most
+/// on any server files under a new key and computes afresh, and what was kept under the old version is dropped. At most
 /// <see cref="MaxEntries"/> things are kept, each for <see cref="KeepFor"/> after it was last asked for.
 /// </summary>
 public sealed class RoundViews(IServiceScopeFactory scopes) : IDisposable
 {
-    public const int MaxEntries = 2_000;
+    public const int MaxEntries = 500;
     public static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
 
     // Filter values longer than any code are not kept: a link with made-up filters is answered, but fills nothing.
     private const int LongestKeptFilter = 20;
 
     private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+    private volatile string? _version;
 
     /// <summary>Where a thing is filed; <paramref name="Reader"/> is a reader class, or "public".</summary>
     public sealed record Key(string Version, string What, int RoundId, string Reader, SummaryFilter Filter, DateOnly Today)
@@ -44,6 +45,14 @@ public sealed class RoundViews(IServiceScopeFactory scopes) : IDisposable
         if (key.Filter.Body?.Length > LongestKeptFilter || key.Filter.Area?.Length > LongestKeptFilter)
         {
             return await ComputeAsync(compute);
+        }
+
+        if (_version != key.Version)
+        {
+            // A new version: nothing kept before it will be asked for again, except by a request that read the version
+            // a moment before the change, which computes its own.
+            _version = key.Version;
+            _kept.Clear();
         }
 
         var kept = _kept.GetOrCreate(key, entry =>

@@ -53,12 +53,15 @@ public static class ContentVersion
         await db.SaveChangesAsync(ct);
     }
 
-    private static async Task NewValueAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
+    private static Task NewValueAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct) => RenewAsync(db, Key, nowUtc, ct);
+
+    /// <summary>Gives the signal setting <paramref name="key"/> a new value among the pending changes, adding it if missing.</summary>
+    internal static async Task RenewAsync(AppDbContext db, string key, DateTime nowUtc, CancellationToken ct)
     {
-        var setting = db.Settings.Local.FirstOrDefault(s => s.Key == Key) ?? await db.Settings.SingleOrDefaultAsync(s => s.Key == Key, ct);
+        var setting = db.Settings.Local.FirstOrDefault(s => s.Key == key) ?? await db.Settings.SingleOrDefaultAsync(s => s.Key == key, ct);
         if (setting is null)
         {
-            setting = new AppSetting { Key = Key };
+            setting = new AppSetting { Key = key };
             db.Settings.Add(setting);
         }
 

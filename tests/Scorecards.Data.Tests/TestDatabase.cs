@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Scorecards.Data;
 using Scorecards.Web;
 using Scorecards.Web.Cli;
@@ -36,45 +35,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "scorecards-data-tests", Guid.NewGuid().ToString("N"));
         if (provider == DatabaseProvider.Postgres)
         {
-            var server = Environment.GetEnvironmentVariable("SCORECARDS_TEST_PG");
-            if (string.IsNullOrWhiteSpace(server))
-            {
-                if (Environment.GetEnvironmentVariable("SCORECARDS_REQUIRE_SERVICES") == "1")
-                {
-                    Assert.Fail("SCORECARDS_TEST_PG is not set, and PostgreSQL tests are required here.");
-                }
-
-                Scorecards.Tests.Skipped.Because("PostgreSQL tests skipped: set SCORECARDS_TEST_PG to a server connection string to run them.");
-            }
-
-            var name = $"scorecards_test_{Guid.NewGuid():N}";
-            connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
-            cleanup = async () =>
-            {
-                // This database's pool only: clearing every pool would close other tests' connections under them.
-                await using (var own = new NpgsqlConnection(connection))
-                {
-                    NpgsqlConnection.ClearPool(own);
-                }
-
-                await using var admin = new NpgsqlConnection(server);
-                await admin.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-                // FORCE may not end a server process the test role does not own, such as an autovacuum worker that
-                // happens to be in the new database; it leaves within moments, so the drop is tried again.
-                for (var attempt = 1; ; attempt++)
-                {
-                    try
-                    {
-                        await drop.ExecuteNonQueryAsync();
-                        return;
-                    }
-                    catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
-                    {
-                        await Task.Delay(250);
-                    }
-                }
-            };
+            (connection, cleanup) = Scorecards.Tests.TestPostgres.NewDatabase();
         }
         else
         {

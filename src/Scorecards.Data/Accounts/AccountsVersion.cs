@@ -39,15 +39,7 @@ public static class AccountsVersion
             return false;
         }
 
-        var setting = db.Settings.Local.FirstOrDefault(s => s.Key == Key) ?? await db.Settings.SingleOrDefaultAsync(s => s.Key == Key, ct);
-        if (setting is null)
-        {
-            setting = new AppSetting { Key = Key };
-            db.Settings.Add(setting);
-        }
-
-        setting.Value = Guid.NewGuid().ToString("N");
-        setting.UpdatedUtc = nowUtc;
+        await ContentVersion.RenewAsync(db, Key, nowUtc, ct);
         return true;
     }
 

@@ -10,7 +10,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Web.Cli;
@@ -54,7 +53,7 @@ public sealed partial class TestApp : IAsyncDisposable
         Directory.CreateDirectory(folder);
         clock ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (connection, dropDatabase) = provider == DatabaseProvider.Postgres
-            ? Postgres()
+            ? global::Scorecards.Tests.TestPostgres.NewDatabase()
             : (new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "scorecards.db"), Pooling = false }.ToString(), () => Task.CompletedTask);
 
         async Task<TestApp> Server(Func<Task> cleanup)
@@ -99,48 +98,6 @@ public sealed partial class TestApp : IAsyncDisposable
 
     /// <summary>A second server on this one's database and clock, as a second instance behind a proxy is.</summary>
     public Task<TestApp> AnotherServerAsync() => _another();
-
-    private static (string Connection, Func<Task> Drop) Postgres()
-    {
-        var server = Environment.GetEnvironmentVariable("SCORECARDS_TEST_PG");
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            if (Environment.GetEnvironmentVariable("SCORECARDS_REQUIRE_SERVICES") == "1")
-            {
-                Assert.Fail("SCORECARDS_TEST_PG is not set, and PostgreSQL tests are required here.");
-            }
-
-            global::Scorecards.Tests.Skipped.Because("PostgreSQL tests skipped: set SCORECARDS_TEST_PG to a server connection string to run them.");
-        }
-
-        var name = $"scorecards_test_{Guid.NewGuid():N}";
-        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
-        return (connection, async () =>
-        {
-            await using (var own = new NpgsqlConnection(connection))
-            {
-                NpgsqlConnection.ClearPool(own);
-            }
-
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await drop.ExecuteNonQueryAsync();
-                    return;
-                }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
-                {
-                    // An autovacuum worker the test role cannot end leaves within moments.
-                    await Task.Delay(250);
-                }
-            }
-        }
-        );
-    }
 
     /// <summary>A client that keeps cookies, as a browser does, and does not follow redirects.</summary>
     public HttpClient CreateClient()

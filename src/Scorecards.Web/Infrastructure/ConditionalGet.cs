@@ -12,17 +12,24 @@ namespace Scorecards.Web.Infrastructure;
 /// </summary>
 public static class ConditionalGet
 {
-    /// <summary>Tags the response with <paramref name="key"/>; true when the request already holds that tag.</summary>
-    public static bool Matches(HttpContext context, string key, bool isPublic)
+    /// <summary>True when the request already holds the tag of <paramref name="key"/>: answer 304, tagged (<see cref="Tag"/>).</summary>
+    public static bool Matches(HttpContext context, string key)
     {
-        var tag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16))}\"");
+        var tag = TagOf(key);
+        return context.Request.GetTypedHeaders().IfNoneMatch.Any(h => h.Equals(EntityTagHeaderValue.Any) || h.Compare(tag, useStrongComparison: false));
+    }
+
+    /// <summary>Tags a 200 or 304 answer with <paramref name="key"/>; an answer that found nothing is not tagged.</summary>
+    public static void Tag(HttpContext context, string key, bool isPublic)
+    {
         var headers = context.Response.GetTypedHeaders();
-        headers.ETag = tag;
+        headers.ETag = TagOf(key);
         // Kept by browsers and proxies, but asked about again before each use: a change is seen on the next request.
         headers.CacheControl = new CacheControlHeaderValue { Public = isPublic, Private = !isPublic, NoCache = true };
-        var held = context.Request.GetTypedHeaders().IfNoneMatch;
-        return held.Any(h => h.Equals(EntityTagHeaderValue.Any) || h.Compare(tag, useStrongComparison: false));
     }
+
+    private static EntityTagHeaderValue TagOf(string key) =>
+        new($"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16))}\"");
 }
 
 /// <summary>

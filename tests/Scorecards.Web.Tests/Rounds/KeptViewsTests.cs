@@ -131,6 +131,14 @@ public sealed class KeptViewsTests
             Assert.Contains($"Objective VM-1 ({path})", await changed.Content.ReadAsStringAsync(Ct));
         }
 
+        // What is not there is not tagged, so no client keeps a tag for it.
+        foreach (var path in new[] { "/public/rounds/999", "/api/v1/public/rounds/999/summary" })
+        {
+            var missing = await anonymous.GetAsync(path, Ct);
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Null(missing.Headers.ETag);
+        }
+
         // Readers of different classes hold different tags for the same round.
         var coChair = await (await world.ApiAsync(World.Indonesia)).GetAsync($"/api/v1/rounds/{id}/summary", Ct);
         var viewer = await (await world.ApiAsync(World.Viewer)).GetAsync($"/api/v1/rounds/{id}/summary", Ct);

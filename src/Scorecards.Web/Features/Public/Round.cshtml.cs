@@ -25,8 +25,9 @@ public sealed class RoundModel(AppDbContext db, RoundViews views, RequestVersion
     {
         var filter = SummaryFilters.Parse(body, area, level);
         var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "public-page", id, reader: null, filter, db.Today);
-        if (ConditionalGet.Matches(HttpContext, key.ToString(), isPublic: true))
+        if (ConditionalGet.Matches(HttpContext, key.ToString()))
         {
+            ConditionalGet.Tag(HttpContext, key.ToString(), isPublic: true);
             return StatusCode(StatusCodes.Status304NotModified);
         }
 
@@ -43,6 +44,7 @@ public sealed class RoundModel(AppDbContext db, RoundViews views, RequestVersion
             return NotFound();
         }
 
+        ConditionalGet.Tag(HttpContext, key.ToString(), isPublic: true);
         (Round, Summary, RenderKey) = (shown.Round, shown.Summary, key.ToString());
         return Page();
     }

@@ -34,13 +34,14 @@ public static class SummaryApi
     {
         var filter = SummaryFilters.Parse(body, area, level);
         var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "summary", id, user, filter, db.Today);
-        if (ConditionalGet.Matches(context, key.ToString(), isPublic: false))
+        if (ConditionalGet.Matches(context, key.ToString()))
         {
+            ConditionalGet.Tag(context, key.ToString(), isPublic: false);
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
         return await views.GetAsync(key, async (db, ct) => Utf8(await RoundSummaryQueries.ForUserAsync(db, id, user, filter, ct), json.Value), ct) is { } summary
-            ? new KeptJson<RoundSummary>(summary)
+            ? Tagged(new KeptJson<RoundSummary>(summary), context, key, isPublic: false)
             : ApiProblems.NotFound($"Round {id}");
     }
 
@@ -49,14 +50,21 @@ public static class SummaryApi
     {
         var filter = SummaryFilters.Parse(body, area, level);
         var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "public-summary", id, reader: null, filter, db.Today);
-        if (ConditionalGet.Matches(context, key.ToString(), isPublic: true))
+        if (ConditionalGet.Matches(context, key.ToString()))
         {
+            ConditionalGet.Tag(context, key.ToString(), isPublic: true);
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
         return await views.GetAsync(key, async (db, ct) => Utf8(await RoundSummaryQueries.ForPublicAsync(db, id, filter, ct), json.Value), ct) is { } summary
-            ? new KeptJson<RoundSummary>(summary)
+            ? Tagged(new KeptJson<RoundSummary>(summary), context, key, isPublic: true)
             : ApiProblems.NotFound($"Published round {id}");
+    }
+
+    private static KeptJson<RoundSummary> Tagged(KeptJson<RoundSummary> answer, HttpContext context, RoundViews.Key key, bool isPublic)
+    {
+        ConditionalGet.Tag(context, key.ToString(), isPublic);
+        return answer;
     }
 
     // The summary is kept as the bytes sent: writing its JSON costs more than everything else an answer from memory does.

@@ -92,8 +92,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var touchesAccounts = await AccountsVersion.StampAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        await ContentVersion.StampAsync(this, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        // One look at the pending changes decides which signals between servers they renew, in the same save.
+        var pending = ChangeTracker.Entries().ToList();
+        var touchesAccounts = pending.Exists(AccountsVersion.Touches);
+        if (touchesAccounts)
+        {
+            await ContentVersion.RenewAsync(this, AccountsVersion.Key, NowUtc, cancellationToken);
+        }
+
+        if (pending.Exists(ContentVersion.Touches))
+        {
+            await ContentVersion.RenewAsync(this, ContentVersion.Key, NowUtc, cancellationToken);
+        }
+
         var saved = await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (touchesAccounts)
         {

@@ -18,9 +18,6 @@ public static class ContentVersion
     /// <summary>The settings that are signals between servers rather than choices anyone made; never audited.</summary>
     public static bool IsSignal(AppSetting setting) => setting.Key is Key or AccountsVersion.Key;
 
-    public static async Task<string> ReadAsync(AppDbContext db, CancellationToken ct) =>
-        await db.Settings.AsNoTracking().Where(s => s.Key == Key).Select(s => s.Value).SingleOrDefaultAsync(ct) ?? "";
-
     /// <summary>
     /// Reads the version straight from its row on a connection of the pool, without a database context: it is read on
     /// every request that uses what a server keeps, so it should cost one indexed read and nothing more.
@@ -34,26 +31,12 @@ public static class ContentVersion
         return await command.ExecuteScalarAsync(ct) as string ?? "";
     }
 
-    /// <summary>Gives the version a new value when the pending changes touch what pages show; true when they do.</summary>
-    internal static async Task<bool> StampAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
-    {
-        if (!db.ChangeTracker.Entries().Any(Touches))
-        {
-            return false;
-        }
-
-        await NewValueAsync(db, nowUtc, ct);
-        return true;
-    }
-
     /// <summary>For writes that do not go through the change tracker (bulk inserts): stamps and saves a new version.</summary>
     internal static async Task BumpAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
     {
-        await NewValueAsync(db, nowUtc, ct);
+        await RenewAsync(db, Key, nowUtc, ct);
         await db.SaveChangesAsync(ct);
     }
-
-    private static Task NewValueAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct) => RenewAsync(db, Key, nowUtc, ct);
 
     /// <summary>Gives the signal setting <paramref name="key"/> a new value among the pending changes, adding it if missing.</summary>
     internal static async Task RenewAsync(AppDbContext db, string key, DateTime nowUtc, CancellationToken ct)
@@ -69,7 +52,8 @@ public static class ContentVersion
         setting.UpdatedUtc = nowUtc;
     }
 
-    private static bool Touches(EntityEntry entry) =>
+    /// <summary>Whether a pending change alters what pages show.</summary>
+    internal static bool Touches(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
         && entry.Entity switch
         {

@@ -31,19 +31,8 @@ public static class AccountsVersion
     public static Task<string?> ReadAsync(AppDbContext db, CancellationToken ct) =>
         db.Settings.AsNoTracking().Where(s => s.Key == Key).Select(s => (string?)s.Value).SingleOrDefaultAsync(ct);
 
-    /// <summary>Gives the version a new value when the pending changes touch accounts; true when they do.</summary>
-    internal static async Task<bool> StampAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
-    {
-        if (!db.ChangeTracker.Entries().Any(Touches))
-        {
-            return false;
-        }
-
-        await ContentVersion.RenewAsync(db, Key, nowUtc, ct);
-        return true;
-    }
-
-    private static bool Touches(EntityEntry entry) => entry.State switch
+    /// <summary>Whether a pending change alters who someone is signed in as.</summary>
+    internal static bool Touches(EntityEntry entry) => entry.State switch
     {
         EntityState.Added or EntityState.Deleted => entry.Entity is AppUser or ApiToken or UserBody or IdentityUserRole<string> or IdentityUserClaim<string>,
         EntityState.Modified => entry.Entity switch

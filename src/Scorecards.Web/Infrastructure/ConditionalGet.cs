@@ -12,11 +12,20 @@ namespace Scorecards.Web.Infrastructure;
 /// </summary>
 public static class ConditionalGet
 {
-    /// <summary>True when the request already holds the tag of <paramref name="key"/>: answer 304, tagged (<see cref="Tag"/>).</summary>
-    public static bool Matches(HttpContext context, string key)
+    /// <summary>
+    /// True when the request already holds the tag of <paramref name="key"/>: the answer is then tagged and is to be 304
+    /// Not Modified, without a body.
+    /// </summary>
+    public static bool NotModified(HttpContext context, string key, bool isPublic)
     {
         var tag = TagOf(key);
-        return context.Request.GetTypedHeaders().IfNoneMatch.Any(h => h.Equals(EntityTagHeaderValue.Any) || h.Compare(tag, useStrongComparison: false));
+        if (!context.Request.GetTypedHeaders().IfNoneMatch.Any(h => h.Equals(EntityTagHeaderValue.Any) || h.Compare(tag, useStrongComparison: false)))
+        {
+            return false;
+        }
+
+        Tag(context, key, isPublic);
+        return true;
     }
 
     /// <summary>Tags a 200 or 304 answer with <paramref name="key"/>; an answer that found nothing is not tagged.</summary>

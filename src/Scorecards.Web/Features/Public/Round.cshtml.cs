@@ -25,9 +25,8 @@ public sealed class RoundModel(AppDbContext db, RoundViews views, RequestVersion
     {
         var filter = SummaryFilters.Parse(body, area, level);
         var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "public-page", id, reader: null, filter, db.Today);
-        if (ConditionalGet.Matches(HttpContext, key.ToString()))
+        if (ConditionalGet.NotModified(HttpContext, key.ToString(), isPublic: true))
         {
-            ConditionalGet.Tag(HttpContext, key.ToString(), isPublic: true);
             return StatusCode(StatusCodes.Status304NotModified);
         }
 

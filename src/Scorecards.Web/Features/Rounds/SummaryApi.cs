@@ -34,15 +34,7 @@ public static class SummaryApi
     {
         var filter = SummaryFilters.Parse(body, area, level);
         var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "summary", id, user, filter, db.Today);
-        if (ConditionalGet.Matches(context, key.ToString()))
-        {
-            ConditionalGet.Tag(context, key.ToString(), isPublic: false);
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return await views.GetAsync(key, async (db, ct) => Utf8(await RoundSummaryQueries.ForUserAsync(db, id, user, filter, ct), json.Value), ct) is { } summary
-            ? Tagged(new KeptJson<RoundSummary>(summary), context, key, isPublic: false)
-            : ApiProblems.NotFound($"Round {id}");
+        return await AnswerAsync(key, isPublic: false, (db, ct) => RoundSummaryQueries.ForUserAsync(db, id, user, filter, ct), $"Round {id}", views, json, context, ct);
     }
 
     private static async Task<Results<KeptJson<RoundSummary>, StatusCodeHttpResult, ProblemHttpResult>> GetPublicAsync(int id, string? body, string? area,
@@ -50,26 +42,34 @@ public static class SummaryApi
     {
         var filter = SummaryFilters.Parse(body, area, level);
         var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "public-summary", id, reader: null, filter, db.Today);
-        if (ConditionalGet.Matches(context, key.ToString()))
+        return await AnswerAsync(key, isPublic: true, (db, ct) => RoundSummaryQueries.ForPublicAsync(db, id, filter, ct), $"Published round {id}", views, json,
+            context, ct);
+    }
+
+    /// <summary>
+    /// The summary filed under <paramref name="key"/>, as the JSON kept for it (written once: it costs more than everything
+    /// else an answer from memory does), tagged; 304 to a client that holds the tag; 404 naming <paramref name="what"/>.
+    /// </summary>
+    private static async Task<Results<KeptJson<RoundSummary>, StatusCodeHttpResult, ProblemHttpResult>> AnswerAsync(RoundViews.Key key, bool isPublic,
+        Func<AppDbContext, CancellationToken, Task<RoundSummary?>> compute, string what, RoundViews views, IOptions<JsonOptions> json, HttpContext context,
+        CancellationToken ct)
+    {
+        if (ConditionalGet.NotModified(context, key.ToString(), isPublic))
         {
-            ConditionalGet.Tag(context, key.ToString(), isPublic: true);
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return await views.GetAsync(key, async (db, ct) => Utf8(await RoundSummaryQueries.ForPublicAsync(db, id, filter, ct), json.Value), ct) is { } summary
-            ? Tagged(new KeptJson<RoundSummary>(summary), context, key, isPublic: true)
-            : ApiProblems.NotFound($"Published round {id}");
-    }
+        var kept = await views.GetAsync(key, async (db, ct) => await compute(db, ct) is { } summary
+            ? JsonSerializer.SerializeToUtf8Bytes(summary, json.Value.SerializerOptions)
+            : null, ct);
+        if (kept is null)
+        {
+            return ApiProblems.NotFound(what);
+        }
 
-    private static KeptJson<RoundSummary> Tagged(KeptJson<RoundSummary> answer, HttpContext context, RoundViews.Key key, bool isPublic)
-    {
         ConditionalGet.Tag(context, key.ToString(), isPublic);
-        return answer;
+        return new KeptJson<RoundSummary>(kept);
     }
-
-    // The summary is kept as the bytes sent: writing its JSON costs more than everything else an answer from memory does.
-    private static byte[]? Utf8(RoundSummary? summary, JsonOptions json) =>
-        summary is null ? null : JsonSerializer.SerializeToUtf8Bytes(summary, json.SerializerOptions);
 
     private static async Task<Results<Ok<RoundDto>, ProblemHttpResult>> PublishAsync(int id, AppDbContext db, RoundService rounds, TimeProvider clock, CancellationToken ct)
     {

@@ -35,7 +35,7 @@ public static class ScorecardReaders
             return s => true;
         }
 
-        var own = user.IsInRole(Roles.Reporter) ? user.BodyIds().ToList() : [];
+        var own = OwnBodies(user);
         return s => own.Contains(s.BodyId) || s.Status == ScorecardStatus.Approved;
     }
 
@@ -55,9 +55,12 @@ public static class ScorecardReaders
             return "all";
         }
 
-        var own = user.IsInRole(Roles.Reporter) ? user.BodyIds().Distinct().Order().ToList() : [];
+        var own = OwnBodies(user);
         return own.Count == 0 ? "approved" : "approved+bodies:" + string.Join(',', own);
     }
+
+    // Beside the approved ones, a reporter reads their own bodies' scorecards.
+    private static List<int> OwnBodies(ClaimsPrincipal user) => user.IsInRole(Roles.Reporter) ? user.BodyIds().Order().ToList() : [];
 
     /// <summary>The scorecards the person may read.</summary>
     public static IQueryable<Scorecard> Readable(this IQueryable<Scorecard> scorecards, ClaimsPrincipal user) => scorecards.Where(Rule(user));

@@ -16,7 +16,7 @@ if (args.Length > 0 && args[0] == "activities")
     return await ActivitiesFile.WriteAsync(args[1..]);
 }
 
-// Or, as the throughput benchmark's limit, serves one file's bytes from memory: -- baseline FILE CONTENT_TYPE URL
+// Or, as the throughput benchmark's limit, serves files' bytes from memory: -- baseline URL FILE CONTENT_TYPE [FILE CONTENT_TYPE …]
 if (args.Length > 0 && args[0] == "baseline")
 {
     return await Baseline.RunAsync(args[1..]);

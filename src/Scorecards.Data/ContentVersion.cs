@@ -18,18 +18,7 @@ public static class ContentVersion
     /// <summary>The settings that are signals between servers rather than choices anyone made; never audited.</summary>
     public static bool IsSignal(AppSetting setting) => setting.Key is Key or AccountsVersion.Key;
 
-    /// <summary>
-    /// Reads the version straight from its row on a connection of the pool, without a database context: it is read on
-    /// every request that uses what a server keeps, so it should cost one indexed read and nothing more.
-    /// </summary>
-    public static async Task<string> ReadAsync(DatabaseSettings settings, CancellationToken ct)
-    {
-        await using var connection = settings.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT \"Value\" FROM \"Settings\" WHERE \"Key\" = '{Key}'";
-        return await command.ExecuteScalarAsync(ct) as string ?? "";
-    }
+    internal const string ReadCommand = $"SELECT \"Value\" FROM \"Settings\" WHERE \"Key\" = '{Key}'";
 
     /// <summary>For writes that do not go through the change tracker (bulk inserts): stamps and saves a new version.</summary>
     internal static async Task BumpAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)

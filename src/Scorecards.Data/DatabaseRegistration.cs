@@ -87,6 +87,7 @@ public static class DatabaseRegistration
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<ContentVersionReader>();
         // The options are the same for every request, so they are built once rather than per request.
         services.AddDbContext<AppDbContext>(settings.Configure, optionsLifetime: ServiceLifetime.Singleton);
         return services;

@@ -26,7 +26,8 @@ public static partial class RequestLog
             }
         }
 
-        // The console, where the host has one (a host that removed its providers keeps none), writes each entry on one line.
+        // The console, where the host has one (a host that removed its providers keeps none), writes each entry on one
+        // line, through the framework's formatter, in blocks rather than a line at a time.
         if (logging.Services.Any(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider)))
         {
             logging.AddSimpleConsole(o =>
@@ -35,6 +36,12 @@ public static partial class RequestLog
                 o.UseUtcTimestamp = true;
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             });
+            foreach (var console in logging.Services.Where(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider)).ToList())
+            {
+                logging.Services.Remove(console);
+            }
+
+            logging.Services.AddSingleton<ILoggerProvider, BatchedConsoleLoggerProvider>();
         }
     }
 

@@ -104,7 +104,8 @@ public sealed partial class AccountSecurityTests
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
         var cache = app.Services.GetRequiredService<SignInCache>();
-        var kept = await app.WithDbAsync(async db => cache.FindToken(ApiTokenService.Hash(secret!), await cache.VersionAsync(db, Ct)));
+        await using var scope = app.Services.CreateAsyncScope();
+        var kept = cache.FindToken(ApiTokenService.Hash(secret!), await cache.VersionAsync(scope.ServiceProvider, Ct));
         Assert.NotNull(kept);
         Assert.DoesNotContain(kept.Principal.Claims, c => c.Type == AppClaimTypes.TokenScope);
     }

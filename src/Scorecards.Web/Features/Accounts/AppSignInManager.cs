@@ -31,14 +31,13 @@ public static class SessionCheck
         var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         var id = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
         var stamp = context.Principal?.FindFirst(stampClaim)?.Value;
-        var db = services.GetRequiredService<AppDbContext>();
         var cache = services.GetRequiredService<SignInCache>();
         var ct = context.HttpContext.RequestAborted;
-        var version = await cache.VersionAsync(db, ct);
+        var version = await cache.VersionAsync(services, ct);
         var account = id is null ? null : cache.FindSession(id, version);
         if (account is null && id is not null)
         {
-            var stored = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.SecurityStamp, u.DisabledUtc }).SingleOrDefaultAsync(ct);
+            var stored = await services.GetRequiredService<AppDbContext>().Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.SecurityStamp, u.DisabledUtc }).SingleOrDefaultAsync(ct);
             if (stored is not null)
             {
                 account = new SignInCache.Session(stored.SecurityStamp, stored.DisabledUtc is not null, version,

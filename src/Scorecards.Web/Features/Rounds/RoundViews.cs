@@ -31,6 +31,9 @@ public sealed class RoundViews(IServiceScopeFactory scopes) : IDisposable
         public override string ToString() => $"{What}/{RoundId}/{Reader}/{Filter.Body}/{Filter.Area}/{Filter.Level}/{Today:yyyy-MM-dd}/{Version}";
     }
 
+    /// <summary>Today by the app's clock (UTC), as the date what is kept depends on (what is overdue).</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     public static Key KeyFor(string version, string what, int roundId, ClaimsPrincipal? reader, SummaryFilter filter, DateOnly today) =>
         new(version, what, roundId, reader is null ? "public" : ScorecardReaders.Class(reader), filter, today);
 
@@ -87,9 +90,9 @@ public sealed class RoundViews(IServiceScopeFactory scopes) : IDisposable
 }
 
 /// <summary>The <see cref="ContentVersion"/> as this request found it: read from the database once per request.</summary>
-public sealed class RequestVersion(DatabaseSettings database)
+public sealed class RequestVersion(ContentVersionReader reader)
 {
     private string? _version;
 
-    public async ValueTask<string> CurrentAsync(CancellationToken ct) => _version ??= await ContentVersion.ReadAsync(database, ct);
+    public async ValueTask<string> CurrentAsync(CancellationToken ct) => _version ??= await reader.ReadAsync(ct);
 }

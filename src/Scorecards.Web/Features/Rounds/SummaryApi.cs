@@ -29,19 +29,20 @@ public static class SummaryApi
     }
 
     private static async Task<Results<KeptJson<RoundSummary>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(int id, string? body, string? area,
-        string? level, ClaimsPrincipal user, AppDbContext db, RoundViews views, RequestVersion version, IOptions<JsonOptions> json, HttpContext context,
+        string? level, ClaimsPrincipal user, TimeProvider clock, RoundViews views, RequestVersion version, IOptions<JsonOptions> json, HttpContext context,
         CancellationToken ct)
     {
+        // No database context is asked for: an answer from memory needs none, and a computation makes its own.
         var filter = SummaryFilters.Parse(body, area, level);
-        var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "summary", id, user, filter, db.Today);
+        var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "summary", id, user, filter, RoundViews.Today(clock));
         return await AnswerAsync(key, isPublic: false, (db, ct) => RoundSummaryQueries.ForUserAsync(db, id, user, filter, ct), $"Round {id}", views, json, context, ct);
     }
 
     private static async Task<Results<KeptJson<RoundSummary>, StatusCodeHttpResult, ProblemHttpResult>> GetPublicAsync(int id, string? body, string? area,
-        string? level, AppDbContext db, RoundViews views, RequestVersion version, IOptions<JsonOptions> json, HttpContext context, CancellationToken ct)
+        string? level, TimeProvider clock, RoundViews views, RequestVersion version, IOptions<JsonOptions> json, HttpContext context, CancellationToken ct)
     {
         var filter = SummaryFilters.Parse(body, area, level);
-        var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "public-summary", id, reader: null, filter, db.Today);
+        var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "public-summary", id, reader: null, filter, RoundViews.Today(clock));
         return await AnswerAsync(key, isPublic: true, (db, ct) => RoundSummaryQueries.ForPublicAsync(db, id, filter, ct), $"Published round {id}", views, json,
             context, ct);
     }

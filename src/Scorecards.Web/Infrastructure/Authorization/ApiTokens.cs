@@ -99,8 +99,7 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock, Feature
 /// already seen is answered from <see cref="SignInCache"/> without the database.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AppDbContext db, TimeProvider clock, SignInCache cache)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TimeProvider clock, SignInCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -115,10 +114,12 @@ public sealed class ApiTokenAuthenticationHandler(
 
         var hash = ApiTokenService.Hash(header["Bearer ".Length..].Trim());
         var now = clock.GetUtcNow().UtcDateTime;
-        var version = await cache.VersionAsync(db, Context.RequestAborted);
+        var version = await cache.VersionAsync(Context.RequestServices, Context.RequestAborted);
         var kept = cache.FindToken(hash, version);
         if (kept is null)
         {
+            // The database context is made only here, on a miss: making one costs more than the rest of a kept sign-in.
+            var db = Context.RequestServices.GetRequiredService<AppDbContext>();
             var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
             if (token is null || token.RevokedUtc is not null || token.ExpiresUtc <= now)
             {

@@ -32,7 +32,8 @@ public sealed class SignInCache(TimeProvider clock) : IAccountsWatcher, IDisposa
     public sealed record Token(int Id, string UserId, TokenScope Scope, DateTime? ExpiresUtc, ClaimsPrincipal Principal, string Version, DateTime ReadUtc);
 
     /// <summary>The version to tag what is read now with, after checking the database when the last check is old.</summary>
-    public async ValueTask<string> VersionAsync(AppDbContext db, CancellationToken ct)
+    /// <remarks>The request's database context is asked of <paramref name="services"/> only for that check: making one costs more than the rest of a kept sign-in.</remarks>
+    public async ValueTask<string> VersionAsync(IServiceProvider services, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcTicks;
         if (_version is { } known && now - Interlocked.Read(ref _checkedTicks) < CheckEvery.Ticks)
@@ -48,7 +49,7 @@ public sealed class SignInCache(TimeProvider clock) : IAccountsWatcher, IDisposa
                 return checkedMeanwhile;
             }
 
-            var current = await AccountsVersion.ReadAsync(db, ct) ?? "";
+            var current = await AccountsVersion.ReadAsync(services.GetRequiredService<AppDbContext>(), ct) ?? "";
             if (current != _version)
             {
                 Clear();

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Scorecards.Data.Accounts;
+
+namespace Scorecards.Data.Tests;
+
+/// <summary>
+/// The content version is read on kept connections with the read prepared: each read must still see the latest
+/// commit, from any context, and a kept connection the database server dropped must not fail a request.
+/// </summary>
+public sealed class ContentVersionReaderTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task EachReadOnAKeptConnectionSeesTheLatestSavedVersion(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, demo: false);
+        var reader = database.Services.GetRequiredService<ContentVersionReader>();
+        var seen = new List<string> { await reader.ReadAsync(Ct) };
+
+        for (var i = 0; i < 3; i++)
+        {
+            // Several reads at once keep several connections; the save comes from a context of its own.
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => reader.ReadAsync(Ct)));
+            await database.WithDbAsync(async db =>
+            {
+                db.Settings.Add(new AppSetting { Key = $"test.setting.{i}", Value = "changed", UpdatedUtc = DateTime.UtcNow });
+                return await db.SaveChangesAsync(Ct);
+            });
+            var reads = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => reader.ReadAsync(Ct)));
+            Assert.Single(reads.Distinct());
+            seen.Add(reads[0]);
+        }
+
+        var stored = await database.WithDbAsync(db => db.Settings.Where(s => s.Key == ContentVersion.Key).Select(s => s.Value).SingleAsync(Ct));
+        Assert.Equal(4, seen.Distinct().Count());
+        Assert.Equal(stored, seen[^1]);
+    }
+
+    [Fact]
+    public async Task WhenPostgresDropsTheKeptConnections_TheNextReadOpensANewOne()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, demo: false);
+        var reader = database.Services.GetRequiredService<ContentVersionReader>();
+        var before = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => reader.ReadAsync(Ct)));
+        var name = await database.WithDbAsync(db => Task.FromResult(db.Database.GetDbConnection().Database));
+
+        await using (var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("SCORECARDS_TEST_PG")))
+        {
+            await admin.OpenAsync(Ct);
+            await using var terminate = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", admin);
+            terminate.Parameters.AddWithValue("name", name);
+            Assert.True((long)(await terminate.ExecuteScalarAsync(Ct))! >= 1);
+        }
+
+        var after = await reader.ReadAsync(Ct);
+
+        Assert.Equal(before[0], after);
+    }
+}

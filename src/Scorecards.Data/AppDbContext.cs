@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data.Accounts;
 using Scorecards.Data.Auditing;
+using Scorecards.Data.Notices;
 using Scorecards.Data.Uploads;
 using Scorecards.Domain.Activities;
 using Scorecards.Domain.Bodies;
@@ -16,7 +17,8 @@ using Scorecards.Domain.WorkPlans;
 
 namespace Scorecards.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor actor, TimeProvider clock, IAccountsWatcher? accounts = null)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor actor, TimeProvider clock, IAccountsWatcher? accounts = null,
+    IEnumerable<ISaveFollower>? followers = null)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     private bool _accountsChangedInTransaction;
@@ -46,8 +48,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticePreference> NoticePreferences => Set<NoticePreference>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
-    /// <summary>Set while seeding demo data, whose thousands of rows are one event, not thousands.</summary>
+    /// <summary>
+    /// Set while seeding demo data, whose thousands of rows are one event, not thousands; a seeded history is not news,
+    /// so nothing follows its saves either.
+    /// </summary>
     public bool AuditingSuspended { get; set; }
 
     internal IAuditActor Actor => actor;
@@ -92,8 +101,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // One look at the pending changes decides which signals between servers they renew, in the same save.
+        // One look at the pending changes decides what follows them and which signals between servers they renew.
         var pending = ChangeTracker.Entries().ToList();
+        if (!AuditingSuspended && followers is not null)
+        {
+            foreach (var follower in followers)
+            {
+                await follower.FollowAsync(this, pending, cancellationToken);
+            }
+        }
+
         var touchesAccounts = pending.Exists(AccountsVersion.Touches);
         if (touchesAccounts)
         {

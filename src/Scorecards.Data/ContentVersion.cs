@@ -18,8 +18,6 @@ public static class ContentVersion
     /// <summary>The settings that are signals between servers rather than choices anyone made; never audited.</summary>
     public static bool IsSignal(AppSetting setting) => setting.Key is Key or AccountsVersion.Key;
 
-    internal const string ReadCommand = $"SELECT \"Value\" FROM \"Settings\" WHERE \"Key\" = '{Key}'";
-
     /// <summary>For writes that do not go through the change tracker (bulk inserts): stamps and saves a new version.</summary>
     internal static async Task BumpAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
     {

@@ -19,6 +19,7 @@ using Scorecards.Web.Features.Exports;
 using Scorecards.Web.Features.Framework;
 using Scorecards.Web.Features.Meetings;
 using Scorecards.Web.Features.Members;
+using Scorecards.Web.Features.Notices;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Features.Scorecards;
 using Scorecards.Web.Features.Seeding;
@@ -65,6 +66,7 @@ public static class WebApp
         services.AddSingleton<IAuthorizationHandler, RegisterAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, StatementDraftAuthorizationHandler>();
         services.AddScorecardsServices();
+        services.AddNotices(builder.Configuration, builder.Configuration["Scorecards:DataDirectory"] ?? "data");
         services.AddDataProtection().SetApplicationName("Scorecards").PersistKeysToDbContext<AppDbContext>();
         services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o =>
         {

@@ -42,6 +42,14 @@ public sealed class ReportingJourneyTests
         await indonesia.GetByRole(AriaRole.Button, new() { Name = "Return to the body" }).ClickAsync();
         await Assertions.Expect(indonesia.GetByTestId("scorecard-state")).ToHaveTextAsync("Returned");
 
+        // The reporter is told: the header counts the notice, which gives the reason and leads back to the scorecard.
+        await reporter.GotoAsync(app.BaseUrl + "/");
+        await reporter.GetByRole(AriaRole.Link, new() { Name = "Notices (1 unread)" }).ClickAsync();
+        await Assertions.Expect(reporter.GetByTestId("notices")).ToContainTextAsync("Please say when the 8th Annual Meeting will be held.");
+        await reporter.GetByRole(AriaRole.Button, new() { Name = "Open" }).First.ClickAsync();
+        await reporter.WaitForURLAsync(scorecardUrl);
+        await Assertions.Expect(reporter.GetByTestId("notices-link")).ToHaveTextAsync("Notices");
+
         // The reporter sees the reason, fixes the entry and submits again.
         await reporter.GotoAsync(scorecardUrl);
         await Assertions.Expect(reporter.GetByTestId("reopen-reason")).ToContainTextAsync("Please say when the 8th Annual Meeting will be held.");

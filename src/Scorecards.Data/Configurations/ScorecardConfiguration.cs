@@ -15,6 +15,7 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
     {
         builder.Property(r => r.Name).HasMaxLength(200);
         builder.Property(r => r.Meeting).HasMaxLength(300);
+        builder.Property(r => r.TimeZone).HasMaxLength(64);
         builder.HasIndex(r => r.Name).IsUnique();
     }
 }

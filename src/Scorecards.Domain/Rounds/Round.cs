@@ -39,8 +39,23 @@ public sealed class Round
     public DateOnly PeriodEnd { get; set; }
     public DateOnly OpensOn { get; set; }
     public DateOnly DueOn { get; set; }
+
+    /// <summary>The IANA time zone the round's days are counted in: a due date ends at midnight there.</summary>
+    public string TimeZone { get; set; } = DefaultTimeZone;
+
+    /// <summary>How many days before the due date bodies are reminded; 0 for no early reminder.</summary>
+    public int RemindDaysBefore { get; set; } = 7;
+
+    /// <summary>After how many days overdue the secretariat is told of a scorecard; 0 never.</summary>
+    public int EscalateAfterDays { get; set; } = 7;
+
     public RoundStatus Status { get; private set; } = RoundStatus.Planned;
     public DateTime? PublishedUtc { get; private set; }
+
+    /// <summary>Where the Regional Support Office sits, and the zone of the Process's deadlines unless a round says otherwise.</summary>
+    public const string DefaultTimeZone = "Asia/Bangkok";
+
+    public const int MaxReminderDays = 60;
 
     public static string Label(RoundStatus status) => status switch
     {

@@ -15,7 +15,7 @@ public sealed class AuthorizationTests
     [
         "/admin/users", "/admin/users/{user}", "/admin/audit", "/admin/framework", "/admin/framework?handler=Export&format=json",
         "/admin/rounds", "/admin/bodies", "/admin/bodies/WG-TIP", "/admin/members", "/admin/members/{member}",
-        "/admin/focus-areas/LE", "/admin/objectives/LE-1", "/admin/indicators/LE-2.1",
+        "/admin/focus-areas/LE", "/admin/objectives/LE-1", "/admin/indicators/LE-2.1", "/admin/outbox",
     ];
 
     private static readonly string[] MemberPages =
@@ -23,7 +23,7 @@ public sealed class AuthorizationTests
         "/", "/rounds", "/rounds/{round}", "/scorecards/{scorecard}", "/scorecards/{scorecard}/entries/VM-1", "/account/password",
         "/activities", "/activities/new", "/activities/{activity}", "/activities/import", "/objectives/LE-1/history", "/focus-areas/LE/history",
         "/meetings", "/meetings/{meeting}", "/meetings/new", "/meetings/{meeting}/edit", "/decisions", "/decisions/{decision}", "/workplans", "/workplans/new",
-        "/workplans/{plan}", "/workplans/{plan}/items/new", "/rounds/{round}/statement",
+        "/workplans/{plan}", "/workplans/{plan}/items/new", "/rounds/{round}/statement", "/notices", "/notices/settings",
     ];
 
     /// <summary>

@@ -44,10 +44,11 @@ public sealed partial class TestApp : IAsyncDisposable
     /// Starts the app on a fake clock: the <paramref name="clock"/> given, or one stopped at the moment the app starts, so
     /// that what the demo seeds relative to today and what a test reads of it agree however long the run takes. On
     /// PostgreSQL the database is a new one on the server SCORECARDS_TEST_PG names, dropped afterwards; without that
-    /// variable the test skips, unless SCORECARDS_REQUIRE_SERVICES is set.
+    /// variable the test skips, unless SCORECARDS_REQUIRE_SERVICES is set. <paramref name="settings"/> are configuration
+    /// values on top (such as <c>Mail:Host</c>). E-mail goes to the pickup folder in the test's data folder.
     /// </summary>
     public static async Task<TestApp> StartAsync(bool demo = false, TimeProvider? clock = null, ILoggerProvider? log = null,
-        DatabaseProvider provider = DatabaseProvider.Sqlite)
+        DatabaseProvider provider = DatabaseProvider.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "scorecards-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -61,6 +62,13 @@ public sealed partial class TestApp : IAsyncDisposable
             var builder = WebApp.CreateBuilder([], folder);
             builder.Configuration["Database:Provider"] = provider.ToString();
             builder.Configuration["ConnectionStrings:Scorecards"] = connection;
+            // The outbox is sent when a test says so (OutboxDispatcher.SendDueAsync), not by a worker racing the test.
+            builder.Configuration["Mail:SendInBackground"] = "false";
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                builder.Configuration[key] = value;
+            }
+
             builder.WebHost.UseTestServer();
             builder.Logging.ClearProviders();
             if (log is not null)

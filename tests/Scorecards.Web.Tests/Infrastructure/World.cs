@@ -70,9 +70,10 @@ public sealed class World
 
     public Given Given => App.Given;
 
-    public static async Task<World> StartAsync(bool lastRound = false, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    public static async Task<World> StartAsync(bool lastRound = false, DatabaseProvider provider = DatabaseProvider.Sqlite,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var app = await TestApp.StartAsync(demo: false, clock: new FakeTimeProvider(Now), provider: provider);
+        var app = await TestApp.StartAsync(demo: false, clock: new FakeTimeProvider(Now), provider: provider, settings: settings);
         var given = app.Given;
         await given.CoChairGovernmentsAsync("Indonesia", "Australia");
         await given.MemberAsync("Viet Nam");

@@ -28,6 +28,9 @@ public sealed class RoundsModel(AppDbContext db, RoundService rounds) : PageMode
         public DateOnly? PeriodEnd { get; set; }
         public DateOnly? OpensOn { get; set; }
         public DateOnly? DueOn { get; set; }
+        public string? TimeZone { get; set; } = Round.DefaultTimeZone;
+        public int? RemindDaysBefore { get; set; } = 7;
+        public int? EscalateAfterDays { get; set; } = 7;
     }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
@@ -36,7 +39,8 @@ public sealed class RoundsModel(AppDbContext db, RoundService rounds) : PageMode
     {
         if (ModelState.IsValid)
         {
-            var (round, errors) = await rounds.CreateAsync(new RoundInput(Input.Name, Input.Meeting, Input.PeriodStart, Input.PeriodEnd, Input.OpensOn, Input.DueOn, Input.MeetingOn), ct);
+            var (round, errors) = await rounds.CreateAsync(new RoundInput(Input.Name, Input.Meeting, Input.PeriodStart, Input.PeriodEnd, Input.OpensOn, Input.DueOn, Input.MeetingOn,
+                Input.TimeZone, Input.RemindDaysBefore, Input.EscalateAfterDays), ct);
             if (round is not null)
             {
                 TempData["Message"] = $"Round '{round.Name}' planned. Open it when reporting should start.";

@@ -27,12 +27,14 @@ public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider 
     public IReadOnlyList<ScorecardSummary> Mine { get; private set; } = [];
     public IReadOnlyList<ScorecardSummary> Completeness { get; private set; } = [];
     public Round? Current { get; private set; }
+    /// <summary>Today in the current round's time zone, where its due date ends at midnight.</summary>
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Current = await layout.CurrentRoundAsync(ct);
+        Today = Domain.Notices.Reminders.Today(clock.GetUtcNow().UtcDateTime,
+            Domain.Notices.Reminders.Zone(Current?.TimeZone ?? Round.DefaultTimeZone) ?? TimeZoneInfo.Utc);
         var bodies = User.IsInRole(Data.Accounts.Roles.Reporter) ? User.BodyIds().ToList() : [];
         if (bodies.Count > 0)
         {

@@ -78,7 +78,8 @@ public sealed class DetailsModel(AppDbContext db, RoundService rounds, RoundView
         }
 
         RenderKey = $"{key}/{Summary?.CanAssess}/{Summary?.CanAssignBodies}";
-        return pages.Find(this, RenderKey) ?? Page();
+        // The header counts the person's unread notices, which change without the content changing.
+        return pages.Find(this, $"{RenderKey}|{await version.UnreadNoticesAsync(ct)}") ?? Page();
     }
 
     private static async Task<Shown?> ComputeAsync(AppDbContext db, int id, System.Security.Claims.ClaimsPrincipal user, SummaryFilter filter, CancellationToken ct)

@@ -8,7 +8,7 @@ using Scorecards.Web.Features.Framework;
 namespace Scorecards.Web.Features.Rounds;
 
 public sealed record RoundInput(string? Name, string? Meeting, DateOnly? PeriodStart, DateOnly? PeriodEnd, DateOnly? OpensOn, DateOnly? DueOn,
-    DateOnly? MeetingOn = null)
+    DateOnly? MeetingOn = null, string? TimeZone = null, int? RemindDaysBefore = null, int? EscalateAfterDays = null)
 {
     public IReadOnlyList<FieldError> Validate()
     {
@@ -30,6 +30,21 @@ public sealed record RoundInput(string? Name, string? Meeting, DateOnly? PeriodS
         if (MeetingOn is { } meeting && PeriodStart is { } first && meeting < first)
         {
             errors.Add(new FieldError(nameof(MeetingOn), "The meeting cannot be before the period it reports on starts."));
+        }
+
+        if (!string.IsNullOrWhiteSpace(TimeZone) && Domain.Notices.Reminders.Zone(TimeZone.Trim()) is null)
+        {
+            errors.Add(new FieldError(nameof(TimeZone), $"'{(TimeZone.Length > 60 ? TimeZone[..60] + "…" : TimeZone)}' is not a time zone this server knows; give an IANA name such as Asia/Bangkok or Australia/Sydney."));
+        }
+
+        if (RemindDaysBefore is < 0 or > Round.MaxReminderDays)
+        {
+            errors.Add(new FieldError(nameof(RemindDaysBefore), $"Remind between 0 and {Round.MaxReminderDays} days before the due date (0 for no early reminder)."));
+        }
+
+        if (EscalateAfterDays is < 0 or > Round.MaxReminderDays)
+        {
+            errors.Add(new FieldError(nameof(EscalateAfterDays), $"Tell the secretariat after between 0 and {Round.MaxReminderDays} days overdue (0 for never)."));
         }
 
         Required(errors, nameof(PeriodStart), PeriodStart, "the first day of the period covered");
@@ -75,7 +90,12 @@ public sealed class RoundService(AppDbContext db)
 
         var round = new Round(input.Name!.Trim(), string.IsNullOrWhiteSpace(input.Meeting) ? null : input.Meeting.Trim(),
             input.PeriodStart!.Value, input.PeriodEnd!.Value, input.OpensOn!.Value, input.DueOn!.Value)
-        { MeetingOn = input.MeetingOn };
+        {
+            MeetingOn = input.MeetingOn,
+            TimeZone = string.IsNullOrWhiteSpace(input.TimeZone) ? Round.DefaultTimeZone : input.TimeZone.Trim(),
+            RemindDaysBefore = input.RemindDaysBefore ?? 7,
+            EscalateAfterDays = input.EscalateAfterDays ?? 7,
+        };
         db.Rounds.Add(round);
         await db.SaveChangesAsync(ct);
         return round;

@@ -89,10 +89,29 @@ public sealed class RoundViews(IServiceScopeFactory scopes) : IDisposable
     }
 }
 
-/// <summary>The <see cref="ContentVersion"/> as this request found it: read from the database once per request.</summary>
-public sealed class RequestVersion(ContentVersionReader reader)
+/// <summary>
+/// The <see cref="ContentVersion"/> as this request found it, and the signed-in person's unread notices: read from the
+/// database once per request, in one round trip.
+/// </summary>
+public sealed class RequestVersion(ContentVersionReader reader, IHttpContextAccessor http)
 {
-    private string? _version;
+    private RequestStamp? _stamp;
 
-    public async ValueTask<string> CurrentAsync(CancellationToken ct) => _version ??= await reader.ReadAsync(ct);
+    public async ValueTask<string> CurrentAsync(CancellationToken ct) => (await StampAsync(ct)).Version;
+
+    /// <summary>How many of the signed-in person's notices are unread; 0 for nobody.</summary>
+    public async ValueTask<int> UnreadNoticesAsync(CancellationToken ct) => (await StampAsync(ct)).UnreadNotices;
+
+    private async ValueTask<RequestStamp> StampAsync(CancellationToken ct)
+    {
+        if (_stamp is { } stamp)
+        {
+            return stamp;
+        }
+
+        var user = http.HttpContext?.User;
+        var userId = user?.Identity?.IsAuthenticated == true ? user.UserId() : null;
+        _stamp = stamp = await reader.ReadAsync(string.IsNullOrEmpty(userId) ? null : userId, ct);
+        return stamp;
+    }
 }

@@ -11,10 +11,11 @@ using Scorecards.Web.Infrastructure.Authorization;
 namespace Scorecards.Web.Features.Rounds;
 
 public sealed record RoundDto(int Id, string Name, string? Meeting, DateOnly? MeetingOn, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly OpensOn, DateOnly DueOn,
-    RoundStatus Status, string StatusLabel, DateTime? PublishedUtc)
+    RoundStatus Status, string StatusLabel, DateTime? PublishedUtc, string TimeZone, int RemindDaysBefore, int EscalateAfterDays)
 {
     public static RoundDto From(Round r) =>
-        new(r.Id, r.Name, r.Meeting, r.MeetingOn, r.PeriodStart, r.PeriodEnd, r.OpensOn, r.DueOn, r.Status, Round.Label(r.Status), r.PublishedUtc);
+        new(r.Id, r.Name, r.Meeting, r.MeetingOn, r.PeriodStart, r.PeriodEnd, r.OpensOn, r.DueOn, r.Status, Round.Label(r.Status), r.PublishedUtc,
+            r.TimeZone, r.RemindDaysBefore, r.EscalateAfterDays);
 }
 
 public static class RoundsApi

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Scorecards.Data;
+using Scorecards.Data.Notices;
+using Scorecards.Domain.Notices;
+
+namespace Scorecards.Web.Features.Notices;
+
+/// <summary>What to tell people: the same subject, text and link for each of them.</summary>
+public sealed record NoticeDraft(NoticeKind Kind, string Subject, string Text, string? Link)
+{
+    /// <summary>For a scheduled notice, what makes it unique for one person; the person's id is added to it.</summary>
+    public string? Key { get; init; }
+}
+
+/// <summary>
+/// Writes notices to people, with their e-mails where they take them one by one, into the pending changes of a
+/// database context: they are saved with the change that causes them, or not at all. Never saves by itself.
+/// </summary>
+public sealed class Notifier(MailSettings mail, IDataProtectionProvider protection, TimeProvider clock)
+{
+    public const string DigestPurpose = "digest";
+
+    /// <summary>Tells each person in <paramref name="userIds"/> (disabled accounts excepted) what <paramref name="draft"/> says.</summary>
+    public async Task TellAsync(AppDbContext db, IEnumerable<string> userIds, NoticeDraft draft, CancellationToken ct)
+    {
+        var ids = userIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.DisabledUtc == null)
+            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
+        var chosen = await db.NoticePreferences.AsNoTracking().Where(p => ids.Contains(p.UserId) && p.Kind == draft.Kind)
+            .ToDictionaryAsync(p => p.UserId, p => p.Delivery, ct);
+        var keys = draft.Key is null ? [] : await ExistingKeysAsync(db, people.Select(p => KeyFor(draft.Key, p.Id)).ToList(), ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var person in people)
+        {
+            var key = draft.Key is null ? null : KeyFor(draft.Key, person.Id);
+            if (key is not null && keys.Contains(key))
+            {
+                continue; // written before, on this server or another
+            }
+
+            var delivery = chosen.TryGetValue(person.Id, out var d) && NoticeKinds.Allows(draft.Kind, d) ? d : NoticeKinds.Default(draft.Kind);
+            db.Notices.Add(new Notice
+            {
+                UserId = person.Id,
+                Kind = draft.Kind,
+                Subject = Clip(draft.Subject, Notice.MaxSubjectLength),
+                Text = Clip(draft.Text, Notice.MaxTextLength),
+                Link = draft.Link,
+                CreatedUtc = now,
+                Key = key,
+                Delivery = delivery,
+            });
+            if (delivery == Delivery.Immediately && !string.IsNullOrEmpty(person.Email))
+            {
+                db.Outbox.Add(Mail(person.Id, person.Email, person.DisplayName, draft.Kind.ToString(), draft.Subject,
+                    [.. Paragraphs(draft.Text)], draft.Link, Unsubscribe(person.Id, draft.Kind), now));
+            }
+        }
+    }
+
+    /// <summary>An e-mail to one person, ready for the outbox: greeting, paragraphs, the link to act, and the footer.</summary>
+    public OutboxMessage Mail(string? userId, string email, string name, string purpose, string subject, IReadOnlyList<string> paragraphs,
+        string? link, string? unsubscribe, DateTime nowUtc)
+    {
+        var text = new StringBuilder();
+        var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><body style=\"font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#1b1b1b\">");
+        text.Append("Dear ").Append(name).Append(",\n\n");
+        html.Append("<p>Dear ").Append(E(name)).Append(",</p>");
+        foreach (var paragraph in paragraphs)
+        {
+            text.Append(paragraph).Append("\n\n");
+            html.Append("<p>").Append(E(paragraph).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
+        }
+
+        if (link is not null)
+        {
+            var url = mail.Link(link);
+            text.Append("Open it: ").Append(url).Append("\n\n");
+            html.Append("<p><a href=\"").Append(E(url)).Append("\">Open it in Scorecards</a></p>");
+        }
+
+        var settings = mail.Link("/notices/settings");
+        text.Append("-- \nBali Process Scorecards\nChoose which e-mails you receive: ").Append(settings).Append('\n');
+        html.Append("<hr><p style=\"font-size:13px;color:#505a5f\">Bali Process Scorecards<br><a href=\"").Append(E(settings))
+            .Append("\">Choose which e-mails you receive</a>");
+        if (unsubscribe is not null)
+        {
+            text.Append("Stop e-mails of this kind: ").Append(unsubscribe).Append('\n');
+            html.Append(" · <a href=\"").Append(E(unsubscribe)).Append("\">Stop e-mails of this kind</a>");
+        }
+
+        html.Append("</p></body></html>");
+        return new OutboxMessage
+        {
+            MessageId = $"{Guid.NewGuid():N}@{mail.SiteUrl.Host}",
+            UserId = userId,
+            To = email,
+            ToName = Clip(name, 200),
+            Subject = Clip(subject, Notice.MaxSubjectLength),
+            Purpose = purpose,
+            TextBody = text.ToString(),
+            HtmlBody = html.ToString(),
+            UnsubscribeUrl = unsubscribe,
+            CreatedUtc = nowUtc,
+            NextAttemptUtc = nowUtc,
+            Status = OutboxStatus.Pending,
+        };
+    }
+
+    /// <summary>
+    /// The signed one-click address that switches e-mails of <paramref name="kind"/> off for a person; none for the
+    /// reminders of their own deadlines, which cannot be switched off.
+    /// </summary>
+    public string? Unsubscribe(string userId, NoticeKind kind) =>
+        NoticeKinds.IsDeadline(kind) ? null : mail.Link($"/notices/unsubscribe?t={UnsubscribeToken.Create(protection, userId, kind)}");
+
+    public static IEnumerable<string> Paragraphs(string text) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string KeyFor(string key, string userId) => Clip($"{key}:{userId}", Notice.MaxKeyLength);
+
+    private static async Task<HashSet<string>> ExistingKeysAsync(AppDbContext db, List<string> keys, CancellationToken ct) =>
+        [.. await db.Notices.AsNoTracking().Where(n => n.Key != null && keys.Contains(n.Key)).Select(n => n.Key!).ToListAsync(ct),
+            .. db.Notices.Local.Where(n => n.Key != null && keys.Contains(n.Key)).Select(n => n.Key!)];
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
+
+/// <summary>The signed token of an unsubscribe link: whose and which kind; it cannot be made or altered without the app's keys.</summary>
+public static class UnsubscribeToken
+{
+    private const string Purpose = "Scorecards.Notices.Unsubscribe";
+
+    public static string Create(IDataProtectionProvider protection, string userId, NoticeKind kind) =>
+        Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(protection.CreateProtector(Purpose).Protect(Encoding.UTF8.GetBytes($"{userId}\n{kind}")));
+
+    public static (string UserId, NoticeKind Kind)? Read(IDataProtectionProvider protection, string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 1000)
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = Encoding.UTF8.GetString(protection.CreateProtector(Purpose).Unprotect(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(token)));
+            var parts = text.Split('\n');
+            return parts.Length == 2 && Enum.TryParse<NoticeKind>(parts[1], out var kind) ? (parts[0], kind) : null;
+        }
+        catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+}

@@ -208,10 +208,13 @@ public static class WebApp
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.SignIn.RequireConfirmedAccount = false;
+                // Reset links carry the app's own token: expiring by the app's clock, and once used, spent.
+                o.Tokens.PasswordResetTokenProvider = LinkTokenProvider.Name;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<LinkTokenProvider>(LinkTokenProvider.Name)
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
 
         // Bodies and roles are read into claims at sign-in; re-reading them each minute makes a change by an administrator take effect soon.
@@ -282,6 +285,7 @@ public static class WebApp
         services.AddScoped<Features.WorkPlans.WorkPlanService>();
         services.AddScoped<ScorecardService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<AccountLinks>();
         services.AddScoped<Features.Settings.SecuritySettings>();
         services.AddScoped<CoChairGovernments>();
         services.AddScoped<DemoSeeder>();

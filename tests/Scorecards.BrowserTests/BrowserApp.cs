@@ -32,6 +32,9 @@ public sealed class BrowserApp : IAsyncDisposable
     public IBrowser Browser { get; }
     public string BaseUrl { get; }
 
+    /// <summary>The app's services, for what a journey reads outside the browser (the e-mail a person receives).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<BrowserApp> StartAsync()
     {
         var chromium = Environment.GetEnvironmentVariable("SCORECARDS_TEST_CHROMIUM") ?? "/usr/bin/chromium";

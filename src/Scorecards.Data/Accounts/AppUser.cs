@@ -11,6 +11,12 @@ public sealed class AppUser : IdentityUser
     public int? MemberId { get; set; }
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>
+    /// The IANA time zone the person reads times in (such as Australia/Sydney); null for the Process's, which is the
+    /// latest round's. Their morning digest comes at 07:00 there.
+    /// </summary>
+    public string? TimeZone { get; set; }
+
     /// <summary>When an administrator disabled the account; a disabled account cannot sign in, and its sessions and tokens stop at once.</summary>
     public DateTime? DisabledUtc { get; set; }
 }

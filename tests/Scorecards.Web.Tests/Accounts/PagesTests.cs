@@ -199,10 +199,10 @@ public sealed class PagesTests
     }
 
     [Fact]
-    public async Task AdminUsersPage_InvitesAPersonWithAOneTimePassword()
+    public async Task AdminUsersPage_InvitesAPersonByEmail_WhoChoosesTheirPasswordAndIsSignedIn()
     {
         var world = await World.StartAsync();
-        await using var _ = world.App;
+        await using var app = world.App;
         var admin = await world.SignInAsync(World.Admin);
 
         var response = await TestApp.PostFormAsync(admin, "/admin/users", new Dictionary<string, string>
@@ -212,13 +212,17 @@ public sealed class PagesTests
             ["Input.Role"] = "Reporter",
             ["Input.Body"] = "RSO",
         });
-        var html = await response.Content.ReadAsStringAsync(Ct);
+        var page = await admin.GetStringAsync("/admin/users", Ct);
+        var link = InvitationsTests.LinkIn(app, "focal.point@example.org", "/account/welcome");
+        var person = await InvitationsTests.ChoosePasswordAsync(app, link, "focal point's own password");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("focal.point@example.org", html);
-        Assert.Matches("data-testid=\"one-time-password\">[A-Za-z0-9]{20}<", html);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Invited focal.point@example.org: an e-mail with a link to choose a password is on its way.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("one-time-password", page, StringComparison.Ordinal);
+        Assert.Contains("Focal Point", await person.GetStringAsync("/", Ct), StringComparison.Ordinal);
         Assert.Equal("RSO", await world.App.WithDbAsync(db => db.UserBodies
             .Where(ub => db.Users.Any(u => u.Id == ub.UserId && u.Email == "focal.point@example.org"))
             .Select(ub => db.Bodies.Where(b => b.Id == ub.BodyId).Select(b => b.Code).Single()).SingleAsync(Ct)));
+        await app.SignInAsync("focal.point@example.org", "focal point's own password");
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Scorecards.Web.Tests.Accounts;
 using Scorecards.Web.Tests.Infrastructure;
 
 namespace Scorecards.Web.Tests.Admin;
@@ -174,19 +175,24 @@ public sealed class AdminPagesTests
     }
 
     [Fact]
-    public async Task UserPage_ResetPassword_GivesAOneTimePasswordThatSignsIn()
+    public async Task UserPage_ResetPassword_StopsTheOldOneAtOnce_AndEmailsALinkToChooseANewOne()
     {
         var world = await World.StartAsync();
         await using var app = world.App;
         var admin = await world.SignInAsync(World.Admin);
+        var viewer = await world.SignInAsync(World.Viewer);
         var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == World.Viewer).Select(u => u.Id).SingleAsync(Ct));
 
         var response = await PostAsync(admin, $"/admin/users/{userId}?handler=Reset", [], $"/admin/users/{userId}");
-        var html = await response.Content.ReadAsStringAsync(Ct);
-        var password = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"one-time-password\">([A-Za-z0-9]{20})<").Groups[1].Value;
+        var oldPassword = await InvitationsTests.SignInAttemptAsync(app, World.Viewer, Given.Password);
+        var session = await viewer.GetAsync("/", Ct);
+        var link = InvitationsTests.LinkIn(app, World.Viewer, "/account/reset");
+        await InvitationsTests.ChoosePasswordAsync(app, link, "a new password for the viewer");
 
-        Assert.Equal(20, password.Length);
-        await app.SignInAsync(World.Viewer, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("refused", oldPassword);
+        Assert.StartsWith("/account/login", session.Headers.Location?.PathAndQuery);
+        await app.SignInAsync(World.Viewer, "a new password for the viewer");
     }
 
     [Fact]

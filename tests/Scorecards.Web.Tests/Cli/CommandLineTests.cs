@@ -25,7 +25,9 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, seeded.Code);
         Assert.Contains("admin@demo.scorecards.test", seeded.Output);
         Assert.Equal(0, added.Code);
-        Assert.Matches("One-time password: [A-Za-z0-9]{20}", added.Output);
+        Assert.Matches(@"Its link, to choose a password \(works once, for 7 days\): http://localhost:5000/account/welcome\?u=[0-9a-f-]{36}&t=[A-Za-z0-9_-]+", added.Output);
+        Assert.DoesNotContain("password:", added.Output.Replace("choose a password (", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        Assert.Single(Directory.GetFiles(Path.Combine(_data, "mail"), "*.eml")); // the invitation, in the folder while no mail server is set
         Assert.Equal(0, token.Code);
         Assert.StartsWith("sct_", token.Output.TrimEnd().Split('\n')[^1]);
         Assert.Contains("\"email\": \"new.reviewer@example.org\"", list.Output);

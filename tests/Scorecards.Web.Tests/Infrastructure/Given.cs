@@ -73,9 +73,10 @@ public sealed class Given(TestApp app)
         Check(summary is not null, string.Join("; ", errors));
     });
 
-    public Task<string> AccountAsync(string email, string role, string? body = null, string? member = null) => WithAsync<AccountService, string>(async accounts =>
+    /// <summary>An account with <see cref="Password"/>; or, with <paramref name="invite"/>, one invited by e-mail to choose its own.</summary>
+    public Task<string> AccountAsync(string email, string role, string? body = null, string? member = null, bool invite = false) => WithAsync<AccountService, string>(async accounts =>
     {
-        var (created, errors) = await accounts.CreateAsync(new NewUser(email, email.Split('@')[0], role, body, member, Password), Ct);
+        var (created, errors) = await accounts.CreateAsync(new NewUser(email, email.Split('@')[0], role, body, member, invite ? null : Password), Ct);
         Check(created is not null, string.Join("; ", errors.Select(e => e.Message)));
         return email;
     });
@@ -121,13 +122,13 @@ public sealed class Given(TestApp app)
             return saved.Value!.Id;
         });
 
-    /// <summary>Records a decision of the meeting, owned by a body, due by a date or not at all.</summary>
+    /// <summary>Records a decision of the meeting, owned by a body, due by a date, by a later meeting, or not at all.</summary>
     public Task<int> DecisionAsync(int meetingId, string text, string ownerBody, DateOnly? dueDate = null, DecisionStatus status = DecisionStatus.Open,
-        string? note = null) =>
+        string? note = null, int? dueMeeting = null) =>
         WithAsync<MeetingService, int>(async meetings =>
         {
             var added = await meetings.AddDecisionAsync(Administrator, meetingId,
-                new DecisionRequest(text, ownerBody, null, dueDate, status.ToString(), note), Ct);
+                new DecisionRequest(text, ownerBody, dueMeeting, dueDate, status.ToString(), note), Ct);
             Check(added.Succeeded, added.Outcome.Message ?? text);
             return added.Value!.Id;
         });

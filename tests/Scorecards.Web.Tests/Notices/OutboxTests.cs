@@ -99,6 +99,57 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task AWorkerKilledMidBatch_AndOneStartedAfterIt_SendEachMessageOnce()
+    {
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var clock = (FakeTimeProvider)app.Services.GetService(typeof(TimeProvider))!;
+        var settings = (MailSettings)app.Services.GetService(typeof(MailSettings))!;
+        var notifier = (Notifier)app.Services.GetService(typeof(Notifier))!;
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                db.Outbox.Add(notifier.Mail(null, $"person{i}@example.org", $"Person {i}", "test", $"Message {i}", ["Hello."], null, null, World.Now.UtcDateTime));
+            }
+
+            return await db.SaveChangesAsync(Ct);
+        });
+        var total = await app.WithDbAsync(db => db.Outbox.CountAsync(Ct));
+        using var kill = new CancellationTokenSource();
+        var doomed = new OutboxDispatcher((Microsoft.Extensions.DependencyInjection.IServiceScopeFactory)app.Services.GetService(typeof(Microsoft.Extensions.DependencyInjection.IServiceScopeFactory))!,
+            new KilledAfter(3, new PickupDirectoryTransport(settings), kill), settings, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDispatcher>.Instance);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => doomed.SendDueAsync(kill.Token));
+        var restarted = await app.Given.WithAsync<OutboxDispatcher, int>(d => d.SendDueAsync(Ct));
+        clock.Advance(settings.Lease + TimeSpan.FromSeconds(1));
+        var afterLease = await app.Given.WithAsync<OutboxDispatcher, int>(d => d.SendDueAsync(Ct));
+
+        Assert.Equal(total - 3 - 1, restarted); // the one the killed worker had taken waits for its lease to run out
+        Assert.Equal(1, afterLease);
+        Assert.Equal(total, NoticesTests.Mails(app).Count);
+        Assert.Equal(total, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.Status == OutboxStatus.Sent, Ct)));
+    }
+
+    /// <summary>A transport whose process is killed after it has sent <paramref name="sends"/> messages: the next send never happens.</summary>
+    private sealed class KilledAfter(int sends, IMailTransport inner, CancellationTokenSource kill) : IMailTransport
+    {
+        private int _sent;
+
+        public async Task SendAsync(MimeKit.MimeMessage message, CancellationToken ct)
+        {
+            if (_sent == sends)
+            {
+                await kill.CancelAsync();
+                ct.ThrowIfCancellationRequested();
+            }
+
+            await inner.SendAsync(message, ct);
+            _sent++;
+        }
+    }
+
+    [Fact]
     public async Task AMessageTakenByAServerThatDied_IsSentByAnotherOnceItsLeaseRunsOut()
     {
         var world = await World.StartAsync();

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -97,12 +98,24 @@ public sealed class SchedulerTests
             await world.Given.SubmitAsync(id);
         }
 
-        // Submitted at 16:00 in Bangkok on 2 March; the digest goes after 07:00 there on 3 March (00:00 UTC).
-        await RunAtAsync(app, clock, new DateTime(2026, 3, 2, 23, 59, 0, DateTimeKind.Utc));
+        // An Australian reviewer reads times in Sydney's zone (UTC+11 in March), chosen on the settings page.
+        var australia = await world.SignInAsync(World.Australia);
+        var zone = await TestApp.PostFormAsync(australia, "/notices/settings?handler=Zone", new Dictionary<string, string> { ["TimeZone"] = "Australia/Sydney" }, "/notices/settings");
+        var unknown = await TestApp.PostFormAsync(australia, "/notices/settings?handler=Zone", new Dictionary<string, string> { ["TimeZone"] = "Mars/Olympus" }, "/notices/settings");
+
+        // Submitted at 09:00 UTC on 2 March: 07:00 on 3 March comes first in Sydney (20:00 UTC), then in Bangkok (00:00 UTC).
+        await RunAtAsync(app, clock, new DateTime(2026, 3, 2, 19, 59, 0, DateTimeKind.Utc));
         Assert.Empty(Digests(app));
+        await RunAtAsync(app, clock, new DateTime(2026, 3, 2, 20, 1, 0, DateTimeKind.Utc));
+        Assert.Equal([World.Australia], Digests(app).Select(m => m.To.Mailboxes.Single().Address));
+        await RunAtAsync(app, clock, new DateTime(2026, 3, 2, 23, 59, 0, DateTimeKind.Utc));
+        Assert.Single(Digests(app));
         await RunAtAsync(app, clock, new DateTime(2026, 3, 3, 0, 1, 0, DateTimeKind.Utc));
         await RunAtAsync(app, clock, new DateTime(2026, 3, 3, 5, 0, 0, DateTimeKind.Utc));
 
+        Assert.Equal(HttpStatusCode.Redirect, zone.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("&#x27;Mars/Olympus&#x27; is not a time zone this server knows", await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         var digests = Digests(app);
         Assert.Equal([World.Australia, World.Indonesia], digests.Select(m => m.To.Mailboxes.Single().Address).Order());
         var indonesia = digests.Single(m => m.To.Mailboxes.Single().Address == World.Indonesia);
@@ -119,6 +132,8 @@ public sealed class SchedulerTests
         var meeting = await world.Given.MeetingAsync("Steering Group, February 2026", MeetingKind.SteeringGroupSom, new DateOnly(2026, 2, 10));
         await world.Given.DecisionAsync(meeting, "Report on the secondment pilot.", "RSO", dueDate: new DateOnly(2026, 3, 20));
         await world.Given.DecisionAsync(meeting, "Already done.", "RSO", dueDate: new DateOnly(2026, 3, 20), status: DecisionStatus.Done);
+        var next = await world.Given.MeetingAsync("Steering Group, March 2026", MeetingKind.SteeringGroupSom, new DateOnly(2026, 3, 25));
+        await world.Given.DecisionAsync(meeting, "Table the working group's options for membership.", "WG-TIP", dueMeeting: next);
 
         await RunAtAsync(app, Clock(app), new DateTime(2026, 3, 12, 16, 59, 0, DateTimeKind.Utc)); // 12 March in Bangkok: 8 days before
         Assert.Empty(await KindsOfAsync(app, World.Rso, NoticeKind.DecisionDue));
@@ -127,7 +142,17 @@ public sealed class SchedulerTests
 
         var due = Assert.Single(await KindsOfAsync(app, World.Rso, NoticeKind.DecisionDue));
         Assert.Equal("Decision 1 of Steering Group, February 2026 falls due on 20 March 2026", due.Subject);
+        Assert.Empty(await KindsOfAsync(app, World.WgTip, NoticeKind.DecisionDue)); // its meeting is 13 days away
+
+        // A decision due at a meeting: its owner hears a week before the meeting starts (18 March in Bangkok).
+        await RunAtAsync(app, Clock(app), new DateTime(2026, 3, 17, 16, 59, 0, DateTimeKind.Utc));
         Assert.Empty(await KindsOfAsync(app, World.WgTip, NoticeKind.DecisionDue));
+        await RunAtAsync(app, Clock(app), new DateTime(2026, 3, 17, 17, 0, 0, DateTimeKind.Utc));
+        await RunAtAsync(app, Clock(app), new DateTime(2026, 3, 20, 1, 0, 0, DateTimeKind.Utc));
+        var atMeeting = Assert.Single(await KindsOfAsync(app, World.WgTip, NoticeKind.DecisionDue));
+        Assert.Equal("Decision 3 of Steering Group, February 2026 is due at Steering Group, March 2026", atMeeting.Subject);
+        Assert.Contains("Table the working group's options for membership.", atMeeting.Text, StringComparison.Ordinal);
+        Assert.Single(await KindsOfAsync(app, World.Rso, NoticeKind.DecisionDue));
     }
 
     private static FakeTimeProvider Clock(TestApp app) => (FakeTimeProvider)app.Services.GetRequiredService<TimeProvider>();

@@ -17,7 +17,7 @@ internal static class UserVerb
         role.AcceptOnlyFromAmong([.. Roles.All]);
         var body = new Option<string>("--body") { Description = "For a reporter: the code of the body they report for, such as WG-TIP." };
         var member = new Option<string>("--member") { Description = "The member the person acts for; for a Co-Chair reviewer, a Co-Chair government (see 'cochair list')." };
-        var password = new Option<string>("--password") { Description = "The first password; when left out, a one-time password is printed." };
+        var password = new Option<string>("--password") { Description = "The first password; when left out, the person is e-mailed an invitation to choose one, and its link is printed." };
         var add = new Command("add", "Invites a person: creates their account with one role.") { email, name, role, body, member, password };
         add.SetAction(async (result, ct) =>
         {
@@ -31,10 +31,15 @@ internal static class UserVerb
                 }
 
                 await output.WriteLineAsync($"Created {created.User.Email} ({Roles.Label(result.GetValue(role)!)}).");
-                if (created.PasswordGenerated)
+                if (created.InvitationLink is { } link)
                 {
-                    await output.WriteLineAsync($"One-time password: {created.Password}");
-                    await output.WriteLineAsync("Give it to the person over a separate channel; they should change it after signing in.");
+                    // Sent now, so a first administrator can be invited before any server runs; if it cannot go, a server sends it later.
+                    await scope.ServiceProvider.GetRequiredService<Features.Notices.OutboxDispatcher>().SendDueAsync(ct);
+                    var mail = scope.ServiceProvider.GetRequiredService<Features.Notices.MailSettings>();
+                    await output.WriteLineAsync(mail.UsesSmtp
+                        ? $"An invitation is e-mailed to {created.User.Email} (or, if the mail server cannot be reached, sent by the server later)."
+                        : $"An invitation to {created.User.Email} is written to {mail.PickupDirectory}, as no mail server is set (Mail__Host).");
+                    await output.WriteLineAsync($"Its link, to choose a password (works once, for 7 days): {link}");
                 }
             });
             return 0;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
@@ -13,7 +12,8 @@ namespace Scorecards.Web.Features.Accounts;
 
 public sealed record NewUser(string? Email, string? Name, string? Role, string? BodyCode, string? MemberName, string? Password);
 
-public sealed record CreatedUser(AppUser User, string Password, bool PasswordGenerated);
+/// <summary>A new account: with the password given on the command line, or else invited by e-mail to choose one (the link).</summary>
+public sealed record CreatedUser(AppUser User, string? Password, string? InvitationLink);
 
 /// <summary>A change to a person's account, as an administrator makes it: name, member, the roles selected and bodies.</summary>
 public sealed record AccountChange(string? Name, int? MemberId, IReadOnlyList<string> SelectedRoles, IReadOnlyList<int> BodyIds);
@@ -21,7 +21,8 @@ public sealed record AccountChange(string? Name, int? MemberId, IReadOnlyList<st
 public sealed record AccountRow(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Bodies, string? Member, bool LockedOut, bool Disabled);
 
 /// <summary>Invites people: accounts are only ever created by an administrator or from the command line.</summary>
-public sealed class AccountService(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, TimeProvider clock, ApiTokenService tokens)
+public sealed class AccountService(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, TimeProvider clock, ApiTokenService tokens,
+    AccountLinks links)
 {
     public async Task EnsureRolesAsync()
     {
@@ -99,21 +100,25 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
             return Result.Invalid(errors);
         }
 
-        var generated = string.IsNullOrEmpty(input.Password);
-        var password = generated ? GeneratePassword() : input.Password!;
+        var invited = string.IsNullOrEmpty(input.Password);
         var user = new AppUser
         {
             UserName = email,
             Email = email,
-            EmailConfirmed = true,
+            EmailConfirmed = !invited,
             DisplayName = input.Name!.Trim(),
             MemberId = memberId,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
 
         await EnsureRolesAsync();
+        if (invited)
+        {
+            links.PrepareKeys();
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user, password);
+        var created = invited ? await users.CreateAsync(user) : await users.CreateAsync(user, input.Password!);
         if (!created.Succeeded)
         {
             return Result.Invalid(created.Errors.Select(e => new FieldError(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description)).ToList());
@@ -123,11 +128,12 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
         if (bodyId is { } body)
         {
             db.UserBodies.Add(new UserBody { UserId = user.Id, BodyId = body });
-            await db.SaveChangesAsync(ct);
         }
 
+        var link = invited ? await links.InviteAsync(user, Roles.Label(role!), bodyId is null ? null : input.BodyCode!.Trim().ToUpperInvariant()) : null;
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new CreatedUser(user, password, generated);
+        return new CreatedUser(user, invited ? null : input.Password, link);
     }
 
     /// <summary>Every account with its roles, bodies and member, by e-mail address.</summary>
@@ -232,26 +238,76 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
     }
 
     /// <summary>
-    /// Replaces a forgotten password with a one-time one, and lifts any lockout. The person's other sessions end, and
-    /// their tokens are revoked: a reset is what follows a lost or stolen password.
+    /// What the secretariat does for a lost or stolen password: the password stops working at once, the person's
+    /// sessions end, their tokens are revoked and any lockout is lifted; a link to choose a new one is e-mailed to them.
     /// </summary>
-    public async Task<string> ResetPasswordAsync(AppUser user)
+    public async Task ResetPasswordAsync(AppUser user, CancellationToken ct)
     {
-        var password = GeneratePassword();
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var reset = await users.ResetPasswordAsync(user, token, password);
-        if (!reset.Succeeded)
+        links.PrepareKeys();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await users.HasPasswordAsync(user))
         {
-            throw new InvalidOperationException(string.Join(" ", reset.Errors.Select(e => e.Description)));
+            Check(await users.RemovePasswordAsync(user));
+        }
+        else
+        {
+            Check(await users.UpdateSecurityStampAsync(user));
         }
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        await tokens.RevokeAllAsync(user.Id, CancellationToken.None);
-        return password;
+        await tokens.RevokeAllAsync(user.Id, ct);
+        await links.SendResetAsync(user, bySecretariat: true, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
-    /// <summary>A one-time password of 20 letters and digits (about 115 bits of randomness).</summary>
-    public static string GeneratePassword() =>
-        RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+    /// <summary>
+    /// Sets the password a person chose through an e-mailed link: an invitation's, for an account without one yet, or a
+    /// reset's. After a reset, as after the secretariat's, the person's other sessions and tokens end.
+    /// </summary>
+    public async Task<Result> SetPasswordByLinkAsync(AppUser user, string purpose, string token, string? password, string? repeated, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return Result.Invalid("Password", "Choose a password.");
+        }
+
+        if (password != repeated)
+        {
+            return Result.Invalid([new FieldError("Repeated", "The two passwords differ; type the same one twice.")]);
+        }
+
+        var invitation = purpose == LinkTokenProvider.Invitation;
+        if (user.DisabledUtc is not null || !await users.VerifyUserTokenAsync(user, LinkTokenProvider.Name, invitation ? purpose : UserManager<AppUser>.ResetPasswordTokenPurpose, token)
+            || (invitation && await users.HasPasswordAsync(user)))
+        {
+            return Result.Fail("link", "This link has expired or has been used. Ask for a new one: \"Forgot your password?\" on the sign-in page sends one.");
+        }
+
+        var set = invitation ? await users.AddPasswordAsync(user, password) : await users.ResetPasswordAsync(user, token, password);
+        if (!set.Succeeded)
+        {
+            return Result.Invalid(set.Errors.Select(e => new FieldError("Password", e.Description)).ToList());
+        }
+
+        user.EmailConfirmed = true;
+        await users.UpdateAsync(user);
+        if (!invitation)
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            await tokens.RevokeAllAsync(user.Id, ct);
+        }
+
+        return Result.Ok();
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
 }

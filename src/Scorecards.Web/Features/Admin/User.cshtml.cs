@@ -18,7 +18,6 @@ public sealed class UserModel(AppDbContext db, UserManager<AppUser> users, Accou
     public bool LockedOut { get; private set; }
     public IReadOnlyList<(int Id, string Code)> Bodies { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Members { get; private set; } = [];
-    public string? NewPassword { get; private set; }
     public IReadOnlyList<TokenRow> Tokens { get; private set; } = [];
     public DateTime NowUtc { get; private set; }
 
@@ -69,10 +68,10 @@ public sealed class UserModel(AppDbContext db, UserManager<AppUser> users, Accou
             return NotFound();
         }
 
-        NewPassword = await accounts.ResetPasswordAsync(Account);
-        LockedOut = false;
-        await FillFormAsync(ct);
-        return Page();
+        await accounts.ResetPasswordAsync(Account, ct);
+        TempData["Message"] = $"The password of {Account.Email} no longer works, their sessions and API tokens have ended, and a link to choose a new one "
+            + "is on its way to them. The link works once, within 2 hours.";
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostDisableAsync(string id, bool disable, CancellationToken ct)

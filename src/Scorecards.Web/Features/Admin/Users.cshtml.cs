@@ -15,7 +15,6 @@ public sealed class UsersModel(AppDbContext db, AccountService accounts) : PageM
     public IReadOnlyList<AccountRow> Users { get; private set; } = [];
     public IReadOnlyList<string> BodyCodes { get; private set; } = [];
     public IReadOnlyList<string> MemberNames { get; private set; } = [];
-    public string? CreatedPassword { get; private set; }
 
     [BindProperty]
     public NewUserForm Input { get; set; } = new();
@@ -45,12 +44,8 @@ public sealed class UsersModel(AppDbContext db, AccountService accounts) : PageM
             return this.Invalid();
         }
 
-        CreatedPassword = created.Password;
-        TempData["Message"] = $"Invited {created.User.Email}.";
-        Input = new NewUserForm();
-        ModelState.Clear();
-        await LoadAsync(ct);
-        return Page();
+        TempData["Message"] = $"Invited {created.User.Email}: an e-mail with a link to choose a password is on its way. The link works once, for 7 days.";
+        return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -22,8 +22,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
+    /// <summary>The zone the person reads times in: their own, else the Process's.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Zone = Domain.Notices.Reminders.Zone(await db.Users.AsNoTracking().Where(u => u.Id == User.UserId()).Select(u => u.TimeZone).SingleOrDefaultAsync(ct))
+            ?? await NoticeScheduler.ProcessZoneAsync(db, ct);
         var mine = db.Notices.AsNoTracking().Where(n => n.UserId == User.UserId());
         Total = await mine.CountAsync(ct);
         Unread = await mine.CountAsync(n => n.ReadUtc == null, ct);

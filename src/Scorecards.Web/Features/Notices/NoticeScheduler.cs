@@ -127,24 +127,31 @@ public sealed class NoticeScheduler(IServiceScopeFactory scopes, Notifier notifi
     }
 
     /// <summary>
-    /// Each person with notices waiting for the digest gets one e-mail listing them, once the digest time of their day
-    /// has passed; it carries what came before that time, and marks those notices as sent in the same transaction.
+    /// Each person with notices waiting for the digest gets one e-mail listing them, once <see cref="DigestTime"/> has
+    /// passed in their time zone; it carries what came before that time, and marks those notices as sent in the same
+    /// transaction, so a second run or server finds nothing left to send.
     /// </summary>
-    private async Task DigestsAsync(AppDbContext db, TimeZoneInfo zone, DateTime now, CancellationToken ct)
+    private async Task DigestsAsync(AppDbContext db, TimeZoneInfo processZone, DateTime now, CancellationToken ct)
     {
-        var cutoff = Reminders.StartOfDayUtc(Reminders.Today(now, zone), zone) + DigestTime;
-        if (now < cutoff)
-        {
-            return;
-        }
-
-        var people = await db.Notices.AsNoTracking().Where(n => n.Delivery == Delivery.DailyDigest && n.DigestedUtc == null && n.CreatedUtc < cutoff)
+        var people = await db.Notices.AsNoTracking().Where(n => n.Delivery == Delivery.DailyDigest && n.DigestedUtc == null && n.CreatedUtc < now)
             .Select(n => n.UserId).Distinct().ToListAsync(ct);
         foreach (var userId in people)
         {
-            var person = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.DisplayName, u.DisabledUtc }).SingleAsync(ct);
+            var person = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.DisplayName, u.DisabledUtc, u.TimeZone }).SingleAsync(ct);
+            var zone = Reminders.Zone(person.TimeZone) ?? processZone;
+            var cutoff = Reminders.StartOfDayUtc(Reminders.Today(now, zone), zone) + DigestTime;
+            if (now < cutoff)
+            {
+                continue;
+            }
+
             var notices = await db.Notices.AsNoTracking().Where(n => n.UserId == userId && n.Delivery == Delivery.DailyDigest && n.DigestedUtc == null && n.CreatedUtc < cutoff)
                 .OrderBy(n => n.CreatedUtc).ThenBy(n => n.Id).Take(200).ToListAsync(ct);
+            if (notices.Count == 0)
+            {
+                continue;
+            }
+
             var ids = notices.Select(n => n.Id).ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var marked = await db.Notices.Where(n => ids.Contains(n.Id) && n.DigestedUtc == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.DigestedUtc, now), ct);

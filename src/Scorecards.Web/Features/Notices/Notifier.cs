@@ -66,9 +66,12 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
         }
     }
 
-    /// <summary>An e-mail to one person, ready for the outbox: greeting, paragraphs, the link to act, and the footer.</summary>
+    /// <summary>
+    /// An e-mail to one person, ready for the outbox: greeting, paragraphs, the link to act (as <paramref name="linkLabel"/>
+    /// says), and the footer, which for a notice also says where to choose which e-mails come.
+    /// </summary>
     public OutboxMessage Mail(string? userId, string email, string name, string purpose, string subject, IReadOnlyList<string> paragraphs,
-        string? link, string? unsubscribe, DateTime nowUtc)
+        string? link, string? unsubscribe, DateTime nowUtc, string linkLabel = "Open it", bool aboutNotices = true)
     {
         var text = new StringBuilder();
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><body style=\"font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#1b1b1b\">");
@@ -83,14 +86,19 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
         if (link is not null)
         {
             var url = mail.Link(link);
-            text.Append("Open it: ").Append(url).Append("\n\n");
-            html.Append("<p><a href=\"").Append(E(url)).Append("\">Open it in Scorecards</a></p>");
+            text.Append(linkLabel).Append(": ").Append(url).Append("\n\n");
+            html.Append("<p><a href=\"").Append(E(url)).Append("\">").Append(E(linkLabel == "Open it" ? "Open it in Scorecards" : linkLabel)).Append("</a></p>");
         }
 
-        var settings = mail.Link("/notices/settings");
-        text.Append("-- \nBali Process Scorecards\nChoose which e-mails you receive: ").Append(settings).Append('\n');
-        html.Append("<hr><p style=\"font-size:13px;color:#505a5f\">Bali Process Scorecards<br><a href=\"").Append(E(settings))
-            .Append("\">Choose which e-mails you receive</a>");
+        text.Append("-- \nBali Process Scorecards\n");
+        html.Append("<hr><p style=\"font-size:13px;color:#505a5f\">Bali Process Scorecards");
+        if (aboutNotices)
+        {
+            var settings = mail.Link("/notices/settings");
+            text.Append("Choose which e-mails you receive: ").Append(settings).Append('\n');
+            html.Append("<br><a href=\"").Append(E(settings)).Append("\">Choose which e-mails you receive</a>");
+        }
+
         if (unsubscribe is not null)
         {
             text.Append("Stop e-mails of this kind: ").Append(unsubscribe).Append('\n');

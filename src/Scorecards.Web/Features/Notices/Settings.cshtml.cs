@@ -24,7 +24,41 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
     [BindProperty]
     public Dictionary<string, string> Choices { get; set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Chosen = await ChosenAsync(db, User.UserId(), ct);
+    /// <summary>The person's own time zone, or empty for the Process's.</summary>
+    [BindProperty]
+    public string? TimeZone { get; set; }
+
+    public string ProcessZone { get; private set; } = "";
+
+    /// <summary>The time zones this server knows, by IANA name.</summary>
+    public static IReadOnlyList<string> Zones { get; } =
+        [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal) && !id.StartsWith("Etc/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostZoneAsync(CancellationToken ct)
+    {
+        var zone = string.IsNullOrWhiteSpace(TimeZone) ? null : TimeZone.Trim();
+        if (zone is not null && (zone.Length > 64 || Reminders.Zone(zone) is null))
+        {
+            ModelState.AddModelError(nameof(TimeZone), $"'{Clip(zone)}' is not a time zone this server knows; choose one from the list.");
+            await LoadAsync(ct);
+            return this.Invalid();
+        }
+
+        var user = await db.Users.SingleAsync(u => u.Id == User.UserId(), ct);
+        user.TimeZone = zone;
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = zone is null ? "You read times in the Process's time zone." : $"You read times in {zone} time.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Chosen = await ChosenAsync(db, User.UserId(), ct);
+        TimeZone ??= await db.Users.AsNoTracking().Where(u => u.Id == User.UserId()).Select(u => u.TimeZone).SingleOrDefaultAsync(ct);
+        ProcessZone = (await NoticeScheduler.ProcessZoneAsync(db, ct)).Id;
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -51,7 +85,7 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
 
         if (!ModelState.IsValid)
         {
-            Chosen = await ChosenAsync(db, User.UserId(), ct);
+            await LoadAsync(ct);
             return this.Invalid();
         }
 

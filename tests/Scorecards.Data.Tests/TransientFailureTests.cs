@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Scorecards.Data.Tests;
 
@@ -26,13 +25,7 @@ public sealed class TransientFailureTests
         })));
         var name = await database.WithDbAsync(db => Task.FromResult(db.Database.GetDbConnection().Database));
 
-        await using (var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("SCORECARDS_TEST_PG")))
-        {
-            await admin.OpenAsync(Ct);
-            await using var terminate = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", admin);
-            terminate.Parameters.AddWithValue("name", name);
-            Assert.True((long)(await terminate.ExecuteScalarAsync(Ct))! >= 1);
-        }
+        Assert.True(await Scorecards.Tests.TestPostgres.DropConnectionsAsync(name, Ct) >= 1);
 
         var bodies = await database.WithDbAsync(db => db.Bodies.CountAsync(Ct));
         var renamed = await database.WithDbAsync(async db =>

@@ -51,4 +51,14 @@ public static class TestPostgres
         }
         );
     }
+
+    /// <summary>Ends every connection to <paramref name="database"/> but the caller's, as a restart of the server does; returns how many.</summary>
+    public static async Task<long> DropConnectionsAsync(string database, CancellationToken ct)
+    {
+        await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("SCORECARDS_TEST_PG"));
+        await admin.OpenAsync(ct);
+        await using var terminate = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", admin);
+        terminate.Parameters.AddWithValue("name", database);
+        return (long)(await terminate.ExecuteScalarAsync(ct))!;
+    }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
-using Scorecards.Data.Accounts;
 using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Notices;
 using Scorecards.Domain.Rounds;
@@ -72,7 +71,7 @@ public sealed class NoticeScheduler(IServiceScopeFactory scopes, Notifier notifi
                 var body = bodies[scorecard.BodyId];
                 var what = $"{body}'s scorecard for {round.Name}";
                 var link = $"/scorecards/{scorecard.Id}";
-                var reporters = await db.UserBodies.AsNoTracking().Where(ub => ub.BodyId == scorecard.BodyId).Select(ub => ub.UserId).ToListAsync(ct);
+                var reporters = await Recipients.ReportersAsync(db, scorecard.BodyId, ct);
                 var days = round.DueOn.DayNumber - Reminders.Today(now, zone).DayNumber;
                 NoticeDraft draft = stage switch
                 {
@@ -87,7 +86,7 @@ public sealed class NoticeScheduler(IServiceScopeFactory scopes, Notifier notifi
 
                 if (Reminders.Escalates(round.DueOn, round.EscalateAfterDays, zone, now))
                 {
-                    await notifier.TellAsync(db, await AdministratorsAsync(db, ct), new NoticeDraft(NoticeKind.OverdueEscalation,
+                    await notifier.TellAsync(db, await Recipients.AdministratorsAsync(db, ct), new NoticeDraft(NoticeKind.OverdueEscalation,
                         $"{what} is {-days} days overdue",
                         $"{what} was due on {due} and is not submitted: it is {-days} days overdue. Its reporters have been reminded.", link)
                     { Key = $"escalation:{scorecard.Id}" }, ct);
@@ -107,7 +106,7 @@ public sealed class NoticeScheduler(IServiceScopeFactory scopes, Notifier notifi
         {
             var from = meetings.TryGetValue(decision.MeetingId, out var taken) ? taken.Title : "a meeting";
             var what = $"Decision {decision.Number} of {from}";
-            var reporters = await db.UserBodies.AsNoTracking().Where(ub => ub.BodyId == decision.OwnerBodyId).Select(ub => ub.UserId).ToListAsync(ct);
+            var reporters = await Recipients.ReportersAsync(db, decision.OwnerBodyId, ct);
             var link = $"/decisions/{decision.Id}";
             if (decision.DueDate is { } date && date >= today && date <= horizon)
             {
@@ -174,7 +173,4 @@ public sealed class NoticeScheduler(IServiceScopeFactory scopes, Notifier notifi
             await transaction.CommitAsync(ct);
         }
     }
-
-    private static Task<List<string>> AdministratorsAsync(AppDbContext db, CancellationToken ct) =>
-        (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Administrator select ur.UserId).ToListAsync(ct);
 }

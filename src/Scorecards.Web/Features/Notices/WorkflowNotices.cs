@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Scorecards.Data;
-using Scorecards.Data.Accounts;
 using Scorecards.Domain.Notices;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
@@ -64,7 +63,7 @@ public sealed class WorkflowNotices(Notifier notifier) : ISaveFollower
         }
 
         var body = await db.Bodies.AsNoTracking().SingleAsync(b => b.Id == scorecard.BodyId, ct);
-        await notifier.TellAsync(db, await ReportersAsync(db, body.Id, ct), Opened(round, body.Code), ct);
+        await notifier.TellAsync(db, await Recipients.ReportersAsync(db, body.Id, ct), Opened(round, body.Code), ct);
     }
 
     private static NoticeDraft Opened(Round round, string body) => new(NoticeKind.RoundOpened, $"{round.Name}: {body}'s scorecard is open for reporting",
@@ -85,40 +84,30 @@ public sealed class WorkflowNotices(Notifier notifier) : ISaveFollower
                 foreach (var government in scorecard.AwaitedGovernments(governments))
                 {
                     var name = await db.Members.AsNoTracking().Where(m => m.Id == government).Select(m => m.Name).SingleAsync(ct);
-                    await notifier.TellAsync(db, await ReviewersAsync(db, government, ct), new NoticeDraft(NoticeKind.AwaitingReview,
+                    await notifier.TellAsync(db, await Recipients.ReviewersAsync(db, government, ct), new NoticeDraft(NoticeKind.AwaitingReview,
                         $"{what} awaits {name}'s review", $"{step.UserName} submitted {what}. It awaits the review of {name}.", link), ct);
                 }
 
                 break;
             case ReviewAction.Returned:
-                await notifier.TellAsync(db, await ReportersAsync(db, scorecard.BodyId, ct), new NoticeDraft(NoticeKind.Returned,
+                await notifier.TellAsync(db, await Recipients.ReportersAsync(db, scorecard.BodyId, ct), new NoticeDraft(NoticeKind.Returned,
                     $"{what} was returned", $"{step.UserName} returned {what} to your body, saying:\n\n{step.Reason}\n\nAnswer in the scorecard and submit it again.", link), ct);
                 break;
             case ReviewAction.Unapproved:
-                await notifier.TellAsync(db, await ReportersAsync(db, scorecard.BodyId, ct), new NoticeDraft(NoticeKind.Returned,
+                await notifier.TellAsync(db, await Recipients.ReportersAsync(db, scorecard.BodyId, ct), new NoticeDraft(NoticeKind.Returned,
                     $"The approval of {what} was withdrawn", $"{step.UserName} withdrew the approval of {what}, saying:\n\n{step.Reason}\n\n"
                     + "It is back with your body: answer in the scorecard and submit it again.", link), ct);
                 break;
             case ReviewAction.Approved when scorecard.Status == ScorecardStatus.Approved:
-                await notifier.TellAsync(db, await ReportersAsync(db, scorecard.BodyId, ct), new NoticeDraft(NoticeKind.ApprovedByBoth,
+                await notifier.TellAsync(db, await Recipients.ReportersAsync(db, scorecard.BodyId, ct), new NoticeDraft(NoticeKind.ApprovedByBoth,
                     $"{what} is approved by both Co-Chair governments", $"{what} is approved by both Co-Chair governments. It is locked, and goes into the consolidated scorecard as it stands.", link), ct);
                 break;
             case ReviewAction.Approved:
                 var approver = scorecard.Approvals.Count > 0 ? scorecard.Approvals[^1].MemberId : (int?)null;
                 var by = approver is null ? "One Co-Chair government" : await db.Members.AsNoTracking().Where(m => m.Id == approver).Select(m => m.Name).SingleAsync(ct);
-                await notifier.TellAsync(db, await ReportersAsync(db, scorecard.BodyId, ct), new NoticeDraft(NoticeKind.ApprovedByOne,
+                await notifier.TellAsync(db, await Recipients.ReportersAsync(db, scorecard.BodyId, ct), new NoticeDraft(NoticeKind.ApprovedByOne,
                     $"{by} approved {what}", $"{step.UserName} approved {what} for {by}. It awaits the other Co-Chair government.", link), ct);
                 break;
         }
     }
-
-    private static Task<List<string>> ReportersAsync(AppDbContext db, int bodyId, CancellationToken ct) =>
-        db.UserBodies.AsNoTracking().Where(ub => ub.BodyId == bodyId).Select(ub => ub.UserId).ToListAsync(ct);
-
-    private static Task<List<string>> ReviewersAsync(AppDbContext db, int government, CancellationToken ct) =>
-        (from u in db.Users.AsNoTracking()
-         join ur in db.UserRoles on u.Id equals ur.UserId
-         join r in db.Roles on ur.RoleId equals r.Id
-         where r.Name == Roles.CoChair && u.MemberId == government
-         select u.Id).ToListAsync(ct);
 }

@@ -9,11 +9,11 @@ using Scorecards.Web.Features.Members;
 namespace Scorecards.Web.Features.Notices;
 
 /// <summary>
-/// Tells people of the workflow steps that concern them, in the transaction of the step: a body is given its
-/// scorecard in an open round; a round is published; a scorecard is submitted (to the reviewers of each Co-Chair government it awaits), returned or has its
-/// approval withdrawn (to its body's reporters, with the reason), approved by one Co-Chair government or by both.
-/// It reads the steps from the scorecards' new review events and the rounds' changed states, so every page, endpoint
-/// and command that takes a step is covered.
+/// Tells people of the workflow steps that concern them, in the transaction of the step: reporting opens (a body is
+/// given its scorecard); a scorecard is submitted (to the reviewers of each Co-Chair government it awaits), returned
+/// or has its approval withdrawn (to its body's reporters, with the reason), approved by one Co-Chair government or by
+/// both; a round is published (to everyone). It reads the steps from the data — scorecards added to an open round,
+/// their new review events, the rounds' changed states — so every page, endpoint and command that takes one is covered.
 /// </summary>
 public sealed class WorkflowNotices(Notifier notifier) : ISaveFollower
 {
@@ -50,10 +50,7 @@ public sealed class WorkflowNotices(Notifier notifier) : ISaveFollower
         }
     }
 
-    /// <summary>
-    /// A body is given its scorecard when a round opens (or, in an open round, when it is first assigned objectives):
-    /// that is when its reporters hear that reporting is open.
-    /// </summary>
+    /// <summary>A body is given its scorecard when its round opens: that is when its reporters hear that reporting is open.</summary>
     private async Task ScorecardAddedAsync(AppDbContext db, Scorecard scorecard, CancellationToken ct)
     {
         var round = db.Rounds.Local.FirstOrDefault(r => r.Id == scorecard.RoundId) ?? await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == scorecard.RoundId, ct);

@@ -66,7 +66,7 @@ public sealed class NoticesTests
 
         // Opening the round told each body's reporters, with the due date.
         var opened = await NoticesOfAsync(app, World.WgTip, NoticeKind.RoundOpened);
-        Assert.Contains("is due on Wednesday 1 April 2026", Assert.Single(opened).Text, StringComparison.Ordinal);
+        Assert.Contains("is due on Wednesday 1 April 2026 (the end of that day, Asia/Bangkok time).", Assert.Single(opened).Text, StringComparison.Ordinal);
         Assert.Single(await NoticesOfAsync(app, World.Rso, NoticeKind.RoundOpened));
         Assert.Empty(await NoticesOfAsync(app, World.Indonesia, NoticeKind.RoundOpened));
 

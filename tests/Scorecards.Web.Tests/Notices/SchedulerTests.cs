@@ -26,6 +26,11 @@ public sealed class SchedulerTests
         var clock = Clock(app);
         await world.Given.RateAllAsync(await world.ScorecardAsync("RSO"));
         await world.Given.SubmitAsync(await world.ScorecardAsync("RSO"));
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Email == World.WgTip, Ct)).TimeZone = "Australia/Sydney";
+            return await db.SaveChangesAsync(Ct);
+        });
 
         // 25 March starts in Bangkok at 17:00 UTC on the 24th: a second before, nothing; then the week's reminder.
         await RunAtAsync(app, clock, new DateTime(2026, 3, 24, 16, 59, 59, DateTimeKind.Utc));
@@ -35,6 +40,7 @@ public sealed class SchedulerTests
         var soon = Assert.Single(await KindsOfAsync(app, World.WgTip, NoticeKind.DueSoon));
         Assert.Equal($"WG-TIP's scorecard for {World.RoundName} is due in 7 days", soon.Subject);
         Assert.Contains("Wednesday 1 April 2026 (the end of that day, Asia/Bangkok time)", soon.Text, StringComparison.Ordinal);
+        Assert.EndsWith("In your time zone (Australia/Sydney), the due date ends at 04:00 on Thursday 2 April 2026.", soon.Text, StringComparison.Ordinal);
         Assert.Empty(await KindsOfAsync(app, World.Rso, NoticeKind.DueSoon)); // submitted
 
         await RunAtAsync(app, clock, new DateTime(2026, 3, 31, 17, 0, 0, DateTimeKind.Utc));

@@ -50,6 +50,13 @@ public sealed class SmtpTests
         Assert.Contains("Cite the Bangkok workshop.", returned.HtmlBody, StringComparison.Ordinal);
         Assert.StartsWith("<https://scorecards.baliprocess.example/notices/unsubscribe?t=", returned.Headers["List-Unsubscribe"], StringComparison.Ordinal);
         Assert.Equal("List-Unsubscribe=One-Click", returned.Headers["List-Unsubscribe-Post"]);
+
+        // The link works when followed in the app by the person it was sent to.
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(returned.TextBody ?? "", @"Open it: (\S+)").Groups[1].Value);
+        var reporter = await world.SignInAsync(World.WgTip);
+        var page = await reporter.GetAsync(link.PathAndQuery, Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Cite the Bangkok workshop.", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     /// <summary>aiosmtpd on a free local port, keeping each message it receives in a maildir.</summary>

@@ -82,7 +82,7 @@ public sealed class NoticeScheduler(IServiceScopeFactory scopes, Notifier notifi
                     _ => new(NoticeKind.Overdue, $"{what} is overdue",
                         $"{what} was due on {due} and is not submitted yet. Submit it as soon as you can, or tell the secretariat when it will come.", link),
                 };
-                await notifier.TellAsync(db, reporters, draft with { Key = $"reminder:{scorecard.Id}:{stage}" }, ct);
+                await notifier.TellAsync(db, reporters, draft with { Key = $"reminder:{scorecard.Id}:{stage}", Deadline = (round.DueOn, round.TimeZone) }, ct);
 
                 if (Reminders.Escalates(round.DueOn, round.EscalateAfterDays, zone, now))
                 {

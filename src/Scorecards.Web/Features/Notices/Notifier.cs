@@ -13,6 +13,12 @@ public sealed record NoticeDraft(NoticeKind Kind, string Subject, string Text, s
 {
     /// <summary>For a scheduled notice, what makes it unique for one person; the person's id is added to it.</summary>
     public string? Key { get; init; }
+
+    /// <summary>
+    /// The deadline the notice is about, and the round's zone it is stated in: a person who reads times in another
+    /// zone is also told when that is for them.
+    /// </summary>
+    public (DateOnly DueOn, string Zone)? Deadline { get; init; }
 }
 
 /// <summary>
@@ -33,7 +39,7 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
         }
 
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.DisabledUtc == null)
-            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.TimeZone }).ToListAsync(ct);
         var chosen = await db.NoticePreferences.AsNoTracking().Where(p => ids.Contains(p.UserId) && p.Kind == draft.Kind)
             .ToDictionaryAsync(p => p.UserId, p => p.Delivery, ct);
         var keys = draft.Key is null ? [] : await ExistingKeysAsync(db, people.Select(p => KeyFor(draft.Key, p.Id)).ToList(), ct);
@@ -47,12 +53,13 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
             }
 
             var delivery = chosen.TryGetValue(person.Id, out var d) && NoticeKinds.Allows(draft.Kind, d) ? d : NoticeKinds.Default(draft.Kind);
+            var text = draft.Text + InTheirZone(draft.Deadline, person.TimeZone);
             db.Notices.Add(new Notice
             {
                 UserId = person.Id,
                 Kind = draft.Kind,
                 Subject = Clip(draft.Subject, Notice.MaxSubjectLength),
-                Text = Clip(draft.Text, Notice.MaxTextLength),
+                Text = Clip(text, Notice.MaxTextLength),
                 Link = draft.Link,
                 CreatedUtc = now,
                 Key = key,
@@ -61,7 +68,7 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
             if (delivery == Delivery.Immediately && !string.IsNullOrEmpty(person.Email))
             {
                 db.Outbox.Add(Mail(person.Id, person.Email, person.DisplayName, draft.Kind.ToString(), draft.Subject,
-                    [.. Paragraphs(draft.Text)], draft.Link, Unsubscribe(person.Id, draft.Kind), now));
+                    [.. Paragraphs(text)], draft.Link, Unsubscribe(person.Id, draft.Kind), now));
             }
         }
     }
@@ -129,6 +136,22 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
     /// </summary>
     public string? Unsubscribe(string userId, NoticeKind kind) =>
         NoticeKinds.IsDeadline(kind) ? null : mail.Link($"/notices/unsubscribe?t={UnsubscribeToken.Create(protection, userId, kind)}");
+
+    /// <summary>
+    /// For a person who reads times in a zone other than the round's, when the deadline ends for them, as a paragraph
+    /// of its own; nothing for everyone else.
+    /// </summary>
+    public static string InTheirZone((DateOnly DueOn, string Zone)? deadline, string? personZone)
+    {
+        if (deadline is not { } due || personZone is null || personZone == due.Zone
+            || Reminders.Zone(due.Zone) is not { } roundZone || Reminders.Zone(personZone) is not { } theirs)
+        {
+            return "";
+        }
+
+        var ends = TimeZoneInfo.ConvertTimeFromUtc(Reminders.DueEndsUtc(due.DueOn, roundZone), theirs);
+        return $"\n\nIn your time zone ({personZone}), the due date ends at {ends:HH:mm} on {ends:dddd d MMMM yyyy}.";
+    }
 
     public static IEnumerable<string> Paragraphs(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -65,8 +65,10 @@ public sealed class WorkflowNotices(Notifier notifier) : ISaveFollower
 
     private static NoticeDraft Opened(Round round, string body) => new(NoticeKind.RoundOpened, $"{round.Name}: {body}'s scorecard is open for reporting",
         $"Reporting is open for {round.Name}. {body}'s scorecard covers {round.PeriodStart:d MMMM yyyy} to {round.PeriodEnd:d MMMM yyyy} "
-        + $"and is due on {round.DueOn:dddd d MMMM yyyy}.\n\nEntries start from your body's last approved ones, marked \"carried over\" until you edit or confirm each.",
-        "/");
+        + $"and is due on {round.DueOn:dddd d MMMM yyyy} (the end of that day, {round.TimeZone} time).\n\nEntries start from your body's last approved ones, "
+        + "marked \"carried over\" until you edit or confirm each.",
+        "/")
+    { Deadline = (round.DueOn, round.TimeZone) };
 
     private async Task ReviewedAsync(AppDbContext db, Scorecard scorecard, ReviewEvent step, CancellationToken ct)
     {

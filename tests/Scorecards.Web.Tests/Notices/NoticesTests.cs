@@ -152,8 +152,14 @@ public sealed class NoticesTests
         Assert.Contains($"Stop sending {World.WgTip} e-mails", confirm, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, clicked.StatusCode);
         Assert.Equal(Delivery.Off, await app.WithDbAsync(db => db.NoticePreferences.Where(p => p.Kind == NoticeKind.Returned).Select(p => p.Delivery).SingleAsync(Ct)));
-        // The reminders of a body's own deadline carry no such link.
-        Assert.DoesNotContain(Mails(app), m => (m.Subject ?? "").Contains("open for reporting", StringComparison.Ordinal) && m.Headers["List-Unsubscribe"] is not null);
+        // The reminders of a body's own deadline announce no unsubscribing; their link moves them to the daily digest.
+        var opened = Mails(app).First(m => m.To.Mailboxes.Any(a => a.Address == World.WgTip) && (m.Subject ?? "").Contains("open for reporting", StringComparison.Ordinal));
+        Assert.Null(opened.Headers["List-Unsubscribe"]);
+        var fewer = new Uri(System.Text.RegularExpressions.Regex.Match(opened.TextBody ?? "", @"Get e-mails of this kind once a day instead: (\S+)").Groups[1].Value);
+        Assert.Contains("cannot be switched off", await anonymous.GetStringAsync(fewer.PathAndQuery, Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsync(fewer.PathAndQuery, OneClick(), Ct)).StatusCode);
+        Assert.Equal(Delivery.DailyDigest,
+            await app.WithDbAsync(db => db.NoticePreferences.Where(p => p.Kind == NoticeKind.RoundOpened).Select(p => p.Delivery).SingleAsync(Ct)));
 
         static FormUrlEncodedContent OneClick() => new(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
     }

@@ -68,17 +68,19 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
             if (delivery == Delivery.Immediately && !string.IsNullOrEmpty(person.Email))
             {
                 db.Outbox.Add(Mail(person.Id, person.Email, person.DisplayName, draft.Kind.ToString(), draft.Subject,
-                    [.. Paragraphs(text)], draft.Link, Unsubscribe(person.Id, draft.Kind), now));
+                    [.. Paragraphs(text)], draft.Link, Unsubscribe(person.Id, draft.Kind), now, lessOnly: NoticeKinds.IsDeadline(draft.Kind)));
             }
         }
     }
 
     /// <summary>
     /// An e-mail to one person, ready for the outbox: greeting, paragraphs, the link to act (as <paramref name="linkLabel"/>
-    /// says), and the footer, which for a notice also says where to choose which e-mails come.
+    /// says), and the footer, which for a notice also says where to choose which e-mails come, and has its one-click
+    /// link: to stop this kind, or, with <paramref name="lessOnly"/> (a body's own deadlines), to take it in the daily
+    /// digest instead. Only a real stop is announced to mail programs as List-Unsubscribe.
     /// </summary>
     public OutboxMessage Mail(string? userId, string email, string name, string purpose, string subject, IReadOnlyList<string> paragraphs,
-        string? link, string? unsubscribe, DateTime nowUtc, string linkLabel = "Open it", bool aboutNotices = true)
+        string? link, string? unsubscribe, DateTime nowUtc, string linkLabel = "Open it", bool aboutNotices = true, bool lessOnly = false)
     {
         var text = new StringBuilder();
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><body style=\"font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#1b1b1b\">");
@@ -108,8 +110,9 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
 
         if (unsubscribe is not null)
         {
-            text.Append("Stop e-mails of this kind: ").Append(unsubscribe).Append('\n');
-            html.Append(" · <a href=\"").Append(E(unsubscribe)).Append("\">Stop e-mails of this kind</a>");
+            var label = lessOnly ? "Get e-mails of this kind once a day instead" : "Stop e-mails of this kind";
+            text.Append(label).Append(": ").Append(unsubscribe).Append('\n');
+            html.Append(" · <a href=\"").Append(E(unsubscribe)).Append("\">").Append(label).Append("</a>");
         }
 
         html.Append("</p></body></html>");
@@ -123,7 +126,7 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
             Purpose = purpose,
             TextBody = text.ToString(),
             HtmlBody = html.ToString(),
-            UnsubscribeUrl = unsubscribe,
+            UnsubscribeUrl = lessOnly ? null : unsubscribe,
             CreatedUtc = nowUtc,
             NextAttemptUtc = nowUtc,
             Status = OutboxStatus.Pending,
@@ -131,11 +134,11 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
     }
 
     /// <summary>
-    /// The signed one-click address that switches e-mails of <paramref name="kind"/> off for a person; none for the
-    /// reminders of their own deadlines, which cannot be switched off.
+    /// The signed one-click address that switches e-mails of <paramref name="kind"/> off for a person, or, for the
+    /// reminders of their own deadlines, which cannot be switched off, into the daily digest.
     /// </summary>
-    public string? Unsubscribe(string userId, NoticeKind kind) =>
-        NoticeKinds.IsDeadline(kind) ? null : mail.Link($"/notices/unsubscribe?t={UnsubscribeToken.Create(protection, userId, kind)}");
+    public string Unsubscribe(string userId, NoticeKind kind) =>
+        mail.Link($"/notices/unsubscribe?t={UnsubscribeToken.Create(protection, userId, kind)}");
 
     /// <summary>
     /// For a person who reads times in a zone other than the round's, when the deadline ends for them, as a paragraph

@@ -11,7 +11,8 @@ namespace Scorecards.Web.Features.Notices;
 /// <summary>
 /// The unsubscribe link of an e-mail: its signed token names the person and the kind, so it works without signing in.
 /// Opening it asks to confirm; the button, or a mail program's one-click request (RFC 8058), switches that kind's
-/// e-mail off. The token is the proof, so the post carries no anti-forgery token: a mail program cannot send one.
+/// e-mail off, or, for the reminders of a body's own deadlines, which cannot be switched off, into the daily digest.
+/// The token is the proof, so the post carries no anti-forgery token: a mail program cannot send one.
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
@@ -33,14 +34,14 @@ public sealed class UnsubscribeModel(AppDbContext db, IDataProtectionProvider pr
             return Invalid();
         }
 
-        await SettingsModel.SaveAsync(db, who.UserId, new Dictionary<NoticeKind, Delivery> { [who.Kind] = Delivery.Off }, ct);
+        await SettingsModel.SaveAsync(db, who.UserId, new Dictionary<NoticeKind, Delivery> { [who.Kind] = Becomes(who.Kind) }, ct);
         Done = true;
         return Page();
     }
 
     private async Task<(string UserId, NoticeKind Kind)?> ReadAsync(CancellationToken ct)
     {
-        if (UnsubscribeToken.Read(protection, Token) is not { } who || NoticeKinds.IsDeadline(who.Kind))
+        if (UnsubscribeToken.Read(protection, Token) is not { } who)
         {
             return null;
         }
@@ -54,6 +55,9 @@ public sealed class UnsubscribeModel(AppDbContext db, IDataProtectionProvider pr
         Kind = who.Kind;
         return who;
     }
+
+    /// <summary>What the link makes of the kind's e-mail: off, or for a body's own deadlines, the daily digest.</summary>
+    public static Delivery Becomes(NoticeKind kind) => NoticeKinds.IsDeadline(kind) ? Delivery.DailyDigest : Delivery.Off;
 
     private IActionResult Invalid()
     {

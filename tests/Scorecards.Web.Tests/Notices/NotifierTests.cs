@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Scorecards.Web.Features.Notices;
 
 namespace Scorecards.Web.Tests.Notices;
@@ -21,4 +22,38 @@ public sealed class NotifierTests
     [InlineData("Mars/Olympus")]
     public void APersonInTheRoundsZone_OrWithoutOne_IsToldNothingMore(string? zone) =>
         Assert.Equal("", Notifier.InTheirZone(DueInBangkok, zone));
+}
+
+public sealed class MailSettingsTests
+{
+    [Theory]
+    [InlineData("http://localhost:5080", null, "http://localhost:5080/")]
+    [InlineData("https://scorecards.example.org;http://localhost:5080", null, "https://scorecards.example.org/")]
+    [InlineData("http://+:80", null, "http://localhost:5000/")]
+    [InlineData("http://127.0.0.1:0", null, "http://localhost:5000/")]
+    [InlineData(null, null, "http://localhost:5000/")]
+    [InlineData("http://localhost:5080", "https://scorecards.baliprocess.example/", "https://scorecards.baliprocess.example/")]
+    public void LinksInEmailsPointWhereTheAppIsReached(string? urls, string? siteUrl, string expected)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = urls, ["Mail:SiteUrl"] = siteUrl }.Where(p => p.Value is not null))
+            .Build();
+
+        var settings = MailSettings.Read(configuration, "/srv/scorecards/data");
+
+        Assert.Equal(expected, settings.SiteUrl.ToString());
+        Assert.Equal("/srv/scorecards/data/mail", settings.PickupDirectory);
+        Assert.False(settings.UsesSmtp);
+    }
+
+    [Fact]
+    public void ASenderThatIsNotAnAddress_StopsTheServerWithWhy()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Mail:From"] = "the secretariat" }).Build();
+
+        var refused = Assert.Throws<InvalidOperationException>(() => MailSettings.Read(configuration, "/srv/scorecards/data"));
+
+        Assert.Equal("Mail:From is 'the secretariat', which is not an e-mail address.", refused.Message);
+    }
 }

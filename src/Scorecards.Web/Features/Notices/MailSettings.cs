@@ -20,7 +20,10 @@ public sealed record MailSettings
     public string FromName { get; init; } = "Bali Process Scorecards";
     public string PickupDirectory { get; init; } = "mail";
 
-    /// <summary>The address people reach the app at, for the links in e-mails, such as https://scorecards.baliprocess.net.</summary>
+    /// <summary>
+    /// The address people reach the app at, for the links in e-mails, such as https://scorecards.baliprocess.net. Unset,
+    /// it is the first address the server listens on (<c>--urls</c>) when that names a host, else http://localhost:5000/.
+    /// </summary>
     public Uri SiteUrl { get; init; } = new("http://localhost:5000/");
 
     /// <summary>How often the outbox is looked at when nothing new was written on this server.</summary>
@@ -35,6 +38,11 @@ public sealed record MailSettings
     {
         var section = configuration.GetSection("Mail");
         var settings = section.Get<MailSettings>() ?? new MailSettings();
+        if (section["SiteUrl"] is null && Listening(configuration["urls"]) is { } listening)
+        {
+            settings = settings with { SiteUrl = listening };
+        }
+
         var pickup = Path.IsPathRooted(settings.PickupDirectory) ? settings.PickupDirectory : Path.Combine(dataDirectory, settings.PickupDirectory);
         if (!MimeKit.MailboxAddress.TryParse(settings.From, out _))
         {
@@ -47,6 +55,16 @@ public sealed record MailSettings
         }
 
         return settings with { PickupDirectory = Path.GetFullPath(pickup) };
+    }
+
+    /// <summary>The first of the server's addresses, if it names a host people can reach (not a wildcard such as http://+:80).</summary>
+    private static Uri? Listening(string? urls)
+    {
+        var first = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return first is not null && Uri.TryCreate(first, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            && uri.Host is not ("+" or "*" or "0.0.0.0" or "[::]" or "::") && uri.Port != 0
+            ? new Uri(uri.GetLeftPart(UriPartial.Authority) + "/")
+            : null;
     }
 
     /// <summary>The absolute address of a path in the app, for a link in an e-mail.</summary>

@@ -13,6 +13,9 @@ public sealed class JobLease
     public string Owner { get; set; } = "";
     public DateTime UntilUtc { get; set; }
 
+    /// <summary>A name for one worker of one server, as it writes its leases: the machine, the process and a random part.</summary>
+    public static string NewOwner() => $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
     /// <summary>Takes or renews the lease <paramref name="name"/> for <paramref name="owner"/>; false while another holds it.</summary>
     public static async Task<bool> TryTakeAsync(AppDbContext db, string name, string owner, DateTime nowUtc, TimeSpan length, CancellationToken ct)
     {

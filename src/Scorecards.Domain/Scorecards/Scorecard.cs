@@ -177,6 +177,14 @@ public sealed class Scorecard
     /// <summary>Whether the body must answer a return or reopening when it submits again.</summary>
     public bool NeedsReply => ReopenReason is not null;
 
+    /// <summary>
+    /// The states in which a scorecard is still owed by its body (not started, in draft, or returned to it): these
+    /// are shown overdue after the due date, reminded of it, and listed as not yet submitted.
+    /// </summary>
+    public static readonly IReadOnlyList<ScorecardStatus> Owed = [ScorecardStatus.NotStarted, ScorecardStatus.Draft, ScorecardStatus.Returned];
+
+    public static bool IsOwed(ScorecardStatus status) => Owed.Contains(status);
+
     // objectiveCodes: the objectives the body reports on now; entries for others are not required.
     // reply: the body's answer to the Co-Chairs' reason, required when the scorecard was returned or reopened.
     public Result Submit(RoundStatus roundStatus, IReadOnlyDictionary<int, string> objectiveCodes, string? reply, string userId, string userName, DateTime nowUtc)

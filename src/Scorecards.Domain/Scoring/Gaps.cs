@@ -40,7 +40,7 @@ public static class Gaps
             objectives.Where(o => o.AssignedBodyIds.Count == 0).Select(o => o.ObjectiveId).ToList(),
             objectives.Where(o => o.AssignedBodyIds.Count > 0 && !rated.Contains(o.ObjectiveId)).Select(o => o.ObjectiveId).ToList(),
             entries.Where(e => e.Completion is { } c && c != Completion.NotApplicable && !e.HasNarrative).ToList(),
-            scorecards.Where(s => s.Status is ScorecardStatus.NotStarted or ScorecardStatus.Draft or ScorecardStatus.Returned).ToList(),
+            scorecards.Where(s => Scorecard.IsOwed(s.Status)).ToList(),
             objectivesWithActivity is null
                 ? []
                 : objectives.Where(o => o.AssignedBodyIds.Count > 0 && !objectivesWithActivity.Contains(o.ObjectiveId)).Select(o => o.ObjectiveId).ToList(),

@@ -72,10 +72,13 @@ public sealed class SchedulerTests
         Assert.Equal([NoticeKind.Overdue], await app.WithDbAsync(db => db.Notices.Where(n => n.Key != null).Select(n => n.Kind).Distinct().ToListAsync(Ct)));
     }
 
-    [Fact]
-    public async Task TwoServersWorkingOutTheScheduleAtOnce_WriteEachReminderOnce()
+    public static TheoryData<Data.DatabaseProvider> Providers => [Data.DatabaseProvider.Sqlite, Data.DatabaseProvider.Postgres];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task TwoServersWorkingOutTheScheduleAtOnce_WriteEachReminderOnce(Data.DatabaseProvider provider)
     {
-        var world = await World.StartAsync();
+        var world = await World.StartAsync(provider: provider);
         await using var app = world.App;
         await using var other = await app.AnotherServerAsync();
         Clock(app).SetUtcNow(new DateTime(2026, 3, 31, 18, 0, 0, DateTimeKind.Utc));

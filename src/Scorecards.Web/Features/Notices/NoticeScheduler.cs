@@ -24,7 +24,7 @@ public sealed class NoticeScheduler(IServiceScopeFactory scopes, Notifier notifi
     /// <summary>How many days before a decision's due date or due meeting its owner body is told.</summary>
     public const int DecisionDaysBefore = 7;
 
-    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    public string Owner { get; } = JobLease.NewOwner();
 
     /// <summary>Writes whatever has fallen due by now; false when another server holds the lease.</summary>
     public async Task<bool> RunAsync(CancellationToken ct)
@@ -63,16 +63,16 @@ public sealed class NoticeScheduler(IServiceScopeFactory scopes, Notifier notifi
             }
 
             var late = await db.Scorecards.AsNoTracking()
-                .Where(s => s.RoundId == round.Id && (s.Status == ScorecardStatus.NotStarted || s.Status == ScorecardStatus.Draft || s.Status == ScorecardStatus.Returned))
+                .Where(s => s.RoundId == round.Id && Scorecard.Owed.Contains(s.Status))
                 .Select(s => new { s.Id, s.BodyId }).ToListAsync(ct);
             var due = $"{round.DueOn:dddd d MMMM yyyy} (the end of that day, {round.TimeZone} time)";
+            var days = round.DaysUntilDue(Reminders.Today(now, zone));
             foreach (var scorecard in late)
             {
                 var body = bodies[scorecard.BodyId];
                 var what = $"{body}'s scorecard for {round.Name}";
                 var link = $"/scorecards/{scorecard.Id}";
                 var reporters = await Recipients.ReportersAsync(db, scorecard.BodyId, ct);
-                var days = round.DueOn.DayNumber - Reminders.Today(now, zone).DayNumber;
                 NoticeDraft draft = stage switch
                 {
                     ReminderStage.DueSoon => new(NoticeKind.DueSoon, $"{what} is due in {days} {(days == 1 ? "day" : "days")}",

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Scorecards.Data;
@@ -17,8 +18,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport
 {
     private const int Batch = 20;
 
-    /// <summary>Who this worker is, in the leases it writes: the machine, the process and a random part.</summary>
-    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    /// <summary>Who this worker is, in the leases it writes.</summary>
+    public string Owner { get; } = JobLease.NewOwner();
 
     /// <summary>Sends every message due now, batch by batch; returns how many were sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
@@ -42,8 +43,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = Now;
-        var due = await db.Outbox.AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= now && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now))
+        var due = await db.Outbox.AsNoTracking().Where(Due(now))
             .OrderBy(m => m.NextAttemptUtc).ThenBy(m => m.Id)
             .Select(m => m.Id).Take(Batch).ToListAsync(ct);
         var sent = 0;
@@ -62,8 +62,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport
     {
         var now = Now;
         var until = now + settings.Lease;
-        var taken = await db.Outbox
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= now && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now))
+        var taken = await db.Outbox.Where(m => m.Id == id).Where(Due(now))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeaseOwner, Owner).SetProperty(m => m.LeaseUntilUtc, until)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
         if (taken == 0)
@@ -104,6 +103,10 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport
                 .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
         return true;
     }
+
+    /// <summary>A message to try now: waiting, its time come, and no worker's lease on it.</summary>
+    private static Expression<Func<OutboxMessage, bool>> Due(DateTime now) =>
+        m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= now && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

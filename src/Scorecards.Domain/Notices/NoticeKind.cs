@@ -82,6 +82,10 @@ public static class NoticeKinds
     /// </summary>
     public static bool IsDeadline(NoticeKind kind) => kind is NoticeKind.RoundOpened or NoticeKind.DueSoon or NoticeKind.DueToday or NoticeKind.Overdue;
 
+    /// <summary>How <paramref name="kind"/> reaches a person who <paramref name="chose"/> (or not): their choice where it is allowed, else the default.</summary>
+    public static Delivery Effective(NoticeKind kind, Delivery? chose) =>
+        chose is { } choice && Allows(kind, choice) ? choice : Default(kind);
+
     /// <summary>Whether <paramref name="delivery"/> may be chosen for <paramref name="kind"/>.</summary>
     public static bool Allows(NoticeKind kind, Delivery delivery) => !(delivery == Delivery.Off && IsDeadline(kind));
 }

@@ -42,4 +42,13 @@ public sealed class NoticeRulesTests
         Assert.All(NoticeKinds.All.Where(k => k != NoticeKind.AwaitingReview), k => Assert.Equal(Delivery.Immediately, NoticeKinds.Default(k)));
         Assert.All(NoticeKinds.All, k => Assert.False(string.IsNullOrWhiteSpace(NoticeKinds.Label(k))));
     }
+
+    [Fact]
+    public void APersonsChoiceHoldsWhereItIsAllowed_AndTheDefaultServesOtherwise()
+    {
+        Assert.Equal(Delivery.Off, NoticeKinds.Effective(NoticeKind.RoundPublished, Delivery.Off));
+        Assert.Equal(Delivery.DailyDigest, NoticeKinds.Effective(NoticeKind.DueSoon, Delivery.DailyDigest));
+        Assert.Equal(Delivery.Immediately, NoticeKinds.Effective(NoticeKind.DueSoon, Delivery.Off)); // a stored "off" for a deadline is not obeyed
+        Assert.Equal(Delivery.DailyDigest, NoticeKinds.Effective(NoticeKind.AwaitingReview, null));
+    }
 }

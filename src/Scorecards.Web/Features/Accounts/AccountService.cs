@@ -262,6 +262,21 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>What a person is told of a link that no longer works.</summary>
+    public const string SpentLink = "This link has expired or has been used. \"Forgot your password?\" on the sign-in page sends a new one.";
+
+    /// <summary>
+    /// Whether an e-mailed link still sets <paramref name="user"/>'s password: the account is not disabled, the token is
+    /// theirs, for this purpose, unexpired and unspent, and an invitation's account has no password yet.
+    /// </summary>
+    public async Task<bool> LinkWorksAsync(AppUser user, string purpose, string token)
+    {
+        var invitation = purpose == LinkTokenProvider.Invitation;
+        return user.DisabledUtc is null
+            && await users.VerifyUserTokenAsync(user, LinkTokenProvider.Name, invitation ? purpose : UserManager<AppUser>.ResetPasswordTokenPurpose, token)
+            && !(invitation && await users.HasPasswordAsync(user));
+    }
+
     /// <summary>
     /// Sets the password a person chose through an e-mailed link: an invitation's, for an account without one yet, or a
     /// reset's. After a reset, as after the secretariat's, the person's other sessions and tokens end.
@@ -278,12 +293,12 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
             return Result.Invalid([new FieldError("Repeated", "The two passwords differ; type the same one twice.")]);
         }
 
-        var invitation = purpose == LinkTokenProvider.Invitation;
-        if (user.DisabledUtc is not null || !await users.VerifyUserTokenAsync(user, LinkTokenProvider.Name, invitation ? purpose : UserManager<AppUser>.ResetPasswordTokenPurpose, token)
-            || (invitation && await users.HasPasswordAsync(user)))
+        if (!await LinkWorksAsync(user, purpose, token))
         {
-            return Result.Fail("link", "This link has expired or has been used. Ask for a new one: \"Forgot your password?\" on the sign-in page sends one.");
+            return Result.Fail("link", SpentLink);
         }
+
+        var invitation = purpose == LinkTokenProvider.Invitation;
 
         var set = invitation ? await users.AddPasswordAsync(user, password) : await users.ResetPasswordAsync(user, token, password);
         if (!set.Succeeded)

@@ -36,31 +36,20 @@ public abstract class SetPasswordModel(UserManager<AppUser> users, AccountServic
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await FindAsync() is not { } user || !await users.VerifyUserTokenAsync(user, LinkTokenProvider.Name, TokenPurpose, Token ?? "")
-            || (Purpose == LinkTokenProvider.Invitation && await users.HasPasswordAsync(user)))
-        {
-            Spent = "This link has expired or has been used. \"Forgot your password?\" on the sign-in page sends a new one.";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-
-        return Page();
+        return await FindAsync() is { } user && await accounts.LinkWorksAsync(user, Purpose, Token ?? "") ? Page() : Refused();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await FindAsync() is not { } user)
         {
-            Spent = "This link has expired or has been used. \"Forgot your password?\" on the sign-in page sends a new one.";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Refused();
         }
 
         var result = await accounts.SetPasswordByLinkAsync(user, Purpose, Token ?? "", Password, Repeated, ct);
         if (result.Code == "link")
         {
-            Spent = result.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Refused();
         }
 
         if (!result.Succeeded)
@@ -79,7 +68,12 @@ public abstract class SetPasswordModel(UserManager<AppUser> users, AccountServic
     /// <summary>What follows a password set: for an invitation, signing in; for a reset, the sign-in page.</summary>
     protected abstract Task<IActionResult> DoneAsync(AppUser user);
 
-    private string TokenPurpose => Purpose == LinkTokenProvider.Invitation ? Purpose : UserManager<AppUser>.ResetPasswordTokenPurpose;
+    private IActionResult Refused()
+    {
+        Spent = AccountService.SpentLink;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
 
     private async Task<AppUser?> FindAsync()
     {

@@ -52,7 +52,7 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
                 continue; // written before, on this server or another
             }
 
-            var delivery = chosen.TryGetValue(person.Id, out var d) && NoticeKinds.Allows(draft.Kind, d) ? d : NoticeKinds.Default(draft.Kind);
+            var delivery = NoticeKinds.Effective(draft.Kind, chosen.TryGetValue(person.Id, out var d) ? d : null);
             var text = draft.Text + InTheirZone(draft.Deadline, person.TimeZone);
             db.Notices.Add(new Notice
             {

@@ -121,7 +121,7 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
     public static async Task<IReadOnlyDictionary<NoticeKind, Delivery>> ChosenAsync(AppDbContext db, string userId, CancellationToken ct)
     {
         var own = await db.NoticePreferences.AsNoTracking().Where(p => p.UserId == userId).ToDictionaryAsync(p => p.Kind, p => p.Delivery, ct);
-        return NoticeKinds.All.ToDictionary(k => k, k => own.TryGetValue(k, out var d) && NoticeKinds.Allows(k, d) ? d : NoticeKinds.Default(k));
+        return NoticeKinds.All.ToDictionary(k => k, k => NoticeKinds.Effective(k, own.TryGetValue(k, out var d) ? d : null));
     }
 
     /// <summary>Stores the choices that differ from the default, and forgets those that no longer do.</summary>

@@ -1,11 +1,10 @@
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Web.Features.Notices;
+using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.Accounts;
 
@@ -26,30 +25,16 @@ public sealed class LinkTokenProvider(IDataProtectionProvider protection, TimePr
     public async Task<string> GenerateAsync(string purpose, UserManager<AppUser> manager, AppUser user)
     {
         var expires = clock.GetUtcNow().UtcDateTime + Lifespan(purpose);
-        var payload = $"{user.Id}\n{purpose}\n{expires.Ticks}\n{await manager.GetSecurityStampAsync(user)}";
-        return WebEncoders.Base64UrlEncode(_protector.Protect(Encoding.UTF8.GetBytes(payload)));
+        return SignedText.Seal(_protector, user.Id, purpose, expires.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await manager.GetSecurityStampAsync(user) ?? "");
     }
 
     public async Task<bool> ValidateAsync(string purpose, string token, UserManager<AppUser> manager, AppUser user)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 2000)
-        {
-            return false;
-        }
-
-        string[] parts;
-        try
-        {
-            parts = Encoding.UTF8.GetString(_protector.Unprotect(WebEncoders.Base64UrlDecode(token))).Split('\n');
-        }
-        catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
-        {
-            return false;
-        }
-
-        return parts.Length == 4 && parts[0] == user.Id && parts[1] == purpose
-            && long.TryParse(parts[2], out var ticks) && clock.GetUtcNow().UtcDateTime.Ticks < ticks
-            && parts[3] == await manager.GetSecurityStampAsync(user);
+        return SignedText.Open(_protector, token, maxLength: 2000) is [var id, var forWhat, var expires, var stamp]
+            && id == user.Id && forWhat == purpose
+            && long.TryParse(expires, System.Globalization.CultureInfo.InvariantCulture, out var ticks) && clock.GetUtcNow().UtcDateTime.Ticks < ticks
+            && stamp == await manager.GetSecurityStampAsync(user);
     }
 
     public Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<AppUser> manager, AppUser user) => Task.FromResult(false);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Data.Notices;
 using Scorecards.Domain.Notices;
+using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.Notices;
 
@@ -176,24 +177,10 @@ public static class UnsubscribeToken
     private const string Purpose = "Scorecards.Notices.Unsubscribe";
 
     public static string Create(IDataProtectionProvider protection, string userId, NoticeKind kind) =>
-        Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(protection.CreateProtector(Purpose).Protect(Encoding.UTF8.GetBytes($"{userId}\n{kind}")));
+        SignedText.Seal(protection.CreateProtector(Purpose), userId, kind.ToString());
 
-    public static (string UserId, NoticeKind Kind)? Read(IDataProtectionProvider protection, string? token)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length > 1000)
-        {
-            return null;
-        }
-
-        try
-        {
-            var text = Encoding.UTF8.GetString(protection.CreateProtector(Purpose).Unprotect(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(token)));
-            var parts = text.Split('\n');
-            return parts.Length == 2 && Enum.TryParse<NoticeKind>(parts[1], out var kind) ? (parts[0], kind) : null;
-        }
-        catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
-    }
+    public static (string UserId, NoticeKind Kind)? Read(IDataProtectionProvider protection, string? token) =>
+        SignedText.Open(protection.CreateProtector(Purpose), token, maxLength: 1000) is [var userId, var name] && Enum.TryParse<NoticeKind>(name, out var kind)
+            ? (userId, kind)
+            : null;
 }

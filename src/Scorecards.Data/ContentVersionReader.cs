@@ -43,7 +43,7 @@ public sealed class ContentVersionReader(DatabaseSettings settings) : IDisposabl
     private async Task<RequestStamp> ReadOnceAsync(string? userId, CancellationToken ct)
     {
         var idle = userId is null ? _anonymous : _personal;
-        var read = idle.TryTake(out var kept) ? kept : await PreparedRead.OpenAsync(settings, userId is null ? VersionOnly : WithNotices, ct);
+        var read = idle.TryTake(out var kept) ? kept : await PreparedRead.OpenAsync(settings, personal: userId is not null, ct);
         RequestStamp stamp;
         try
         {
@@ -96,15 +96,15 @@ public sealed class ContentVersionReader(DatabaseSettings settings) : IDisposabl
     {
         public DbCommand Command => command;
 
-        public static async Task<PreparedRead> OpenAsync(DatabaseSettings settings, string sql, CancellationToken ct)
+        public static async Task<PreparedRead> OpenAsync(DatabaseSettings settings, bool personal, CancellationToken ct)
         {
             var connection = settings.CreateConnection();
             try
             {
                 await connection.OpenAsync(ct);
                 var command = connection.CreateCommand();
-                command.CommandText = sql;
-                if (sql.Contains("@user", StringComparison.Ordinal))
+                command.CommandText = personal ? WithNotices : VersionOnly;
+                if (personal)
                 {
                     var user = command.CreateParameter();
                     user.ParameterName = "user";

@@ -8,7 +8,7 @@ using Scorecards.Web.Infrastructure.Authorization;
 namespace Scorecards.Web.Features.Notices;
 
 /// <summary>A person's own notices, newest first, unread ones marked; each can be marked read, or all at once.</summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, Rounds.RequestVersion stamp, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             ?? await NoticeScheduler.ProcessZoneAsync(db, ct);
         var mine = db.Notices.AsNoTracking().Where(n => n.UserId == User.UserId());
         Total = await mine.CountAsync(ct);
-        Unread = await mine.CountAsync(n => n.ReadUtc == null, ct);
+        Unread = await stamp.UnreadNoticesAsync(ct); // read with the content version, as the header shows it
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Notices = await mine.OrderByDescending(n => n.CreatedUtc).ThenByDescending(n => n.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
     }

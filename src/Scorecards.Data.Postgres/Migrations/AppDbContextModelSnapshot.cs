@@ -822,6 +822,12 @@ namespace Scorecards.Data.Postgres.Migrations
                     b.Property<int>("BodyId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("FromDecisionId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MemberId")
                         .HasColumnType("integer");
 
@@ -829,13 +835,62 @@ namespace Scorecards.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("UntilDecisionId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
 
+                    b.HasIndex("FromDecisionId");
+
                     b.HasIndex("MemberId");
 
+                    b.HasIndex("UntilDecisionId");
+
                     b.ToTable("BodyCoChair");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Bodies.BodySeat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("FromDecisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("UntilDecisionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("FromDecisionId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("UntilDecisionId");
+
+                    b.ToTable("BodySeat");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Framework.Assignment", b =>
@@ -1173,6 +1228,41 @@ namespace Scorecards.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Members");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Members.MemberStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("MemberStatusChange");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Rounds.Assessment", b =>
@@ -1847,6 +1937,31 @@ namespace Scorecards.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Bodies.BodySeat", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Bodies.Body", null)
+                        .WithMany("Seats")
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Meetings.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("FromDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scorecards.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Meetings.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("UntilDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Framework.Assignment", b =>
                 {
                     b.HasOne("Scorecards.Domain.Bodies.Body", null)
@@ -1934,6 +2049,20 @@ namespace Scorecards.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Members.MemberStatusChange", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Meetings.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scorecards.Domain.Members.Member", null)
+                        .WithMany("History")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2106,11 +2235,18 @@ namespace Scorecards.Data.Postgres.Migrations
             modelBuilder.Entity("Scorecards.Domain.Bodies.Body", b =>
                 {
                     b.Navigation("CoChairs");
+
+                    b.Navigation("Seats");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Meetings.Meeting", b =>
                 {
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Members.Member", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Scorecards.Entry", b =>

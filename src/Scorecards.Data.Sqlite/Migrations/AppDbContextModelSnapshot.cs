@@ -795,6 +795,12 @@ namespace Scorecards.Data.Sqlite.Migrations
                     b.Property<int>("BodyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromDecisionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MemberId")
                         .HasColumnType("INTEGER");
 
@@ -802,13 +808,60 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UntilDecisionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
 
+                    b.HasIndex("FromDecisionId");
+
                     b.HasIndex("MemberId");
 
+                    b.HasIndex("UntilDecisionId");
+
                     b.ToTable("BodyCoChair");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Bodies.BodySeat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromDecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UntilDecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("FromDecisionId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("UntilDecisionId");
+
+                    b.ToTable("BodySeat");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Framework.Assignment", b =>
@@ -1132,6 +1185,39 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Members");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Members.MemberStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("MemberStatusChange");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Rounds.Assessment", b =>
@@ -1788,6 +1874,31 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Bodies.BodySeat", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Bodies.Body", null)
+                        .WithMany("Seats")
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Meetings.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("FromDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scorecards.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Meetings.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("UntilDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Framework.Assignment", b =>
                 {
                     b.HasOne("Scorecards.Domain.Bodies.Body", null)
@@ -1875,6 +1986,20 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Members.MemberStatusChange", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Meetings.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scorecards.Domain.Members.Member", null)
+                        .WithMany("History")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2047,11 +2172,18 @@ namespace Scorecards.Data.Sqlite.Migrations
             modelBuilder.Entity("Scorecards.Domain.Bodies.Body", b =>
                 {
                     b.Navigation("CoChairs");
+
+                    b.Navigation("Seats");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Meetings.Meeting", b =>
                 {
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Members.Member", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Scorecards.Entry", b =>

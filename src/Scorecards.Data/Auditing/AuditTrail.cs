@@ -31,7 +31,7 @@ internal static class AuditTrail
     private static readonly HashSet<Type> AuditedTypes =
     [
         typeof(Strategy), typeof(FocusArea), typeof(Objective), typeof(Indicator), typeof(Assignment),
-        typeof(Member), typeof(Body), typeof(BodyCoChair), typeof(Round), typeof(Assessment), typeof(StatementDraft), typeof(Scorecard), typeof(Entry), typeof(IndicatorValue),
+        typeof(Member), typeof(MemberStatusChange), typeof(Body), typeof(BodyCoChair), typeof(BodySeat), typeof(Round), typeof(Assessment), typeof(StatementDraft), typeof(Scorecard), typeof(Entry), typeof(IndicatorValue),
         typeof(AppUser), typeof(UserBody), typeof(IdentityUserRole<string>), typeof(ApiToken), typeof(AppSetting),
         typeof(Citation), typeof(Activity), typeof(ActivityMember), typeof(ActivityFocusArea), typeof(ActivityObjective),
         typeof(WorkPlan), typeof(WorkPlanItem), typeof(WorkPlanItemObjective), typeof(WorkPlanItemActivity),
@@ -228,6 +228,8 @@ internal sealed class PendingAuditEvent(AppDbContext db, EntityEntry entry, IAud
         Assessment a => (null, a.RoundId, a.FocusAreaId is { } area ? $"Co-Chairs' assessment, {FocusAreaCode(area)}" : "Co-Chairs' overall assessment"),
         Body b => (b.Id, null, b.Code),
         BodyCoChair c => (c.BodyId, null, BodyCode(c.BodyId)),
+        BodySeat s => (s.BodyId, null, $"{BodyCode(s.BodyId)} – {MemberName(s.MemberId)}"),
+        MemberStatusChange c => (null, null, MemberName(c.MemberId)),
         Objective o => (null, null, o.Code),
         FocusArea f => (null, null, f.Code),
         Indicator i => (null, null, i.Code),
@@ -264,6 +266,9 @@ internal sealed class PendingAuditEvent(AppDbContext db, EntityEntry entry, IAud
     // Names come from rows the save already tracks, else from the database: an event names what people see, never a bare key.
     private string BodyCode(int id) => db.Bodies.Local.FirstOrDefault(b => b.Id == id)?.Code
         ?? db.Bodies.AsNoTracking().Where(b => b.Id == id).Select(b => b.Code).FirstOrDefault() ?? $"body #{id}";
+
+    private string MemberName(int id) => db.Members.Local.FirstOrDefault(m => m.Id == id)?.Name
+        ?? db.Members.AsNoTracking().Where(m => m.Id == id).Select(m => m.Name).FirstOrDefault() ?? $"member #{id}";
 
     private string FocusAreaCode(int id) => db.FocusAreas.Local.FirstOrDefault(f => f.Id == id)?.Code
         ?? db.FocusAreas.AsNoTracking().Where(f => f.Id == id).Select(f => f.Code).FirstOrDefault() ?? $"focus area #{id}";

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Scorecards.Domain.Bodies;
+using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Members;
 
 namespace Scorecards.Data.Configurations;
@@ -11,6 +12,18 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     {
         builder.Property(m => m.Name).HasMaxLength(200);
         builder.HasIndex(m => m.Name).IsUnique();
+        builder.HasMany(m => m.History).WithOne().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.History).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_history");
+        builder.Ignore(m => m.IsCurrent);
+    }
+}
+
+internal sealed class MemberStatusChangeConfiguration : IEntityTypeConfiguration<MemberStatusChange>
+{
+    public void Configure(EntityTypeBuilder<MemberStatusChange> builder)
+    {
+        builder.Property(c => c.Note).HasMaxLength(Member.MaxNote);
+        builder.HasOne<Decision>().WithMany().HasForeignKey(c => c.DecisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -23,6 +36,8 @@ internal sealed class BodyConfiguration : IEntityTypeConfiguration<Body>
         builder.HasIndex(b => b.Code).IsUnique();
         builder.HasMany(b => b.CoChairs).WithOne().HasForeignKey(c => c.BodyId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(b => b.CoChairs).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(b => b.Seats).WithOne().HasForeignKey(s => s.BodyId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(b => b.Seats).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -32,5 +47,20 @@ internal sealed class BodyCoChairConfiguration : IEntityTypeConfiguration<BodyCo
     {
         builder.Property(c => c.PersonName).HasMaxLength(200);
         builder.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
+
+        // The decisions behind a term are checked by the register, not by a foreign key: adding one to this older table would
+        // make SQLite rebuild it outside a transaction. Decisions are never deleted.
+        builder.HasIndex(c => c.FromDecisionId);
+        builder.HasIndex(c => c.UntilDecisionId);
+    }
+}
+
+internal sealed class BodySeatConfiguration : IEntityTypeConfiguration<BodySeat>
+{
+    public void Configure(EntityTypeBuilder<BodySeat> builder)
+    {
+        builder.HasOne<Member>().WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Decision>().WithMany().HasForeignKey(s => s.FromDecisionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Decision>().WithMany().HasForeignKey(s => s.UntilDecisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

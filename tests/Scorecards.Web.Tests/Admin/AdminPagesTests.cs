@@ -15,25 +15,26 @@ public sealed class AdminPagesTests
         TestApp.PostFormAsync(client, path, fields, page);
 
     [Fact]
-    public async Task BodyPage_SetsCoChairs_AndTheApiShowsThem()
+    public async Task BodyPage_AddsCoChairTerms_AndTheApiShowsThem()
     {
         var world = await World.StartAsync();
         await using var app = world.App;
         var admin = await world.SignInAsync(World.Admin);
         var vietNam = await app.WithDbAsync(db => db.Members.Where(m => m.Name == "Viet Nam").Select(m => m.Id).SingleAsync(Ct));
 
-        var response = await PostAsync(admin, "/admin/bodies/RSO", new()
+        var member = await PostAsync(admin, "/bodies/RSO?handler=CoChair", new()
         {
-            ["Name"] = "Regional Support Office",
-            ["IsActive"] = "true",
-            ["CoChairMemberIds"] = vietNam.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["CoChairPeople"] = "Ms Example Person",
-        });
+            ["CoChair.MemberId"] = vietNam.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CoChair.From"] = "2025-07-01",
+        }, "/bodies/RSO");
+        var person = await PostAsync(admin, "/bodies/RSO?handler=CoChair", new() { ["CoChair.PersonName"] = "Ms Example Person" }, "/bodies/RSO");
         var bodies = await (await world.ApiAsync(World.Viewer)).GetFromJsonAsync<JsonElement>("/api/v1/bodies", Ct);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, member.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, person.StatusCode);
         var rso = bodies.EnumerateArray().Single(b => b.GetProperty("code").GetString() == "RSO");
-        Assert.Equal(["Viet Nam", "Ms Example Person"], rso.GetProperty("coChairs").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["Ms Example Person", "Viet Nam"], rso.GetProperty("coChairs").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal("2025-07-01", rso.GetProperty("coChairs")[1].GetProperty("from").GetString());
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.EntityType == "BodyCoChair" && a.Action == "Created", Ct)));
     }
 
@@ -44,24 +45,24 @@ public sealed class AdminPagesTests
         await using var app = world.App;
         var admin = await world.SignInAsync(World.Admin);
         var ids = await app.WithDbAsync(db => db.Members.ToDictionaryAsync(m => m.Name, m => m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct));
-
-        var tooMany = await PostAsync(admin, "/admin/bodies/RSO", new()
+        foreach (var name in new[] { "One", "Two", "Three", "Four", "Five", "Six" })
         {
-            ["Name"] = "Regional Support Office",
-            ["IsActive"] = "true",
-            ["CoChairMemberIds"] = ids["Viet Nam"],
-            ["CoChairPeople"] = "One\nTwo\nThree\nFour\nFive\nSix",
-        });
-        var notAMember = await PostAsync(admin, "/admin/bodies/RSO", new() { ["Name"] = "Regional Support Office", ["IsActive"] = "true", ["CoChairMemberIds"] = "99999" });
-        var observer = await PostAsync(admin, $"/admin/members/{ids["Indonesia"]}", new() { ["Input.Name"] = "Indonesia", ["Input.Kind"] = "State", ["Input.Status"] = "Observer" });
+            Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, "/bodies/RSO?handler=CoChair", new() { ["CoChair.PersonName"] = name }, "/bodies/RSO")).StatusCode);
+        }
+
+        var tooMany = await PostAsync(admin, "/bodies/RSO?handler=CoChair", new() { ["CoChair.MemberId"] = ids["Viet Nam"] }, "/bodies/RSO");
+        var notAMember = await PostAsync(admin, "/bodies/RSO?handler=Seat", new() { ["Seat.MemberId"] = "99999" }, "/bodies/RSO");
+        var observer = await PostAsync(admin, $"/members/{ids["Indonesia"]}?handler=Status", new() { ["Form.Status"] = "Observer", ["Form.On"] = "2026-01-05" },
+            $"/members/{ids["Indonesia"]}");
 
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
-        Assert.Contains("A body has at most 6 co-chairs.", await tooMany.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("RSO already has 6 co-chairs in that time; a body has at most 6 at once.", await tooMany.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.BadRequest, notAMember.StatusCode);
-        Assert.Contains("One of the chosen co-chairs is not a member.", await notAMember.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Choose a member of the Process.", await notAMember.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.BadRequest, observer.StatusCode);
         Assert.Contains("Remove it from the Co-Chair governments first.", await observer.Content.ReadAsStringAsync(Ct));
-        Assert.Equal(0, await app.WithDbAsync(db => db.Bodies.Where(b => b.Code == "RSO").SelectMany(b => b.CoChairs).CountAsync(Ct)));
+        Assert.Equal(6, await app.WithDbAsync(db => db.Bodies.Where(b => b.Code == "RSO").SelectMany(b => b.CoChairs).CountAsync(Ct)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Bodies.SelectMany(b => b.Seats).CountAsync(Ct)));
         Assert.Equal(Domain.Members.MemberStatus.Member, await app.WithDbAsync(db => db.Members.Where(m => m.Name == "Indonesia").Select(m => m.Status).SingleAsync(Ct)));
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Scorecards.Web.Tests.Infrastructure;
 
@@ -36,7 +37,16 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/public/rounds"] = Who.Everyone,
         ["GET /api/v1/public/rounds/{id}/summary"] = Who.Everyone,
         ["GET /api/v1/members"] = Who.Members,
+        ["POST /api/v1/members"] = Who.Administrator,
+        ["GET /api/v1/members/{id}"] = Who.Members,
+        ["PUT /api/v1/members/{id}"] = Who.Administrator,
+        ["POST /api/v1/members/{id}/status"] = Who.Administrator,
         ["GET /api/v1/bodies"] = Who.Members,
+        ["GET /api/v1/bodies/{code}"] = Who.Members,
+        ["POST /api/v1/bodies/{code}/seats"] = Who.Administrator,
+        ["POST /api/v1/bodies/{code}/seats/{id}/end"] = Who.Administrator,
+        ["POST /api/v1/bodies/{code}/co-chairs"] = Who.Administrator,
+        ["POST /api/v1/bodies/{code}/co-chairs/{id}/end"] = Who.Administrator,
         ["GET /api/v1/framework"] = Who.Members,
         ["PUT /api/v1/framework"] = Who.Administrator,
         ["GET /api/v1/rounds"] = Who.Members,
@@ -118,7 +128,7 @@ public sealed class AuthorizationMatrixTests
         {
             var (method, route) = (operation.Split(' ')[0], operation.Split(' ')[1]);
             var path = route.Replace("{id}", ids.For(route), StringComparison.Ordinal)
-                .Replace("{objectiveCode}", ids.ObjectiveCode, StringComparison.Ordinal).Replace("{itemId}", ids.WorkPlanItem, StringComparison.Ordinal);
+                .Replace("{code}", "RSO", StringComparison.Ordinal).Replace("{objectiveCode}", ids.ObjectiveCode, StringComparison.Ordinal).Replace("{itemId}", ids.WorkPlanItem, StringComparison.Ordinal);
             foreach (var (who, _) in Callers)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -146,10 +156,14 @@ public sealed class AuthorizationMatrixTests
     private static string Normalise(string pattern) =>
         System.Text.RegularExpressions.Regex.Replace("/" + pattern.Trim('/'), "\\{([a-zA-Z]+)(:[^}]+)?\\}", "{$1}");
 
-    private sealed record OtherIds(string Round, string Scorecard, string Activity, string Meeting, string Decision, string WorkPlan, string WorkPlanItem, string ObjectiveCode)
+    private sealed record OtherIds(string Round, string Scorecard, string Activity, string Meeting, string Decision, string WorkPlan, string WorkPlanItem,
+        string ObjectiveCode, string Member, string Seat, string CoChair)
     {
         public string For(string route) => route switch
         {
+            _ when route.StartsWith("/api/v1/members", StringComparison.Ordinal) => Member,
+            _ when route.StartsWith("/api/v1/bodies/{code}/seats", StringComparison.Ordinal) => Seat,
+            _ when route.StartsWith("/api/v1/bodies/{code}/co-chairs", StringComparison.Ordinal) => CoChair,
             _ when route.StartsWith("/api/v1/scorecards", StringComparison.Ordinal) => Scorecard,
             _ when route.StartsWith("/api/v1/activities", StringComparison.Ordinal) => Activity,
             _ when route.StartsWith("/api/v1/meetings", StringComparison.Ordinal) => Meeting,
@@ -173,7 +187,16 @@ public sealed class AuthorizationMatrixTests
         var item = await given.WorkPlanItemAsync(plan, "Interregional technical workshop", new(2025, 1, 1), new(2025, 12, 31));
         var meeting = await given.MeetingAsync("19th Ad Hoc Group SOM", Domain.Meetings.MeetingKind.AdHocGroupSom, new(2026, 5, 20));
         var decision = await given.DecisionAsync(meeting, "Develop a scorecard to track progress.", "RSO");
+        var member = await world.App.WithDbAsync(db => db.Members.Where(m => m.Name == "Viet Nam").Select(m => m.Id).SingleAsync());
+        var (seat, coChair) = await world.App.WithDbAsync(async db =>
+        {
+            var rso = await db.Bodies.Include(b => b.Seats).Include(b => b.CoChairs).SingleAsync(b => b.Code == "RSO");
+            rso.AddSeat(member, "Viet Nam", null, null);
+            rso.AddCoChair(member, "Viet Nam", null, null, null, null);
+            await db.SaveChangesAsync();
+            return (rso.Seats[0].Id, rso.CoChairs[0].Id);
+        });
         static string S(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new OtherIds(S(world.Round.Id), S(scorecard), S(activity), S(meeting), S(decision), S(plan), S(item), "LE-2");
+        return new OtherIds(S(world.Round.Id), S(scorecard), S(activity), S(meeting), S(decision), S(plan), S(item), "LE-2", S(member), S(seat), S(coChair));
     }
 }

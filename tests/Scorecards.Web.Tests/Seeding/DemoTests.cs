@@ -90,6 +90,21 @@ public sealed class DemoTests
         Assert.Equal("NotStarted", engagement.GetProperty("followsActivities").GetString());
         Assert.Contains("Hanoi", await (await app.SignInAsync(Demo.Viewer, Demo.Password)).GetStringAsync("/activities?q=hanoi", Ct));
 
+        // The register: the reference list's 45 + 4 members and no invented observers; the co-chairs the reference material names.
+        var members = await JsonAsync(await viewer.GetAsync("/api/v1/members", Ct));
+        var bodies = (await JsonAsync(await viewer.GetAsync("/api/v1/bodies", Ct))).EnumerateArray()
+            .ToDictionary(b => b.GetProperty("code").GetString()!, b => b.GetProperty("coChairs").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList());
+
+        Assert.Equal(45, members.EnumerateArray().Count(m => m.GetProperty("group").GetString() == "Member states and territories"));
+        Assert.Equal(4, members.EnumerateArray().Count(m => m.GetProperty("group").GetString() == "Member organisations"));
+        Assert.Equal(49, members.GetArrayLength());
+        Assert.Equal(["Australia", "Indonesia"], bodies["WG-TIP"]);
+        Assert.Equal(["New Zealand", "Viet Nam"], bodies["D-WG"]);
+        Assert.Equal(["Australia", "Philippines"], bodies["TEG-RR"].Order(StringComparer.Ordinal));
+        Assert.Equal(["Dr Andrew Forrest", "Mr Garibaldi Thohir"], bodies["GABF"]);
+        Assert.Empty(bodies["RSO"]);
+        Assert.Empty(bodies["TFPP"]);
+
         // Seeding and reading the demo leave EF Core nothing to warn about.
         Assert.DoesNotContain(log.Lines, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && l.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
     }

@@ -9,7 +9,7 @@ using Scorecards.Web.Infrastructure.Authorization;
 namespace Scorecards.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Administrator)]
-public sealed class BodiesModel(AppDbContext db, RegisterService register) : PageModel
+public sealed class BodiesModel(AppDbContext db, RegisterService register, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<BodyDto> Bodies { get; private set; } = [];
 
@@ -19,7 +19,7 @@ public sealed class BodiesModel(AppDbContext db, RegisterService register) : Pag
     [BindProperty]
     public string? Name { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Bodies = await BodyQueries.ListAsync(db, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Bodies = await RegisterQueries.BodiesAsync(db, Rounds.RoundViews.Today(clock), ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

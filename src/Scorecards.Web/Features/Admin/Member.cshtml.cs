@@ -26,19 +26,19 @@ public sealed class MemberModel(AppDbContext db, RegisterService register) : Pag
         }
 
         Member = member;
-        Input = new MemberForm { Name = member.Name, Kind = member.Kind, Status = member.Status };
+        Input = new MemberForm { Name = member.Name, Kind = member.Kind };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var changed = await register.ChangeMemberAsync(User, id, Input.ToRequest(), ct);
+        var changed = await register.ChangeMemberAsync(User, id, Input.ToChange(), ct);
         if (!changed.Succeeded)
         {
             return await this.RefusedAsync(changed.Outcome, async () => Member = (await db.Members.AsNoTracking().SingleAsync(m => m.Id == id, ct)), "Input");
         }
 
         TempData["Message"] = $"{changed.Value!.Name} saved.";
-        return RedirectToPage("Members");
+        return Redirect($"/members/{id}");
     }
 }

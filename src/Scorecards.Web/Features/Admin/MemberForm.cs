@@ -1,5 +1,4 @@
 using Scorecards.Domain.Members;
-
 using Scorecards.Web.Features.Members;
 
 namespace Scorecards.Web.Features.Admin;
@@ -11,7 +10,15 @@ public sealed class MemberForm
     public MemberKind Kind { get; set; }
     public MemberStatus Status { get; set; }
 
-    public MemberRequest ToRequest() => new(Name, Kind, Status);
+    /// <summary>The day it joined, when known; empty for a member on record since before the register began.</summary>
+    public DateOnly? Since { get; set; }
+
+    /// <summary>The meeting decision by which it joined, when recorded.</summary>
+    public int? DecisionId { get; set; }
+
+    public MemberRequest ToRequest() => new(Name, Kind, Status, Since, DecisionId);
+
+    public MemberChange ToChange() => new(Name, Kind);
 
     public static string KindLabel(MemberKind kind) => kind switch
     {

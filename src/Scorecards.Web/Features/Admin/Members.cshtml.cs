@@ -14,11 +14,16 @@ namespace Scorecards.Web.Features.Admin;
 public sealed class MembersModel(AppDbContext db, RegisterService register) : PageModel
 {
     public IReadOnlyList<Member> Members { get; private set; } = [];
+    public IReadOnlyList<DecisionChoice> Decisions { get; private set; } = [];
 
     [BindProperty]
     public MemberForm Input { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken ct) => Members = await db.Members.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Members = await db.Members.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct);
+        Decisions = await RegisterQueries.DecisionChoicesAsync(db, ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -29,6 +34,6 @@ public sealed class MembersModel(AppDbContext db, RegisterService register) : Pa
         }
 
         TempData["Message"] = $"{added.Value!.Name} added.";
-        return RedirectToPage();
+        return Redirect($"/members/{added.Value.Id}");
     }
 }

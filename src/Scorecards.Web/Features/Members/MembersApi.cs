@@ -1,39 +1,83 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Members;
+using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.Members;
-
-public sealed record MemberDto(int Id, string Name, MemberKind Kind, MemberStatus Status, bool IsCoChairGovernment);
-
-public sealed record CoChairDto(int? MemberId, string Name);
-
-public sealed record BodyDto(int Id, string Code, string Name, bool IsActive, IReadOnlyList<CoChairDto> CoChairs);
 
 public static class MembersApi
 {
     public static void MapMembersApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/members", GetMembersAsync).WithTags("Members").WithSummary("The members and observers of the Process; isCoChairGovernment marks the Co-Chair governments.");
-        api.MapGet("/bodies", GetBodiesAsync).WithTags("Bodies").WithSummary("The reporting bodies and their co-chairs.");
+        var members = api.MapGroup("/members").WithTags("Members");
+        members.MapGet("", GetMembersAsync)
+            .WithSummary("The members and observers of the Process as at a day (asAt, today by default), each with its status then and its whole history; withdrawn=true adds those that had withdrawn by then.");
+        members.MapGet("/{id:int}", GetMemberAsync).WithSummary("One member with its history of status, its seats on bodies and its co-chair terms.");
+        members.MapPost("", AddMemberAsync).WithSummary("Adds a member or observer, with the day it joined and the decision behind it when known (administrators).");
+        members.MapPut("/{id:int}", ChangeMemberAsync).WithSummary("Renames or reclassifies a member (administrators); its status changes through /status.");
+        members.MapPost("/{id:int}/status", RecordStatusAsync)
+            .WithSummary("Records a change of status (member, observer, withdrawn) on the day it took effect, with the decision behind it (administrators).");
+
+        var bodies = api.MapGroup("/bodies").WithTags("Bodies");
+        bodies.MapGet("", GetBodiesAsync).WithSummary("The reporting bodies with the seats and co-chairs held on a day (asAt, today by default).");
+        bodies.MapGet("/{code}", GetBodyAsync).WithSummary("One body with every seat and co-chair term, past, current and future.");
+        bodies.MapPost("/{code}/seats", AddSeatAsync).WithSummary("Gives a member a seat on the body from a day, by a decision (administrators).");
+        bodies.MapPost("/{code}/seats/{id:int}/end", EndSeatAsync).WithSummary("Ends a seat on its last day (administrators).");
+        bodies.MapPost("/{code}/co-chairs", AddCoChairAsync).WithSummary("Adds a co-chair's term: a member by id or a person by name (administrators).");
+        bodies.MapPost("/{code}/co-chairs/{id:int}/end", EndCoChairAsync).WithSummary("Ends a co-chair's term on its last day (administrators).");
     }
 
-    private static async Task<Ok<List<MemberDto>>> GetMembersAsync(AppDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.Members.AsNoTracking().OrderBy(m => m.Name)
-            .Select(m => new MemberDto(m.Id, m.Name, m.Kind, m.Status, m.IsCoChairGovernment)).ToListAsync(ct));
+    private static async Task<Ok<List<MemberDto>>> GetMembersAsync(DateOnly? asAt, bool? withdrawn, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await RegisterQueries.MembersAsync(db, asAt ?? RoundViews.Today(clock), withdrawn ?? false, ct));
 
-    private static async Task<Ok<List<BodyDto>>> GetBodiesAsync(AppDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await BodyQueries.ListAsync(db, ct));
-}
+    private static async Task<Results<Ok<MemberDetailsDto>, ProblemHttpResult>> GetMemberAsync(int id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await RegisterQueries.MemberAsync(db, id, RoundViews.Today(clock), ct) is { } member ? TypedResults.Ok(member) : ApiProblems.NotFound($"Member {id}");
 
-public static class BodyQueries
-{
-    public static async Task<List<BodyDto>> ListAsync(AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Created<MemberDetailsDto>, ProblemHttpResult>> AddMemberAsync(MemberRequest body, ClaimsPrincipal user,
+        RegisterService register, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var bodies = await db.Bodies.AsNoTracking().Include(b => b.CoChairs).OrderBy(b => b.Id).ToListAsync(ct);
-        var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Name, ct);
-        return bodies.Select(b => new BodyDto(b.Id, b.Code, b.Name, b.IsActive,
-            b.CoChairs.Select(c => new CoChairDto(c.MemberId, c.PersonName ?? (c.MemberId is { } id ? members.GetValueOrDefault(id, "") : ""))).ToList())).ToList();
+        var added = await register.AddMemberAsync(user, body, ct);
+        return added.Succeeded
+            ? TypedResults.Created($"/api/v1/members/{added.Value!.Id}", (await RegisterQueries.MemberAsync(db, added.Value.Id, RoundViews.Today(clock), ct))!)
+            : ApiProblems.From(added.Outcome);
     }
+
+    private static async Task<Results<Ok<MemberDetailsDto>, ProblemHttpResult>> ChangeMemberAsync(int id, MemberChange body, ClaimsPrincipal user,
+        RegisterService register, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await MemberOrProblemAsync(await register.ChangeMemberAsync(user, id, body, ct), db, clock, ct);
+
+    private static async Task<Results<Ok<MemberDetailsDto>, ProblemHttpResult>> RecordStatusAsync(int id, StatusRequest body, ClaimsPrincipal user,
+        RegisterService register, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await MemberOrProblemAsync(await register.RecordStatusAsync(user, id, body, ct), db, clock, ct);
+
+    private static async Task<Results<Ok<MemberDetailsDto>, ProblemHttpResult>> MemberOrProblemAsync(Domain.Result<Member> result, AppDbContext db,
+        TimeProvider clock, CancellationToken ct) =>
+        result.Succeeded ? TypedResults.Ok((await RegisterQueries.MemberAsync(db, result.Value!.Id, RoundViews.Today(clock), ct))!) : ApiProblems.From(result.Outcome);
+
+    private static async Task<Ok<List<BodyDto>>> GetBodiesAsync(DateOnly? asAt, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await RegisterQueries.BodiesAsync(db, asAt ?? RoundViews.Today(clock), ct));
+
+    private static async Task<Results<Ok<BodyDto>, ProblemHttpResult>> GetBodyAsync(string code, AppDbContext db, CancellationToken ct) =>
+        await RegisterQueries.BodyAsync(db, code, ct) is { } body ? TypedResults.Ok(body) : ApiProblems.NotFound($"Body {code}");
+
+    private static async Task<Results<Ok<BodyDto>, ProblemHttpResult>> AddSeatAsync(string code, SeatRequest body, ClaimsPrincipal user,
+        RegisterService register, AppDbContext db, CancellationToken ct) =>
+        await BodyOrProblemAsync(await register.AddSeatAsync(user, code, body, ct), db, ct);
+
+    private static async Task<Results<Ok<BodyDto>, ProblemHttpResult>> EndSeatAsync(string code, int id, TermEnd body, ClaimsPrincipal user,
+        RegisterService register, AppDbContext db, CancellationToken ct) =>
+        await BodyOrProblemAsync(await register.EndSeatAsync(user, code, id, body, ct), db, ct);
+
+    private static async Task<Results<Ok<BodyDto>, ProblemHttpResult>> AddCoChairAsync(string code, CoChairRequest body, ClaimsPrincipal user,
+        RegisterService register, AppDbContext db, CancellationToken ct) =>
+        await BodyOrProblemAsync(await register.AddCoChairAsync(user, code, body, ct), db, ct);
+
+    private static async Task<Results<Ok<BodyDto>, ProblemHttpResult>> EndCoChairAsync(string code, int id, TermEnd body, ClaimsPrincipal user,
+        RegisterService register, AppDbContext db, CancellationToken ct) =>
+        await BodyOrProblemAsync(await register.EndCoChairAsync(user, code, id, body, ct), db, ct);
+
+    private static async Task<Results<Ok<BodyDto>, ProblemHttpResult>> BodyOrProblemAsync(Domain.Result<Domain.Bodies.Body> result, AppDbContext db, CancellationToken ct) =>
+        result.Succeeded ? TypedResults.Ok((await RegisterQueries.BodyAsync(db, result.Value!.Code, ct))!) : ApiProblems.From(result.Outcome);
 }

@@ -12,6 +12,7 @@ using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Members;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Domain.Secondments;
 using Scorecards.Domain.Statements;
 using Scorecards.Domain.WorkPlans;
 
@@ -41,6 +42,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     public DbSet<WorkPlanItem> WorkPlanItems => Set<WorkPlanItem>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<Secondment> Secondments => Set<Secondment>();
     public DbSet<UserBody> UserBodies => Set<UserBody>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
@@ -90,6 +92,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
         builder.Properties<WorkPlanItemStatus>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<MeetingKind>().HaveConversion<string>().HaveMaxLength(30);
         builder.Properties<DecisionStatus>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<SecondmentStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -22,6 +22,7 @@ using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Notices;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Features.Scorecards;
+using Scorecards.Web.Features.Secondments;
 using Scorecards.Web.Features.Seeding;
 using Scorecards.Web.Features.Statements;
 using Scorecards.Web.Features.WorkPlans;
@@ -178,6 +179,7 @@ public static class WebApp
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Member);
         api.MapMembersApi();
+        api.MapSecondmentsApi();
         api.MapFrameworkApi();
         api.MapRoundsApi();
         api.MapSummaryApi();
@@ -280,6 +282,7 @@ public static class WebApp
         services.AddScoped<RoundService>();
         services.AddScoped<Features.Meetings.MeetingService>();
         services.AddScoped<Features.Members.RegisterService>();
+        services.AddScoped<Features.Secondments.SecondmentService>();
         services.AddScoped<Features.Statements.StatementService>();
         services.AddScoped<Features.Activities.ActivityService>();
         services.AddScoped<Features.WorkPlans.WorkPlanService>();

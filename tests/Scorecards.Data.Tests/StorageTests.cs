@@ -40,6 +40,10 @@ public sealed class StorageTests
             OpenDecisions = await db.Decisions.CountAsync(d => d.Status == Domain.Meetings.DecisionStatus.Open || d.Status == Domain.Meetings.DecisionStatus.InProgress, Ct),
             PlanItems = await db.WorkPlans.OrderBy(p => p.BodyId).Select(p => p.Items.Count).ToListAsync(Ct),
             LinkedActivities = await db.WorkPlanItems.SumAsync(i => i.Activities.Count, Ct),
+            StatusChanges = await db.Members.SelectMany(m => m.History).CountAsync(c => c.EffectiveDate == null, Ct),
+            CoChairTerms = await db.Bodies.SelectMany(b => b.CoChairs).CountAsync(Ct),
+            Seats = await db.Bodies.SelectMany(b => b.Seats).CountAsync(Ct),
+            CompletedSecondments = await db.Secondments.CountAsync(s => s.Status == Domain.Secondments.SecondmentStatus.Completed && s.Activities.Count == 1, Ct),
         });
 
         Assert.Equal(49, counts.Members);
@@ -57,7 +61,10 @@ public sealed class StorageTests
 
         // What went to the Co-Chairs was reviewed: no submitted or approved scorecard holds a carried-over entry nobody looked at.
         Assert.Equal(0, counts.CarriedOverUnderReview);
-        Assert.Equal(10, counts.Users);
+        Assert.Equal(11, counts.Users);
+        Assert.Equal(49, counts.StatusChanges);
+        Assert.Equal((8, 6), (counts.CoChairTerms, counts.Seats));
+        Assert.Equal(1, counts.CompletedSecondments);
         Assert.Equal(20, counts.Activities);
         Assert.Equal((new DateOnly(2024, 7, 16), new DateOnly(2024, 7, 18)), (counts.Hanoi.StartDate, counts.Hanoi.EndDate));
         Assert.Equal(4, counts.Meetings);

@@ -1615,6 +1615,146 @@ namespace Scorecards.Data.Postgres.Migrations
                     b.ToTable("Scorecards");
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Secondments.Secondment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AreaOfWork")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Funder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HostUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NomineeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NomineePosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Outcomes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("PreferredEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PreferredStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Status");
+
+                    b.ToTable("Secondments");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Secondments.SecondmentActivity", b =>
+                {
+                    b.Property<int>("SecondmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SecondmentId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("SecondmentActivity");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Secondments.SecondmentEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("SecondmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondmentId");
+
+                    b.ToTable("SecondmentEvent");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Secondments.SecondmentFocusArea", b =>
+                {
+                    b.Property<int>("SecondmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FocusAreaId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SecondmentId", "FocusAreaId");
+
+                    b.HasIndex("FocusAreaId");
+
+                    b.ToTable("SecondmentFocusArea");
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Statements.StatementDraft", b =>
                 {
                     b.Property<int>("RoundId")
@@ -2166,6 +2306,54 @@ namespace Scorecards.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Secondments.Secondment", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Secondments.SecondmentActivity", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Secondments.Secondment", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("SecondmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Secondments.SecondmentEvent", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Secondments.Secondment", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SecondmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Secondments.SecondmentFocusArea", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Framework.FocusArea", null)
+                        .WithMany()
+                        .HasForeignKey("FocusAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Secondments.Secondment", null)
+                        .WithMany("FocusAreas")
+                        .HasForeignKey("SecondmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Statements.StatementDraft", b =>
                 {
                     b.HasOne("Scorecards.Domain.Rounds.Round", null)
@@ -2263,6 +2451,15 @@ namespace Scorecards.Data.Postgres.Migrations
                     b.Navigation("Entries");
 
                     b.Navigation("ReviewEvents");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Secondments.Secondment", b =>
+                {
+                    b.Navigation("Activities");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("FocusAreas");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.WorkPlans.WorkPlan", b =>

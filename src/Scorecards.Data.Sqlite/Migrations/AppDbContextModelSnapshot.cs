@@ -1556,6 +1556,142 @@ namespace Scorecards.Data.Sqlite.Migrations
                     b.ToTable("Scorecards");
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Secondments.Secondment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaOfWork")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Funder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NomineeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomineePosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcomes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PreferredEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PreferredStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Status");
+
+                    b.ToTable("Secondments");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Secondments.SecondmentActivity", b =>
+                {
+                    b.Property<int>("SecondmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SecondmentId", "ActivityId");
+
+                    b.HasIndex("ActivityId");
+
+                    b.ToTable("SecondmentActivity");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Secondments.SecondmentEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SecondmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondmentId");
+
+                    b.ToTable("SecondmentEvent");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Secondments.SecondmentFocusArea", b =>
+                {
+                    b.Property<int>("SecondmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FocusAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SecondmentId", "FocusAreaId");
+
+                    b.HasIndex("FocusAreaId");
+
+                    b.ToTable("SecondmentFocusArea");
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Statements.StatementDraft", b =>
                 {
                     b.Property<int>("RoundId")
@@ -2103,6 +2239,54 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Secondments.Secondment", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Secondments.SecondmentActivity", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Secondments.Secondment", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("SecondmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Secondments.SecondmentEvent", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Secondments.Secondment", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SecondmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Secondments.SecondmentFocusArea", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Framework.FocusArea", null)
+                        .WithMany()
+                        .HasForeignKey("FocusAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Scorecards.Domain.Secondments.Secondment", null)
+                        .WithMany("FocusAreas")
+                        .HasForeignKey("SecondmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Statements.StatementDraft", b =>
                 {
                     b.HasOne("Scorecards.Domain.Rounds.Round", null)
@@ -2200,6 +2384,15 @@ namespace Scorecards.Data.Sqlite.Migrations
                     b.Navigation("Entries");
 
                     b.Navigation("ReviewEvents");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Secondments.Secondment", b =>
+                {
+                    b.Navigation("Activities");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("FocusAreas");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.WorkPlans.WorkPlan", b =>

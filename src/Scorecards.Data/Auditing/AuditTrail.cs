@@ -11,6 +11,7 @@ using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Members;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Domain.Secondments;
 using Scorecards.Domain.Statements;
 using Scorecards.Domain.WorkPlans;
 
@@ -36,6 +37,7 @@ internal static class AuditTrail
         typeof(Citation), typeof(Activity), typeof(ActivityMember), typeof(ActivityFocusArea), typeof(ActivityObjective),
         typeof(WorkPlan), typeof(WorkPlanItem), typeof(WorkPlanItemObjective), typeof(WorkPlanItemActivity),
         typeof(Meeting), typeof(MeetingAttendee), typeof(Decision),
+        typeof(Secondment), typeof(SecondmentFocusArea), typeof(SecondmentActivity),
     ];
 
     public static List<PendingAuditEvent> Capture(AppDbContext db, IAuditActor actor, DateTime nowUtc)
@@ -249,6 +251,9 @@ internal sealed class PendingAuditEvent(AppDbContext db, EntityEntry entry, IAud
         Meeting m => (m.BodyId, null, m.Title),
         MeetingAttendee a => (null, null, $"meeting #{a.MeetingId}"),
         Decision d => (d.OwnerBodyId, null, $"meeting #{d.MeetingId}, decision {d.Number}"),
+        Secondment s => (null, null, $"secondment #{s.Id}, {MemberName(s.MemberId)}"),
+        SecondmentFocusArea f => (null, null, $"secondment #{f.SecondmentId}"),
+        SecondmentActivity a => (null, null, $"secondment #{a.SecondmentId}"),
         _ => (null, null, null),
     };
 

@@ -98,6 +98,12 @@ public sealed class AuthorizationMatrixTests
         ["PUT /api/v1/workplans/{id}/items/{itemId}"] = Who.Administrator,
         ["POST /api/v1/workplans/{id}/items/{itemId}/status"] = Who.Administrator,
         ["GET /api/v1/audit"] = Who.Administrator,
+
+        // The viewer is Viet Nam's focal point; the expression of interest is another member's (Sri Lanka's).
+        ["GET /api/v1/secondments"] = Who.Members,
+        ["POST /api/v1/secondments"] = Who.Nobody,
+        ["GET /api/v1/secondments/{id}"] = Who.Staff,
+        ["POST /api/v1/secondments/{id}/steps"] = Who.Nobody,
     };
 
     private static readonly (Who Who, string? Email)[] Callers =
@@ -157,11 +163,12 @@ public sealed class AuthorizationMatrixTests
         System.Text.RegularExpressions.Regex.Replace("/" + pattern.Trim('/'), "\\{([a-zA-Z]+)(:[^}]+)?\\}", "{$1}");
 
     private sealed record OtherIds(string Round, string Scorecard, string Activity, string Meeting, string Decision, string WorkPlan, string WorkPlanItem,
-        string ObjectiveCode, string Member, string Seat, string CoChair)
+        string ObjectiveCode, string Member, string Seat, string CoChair, string Secondment)
     {
         public string For(string route) => route switch
         {
             _ when route.StartsWith("/api/v1/members", StringComparison.Ordinal) => Member,
+            _ when route.StartsWith("/api/v1/secondments", StringComparison.Ordinal) => Secondment,
             _ when route.StartsWith("/api/v1/bodies/{code}/seats", StringComparison.Ordinal) => Seat,
             _ when route.StartsWith("/api/v1/bodies/{code}/co-chairs", StringComparison.Ordinal) => CoChair,
             _ when route.StartsWith("/api/v1/scorecards", StringComparison.Ordinal) => Scorecard,
@@ -196,7 +203,16 @@ public sealed class AuthorizationMatrixTests
             await db.SaveChangesAsync();
             return (rso.Seats[0].Id, rso.CoChairs[0].Id);
         });
+        var sriLanka = await given.MemberAsync("Sri Lanka");
+        var secondment = await world.App.WithDbAsync(async db =>
+        {
+            var interest = Domain.Secondments.Secondment.Submit(sriLanka, new Domain.Secondments.InterestValues("Department of Immigration and Emigration",
+                "Aviation people smuggling.", null, null, [await db.FocusAreas.Select(f => f.Id).FirstAsync()], "Ms A. Perera", null), "Focal point", DateTime.UtcNow).Value!;
+            db.Secondments.Add(interest);
+            await db.SaveChangesAsync();
+            return interest.Id;
+        });
         static string S(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new OtherIds(S(world.Round.Id), S(scorecard), S(activity), S(meeting), S(decision), S(plan), S(item), "LE-2", S(member), S(seat), S(coChair));
+        return new OtherIds(S(world.Round.Id), S(scorecard), S(activity), S(meeting), S(decision), S(plan), S(item), "LE-2", S(member), S(seat), S(coChair), S(secondment));
     }
 }

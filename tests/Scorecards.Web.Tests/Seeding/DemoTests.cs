@@ -105,6 +105,15 @@ public sealed class DemoTests
         Assert.Empty(bodies["RSO"]);
         Assert.Empty(bodies["TFPP"]);
 
+        // The Sri Lankan secondments the statement reports, as the RSO and Sri Lanka's focal point read them.
+        var byRso = await JsonAsync(await (await app.ApiClientAsync(Demo.Rso)).GetAsync("/api/v1/secondments", Ct));
+        var secondment = Assert.Single(byRso.GetProperty("secondments").EnumerateArray());
+        Assert.Equal(("Sri Lanka", "Department of Immigration and Emigration", "Completed", "Government of New Zealand"),
+            (secondment.GetProperty("member").GetString(), secondment.GetProperty("agency").GetString(), secondment.GetProperty("status").GetString(), secondment.GetProperty("funder").GetString()));
+        Assert.Equal(["Secondments from Sri Lanka's Department of Immigration and Emigration"], secondment.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("title").GetString()));
+        Assert.Single((await JsonAsync(await (await app.ApiClientAsync("focal.sri-lanka@demo.scorecards.test")).GetAsync("/api/v1/secondments", Ct))).GetProperty("secondments").EnumerateArray());
+        Assert.Empty((await JsonAsync(await viewer.GetAsync("/api/v1/secondments", Ct))).GetProperty("secondments").EnumerateArray());
+
         // Seeding and reading the demo leave EF Core nothing to warn about.
         Assert.DoesNotContain(log.Lines, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && l.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
     }

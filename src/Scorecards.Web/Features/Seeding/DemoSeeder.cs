@@ -10,6 +10,7 @@ using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Members;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Domain.Secondments;
 using Scorecards.Domain.WorkPlans;
 using Scorecards.Web.Features.Accounts;
 using Scorecards.Web.Features.Framework;
@@ -42,6 +43,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
         new("reporter.rso@demo.scorecards.test", "RSO Reporter", Roles.Reporter, "RSO", null),
         new("reporter.gabf@demo.scorecards.test", "GABF Reporter", Roles.Reporter, "GABF", null),
         new("viewer@demo.scorecards.test", "Member Viewer (Viet Nam)", Roles.MemberViewer, null, "Viet Nam"),
+        new("focal.sri-lanka@demo.scorecards.test", "Focal Point (Sri Lanka)", Roles.MemberViewer, null, "Sri Lanka"),
     ];
 
     /// <summary>
@@ -87,6 +89,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
             await SeedRoundsAsync(users, ct);
             await SeedMeetingsAsync(ct);
             await SeedWorkPlansAsync(ct);
+            await SeedSecondmentsAsync(ct);
         }
         finally
         {
@@ -101,7 +104,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
             EntityType = "DemoData",
             EntityId = "demo",
             Subject = "Demo data seeded",
-            After = $"{await db.Members.CountAsync(ct)} members, {await db.Bodies.CountAsync(ct)} bodies, {await db.Objectives.CountAsync(ct)} objectives, {await db.Rounds.CountAsync(ct)} rounds, {await db.Activities.CountAsync(ct)} activities, {await db.Meetings.CountAsync(ct)} meetings, {await db.WorkPlans.CountAsync(ct)} work plans, {await db.Users.CountAsync(ct)} accounts",
+            After = $"{await db.Members.CountAsync(ct)} members, {await db.Secondments.CountAsync(ct)} secondments, {await db.Bodies.CountAsync(ct)} bodies, {await db.Objectives.CountAsync(ct)} objectives, {await db.Rounds.CountAsync(ct)} rounds, {await db.Activities.CountAsync(ct)} activities, {await db.Meetings.CountAsync(ct)} meetings, {await db.WorkPlans.CountAsync(ct)} work plans, {await db.Users.CountAsync(ct)} accounts",
         });
         db.AuditingSuspended = true;
         await db.SaveChangesAsync(ct);
@@ -280,6 +283,33 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
             db.WorkPlans.Add(plan);
         }
 
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The secondments the 18th AHG SOM statement reports: Sri Lanka's Department of Immigration and Emigration to the RSO, funded
+    /// by New Zealand, completed. Their dates are not public; the record spans the reporting period and says so.
+    /// </summary>
+    private async Task SeedSecondmentsAsync(CancellationToken ct)
+    {
+        var sriLanka = await db.Members.Where(m => m.Name == "Sri Lanka").Select(m => m.Id).SingleAsync(ct);
+        var focusAreas = await db.FocusAreas.Where(f => f.Code == "BM" || f.Code == "IS").Select(f => f.Id).ToListAsync(ct);
+        var activity = await db.Activities.Where(a => a.Title == "Secondments from Sri Lanka's Department of Immigration and Emigration").Select(a => a.Id).SingleAsync(ct);
+        var start = new DateTime(2024, 5, 6, 4, 0, 0, DateTimeKind.Utc);
+        var submitted = Secondment.Submit(sriLanka, new InterestValues("Department of Immigration and Emigration",
+            "Aviation people smuggling and trafficking in persons: a series of secondments to the RSO, building on the cross-border cooperation between Sri Lanka "
+            + "and Thailand in the 6th Joint Period of Action.", null, null, focusAreas, null, null), "Focal Point (Sri Lanka)", start);
+        Check(submitted.Outcome);
+        var secondment = submitted.Value!;
+        Check(secondment.Move(new SecondmentStep(SecondmentStatus.UnderDiscussion, null), "RSO Reporter", start));
+        Check(secondment.Move(new SecondmentStep(SecondmentStatus.Agreed, null), "RSO Reporter", start));
+        Check(secondment.Move(new SecondmentStep(SecondmentStatus.Placed, "The exact dates are not public; the placement is recorded across the reporting period it fell in.",
+            "RSO, Bangkok", new DateOnly(2024, 5, 6), new DateOnly(2025, 5, 20), "Government of New Zealand"), "RSO Reporter", start));
+        Check(secondment.Move(new SecondmentStep(SecondmentStatus.Completed, null, Outcomes:
+            "Fostered information sharing between Sri Lankan officials, Thai Immigration and Airline Liaison Officers based in the region on aviation people smuggling "
+            + "and trafficking in persons; noted by the D-WG as a successful model for engagement.", ActivityIds: [activity]),
+            "RSO Reporter", new DateTime(2025, 5, 20, 4, 0, 0, DateTimeKind.Utc)));
+        db.Secondments.Add(secondment);
         await db.SaveChangesAsync(ct);
     }
 

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scorecards.Data;
+using Scorecards.Domain;
+using Scorecards.Domain.Secondments;
+using Scorecards.Web.Infrastructure;
+
+namespace Scorecards.Web.Features.Secondments;
+
+public static class SecondmentsApi
+{
+    public static void MapSecondmentsApi(this RouteGroupBuilder api)
+    {
+        var secondments = api.MapGroup("/secondments").WithTags("RSO secondment programme");
+        secondments.MapGet("", ListAsync)
+            .WithSummary("Expressions of interest the caller may see (the RSO and administrators all, with nominees' names; Co-Chairs all without; a focal point its member's), filtered by status and member, with the figures per year.");
+        secondments.MapGet("/{id:int}", GetAsync).WithSummary("One expression of interest with its timeline.");
+        secondments.MapPost("", SubmitAsync).WithSummary("Expresses interest: a focal point for its member, the RSO or an administrator for any (memberId).");
+        secondments.MapPost("/{id:int}/steps", StepAsync)
+            .WithSummary("Moves it along (UnderDiscussion, Agreed, Placed with hostUnit, startDate, endDate and funder, Completed with outcomes and activityIds), or ends it (Withdrawn, Declined) with a note saying why; the RSO, or the focal point to withdraw.");
+    }
+
+    private static async Task<Results<Ok<SecondmentList>, ProblemHttpResult>> ListAsync(string? status, int? member, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        SecondmentStatus? parsed = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!Enum.TryParse<SecondmentStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+            {
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation",
+                    $"'{status}' is not a status; use one of {string.Join(", ", Enum.GetNames<SecondmentStatus>())}.");
+            }
+
+            parsed = s;
+        }
+
+        return TypedResults.Ok(await SecondmentQueries.ListAsync(db, await SecondmentAccess.ForAsync(user, db, ct), parsed, member, ct));
+    }
+
+    private static async Task<Results<Ok<SecondmentDto>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+        await SecondmentQueries.GetAsync(db, await SecondmentAccess.ForAsync(user, db, ct), id, ct) is { } secondment
+            ? TypedResults.Ok(secondment)
+            : ApiProblems.NotFound($"Expression of interest {id}");
+
+    private static async Task<Results<Created<SecondmentDto>, ProblemHttpResult>> SubmitAsync(InterestRequest body, ClaimsPrincipal user, SecondmentService service,
+        AppDbContext db, CancellationToken ct)
+    {
+        var submitted = await service.SubmitAsync(user, body, ct);
+        return submitted.Succeeded
+            ? TypedResults.Created($"/api/v1/secondments/{submitted.Value!.Id}", (await SecondmentQueries.GetAsync(db, await SecondmentAccess.ForAsync(user, db, ct), submitted.Value.Id, ct))!)
+            : ApiProblems.From(submitted.Outcome);
+    }
+
+    private static async Task<Results<Ok<SecondmentDto>, ProblemHttpResult>> StepAsync(int id, StepRequest body, ClaimsPrincipal user, SecondmentService service,
+        AppDbContext db, CancellationToken ct)
+    {
+        Result<Secondment> moved = await service.MoveAsync(user, id, body, ct);
+        return moved.Succeeded
+            ? TypedResults.Ok((await SecondmentQueries.GetAsync(db, await SecondmentAccess.ForAsync(user, db, ct), id, ct))!)
+            : ApiProblems.From(moved.Outcome);
+    }
+}

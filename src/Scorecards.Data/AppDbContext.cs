@@ -43,6 +43,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<Secondment> Secondments => Set<Secondment>();
+    public DbSet<MembershipProposal> MembershipProposals => Set<MembershipProposal>();
     public DbSet<UserBody> UserBodies => Set<UserBody>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
@@ -93,6 +94,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
         builder.Properties<MeetingKind>().HaveConversion<string>().HaveMaxLength(30);
         builder.Properties<DecisionStatus>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<SecondmentStatus>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<ProposalKind>().HaveConversion<string>().HaveMaxLength(20);
+        builder.Properties<ProposalStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -1265,6 +1265,101 @@ namespace Scorecards.Data.Postgres.Migrations
                     b.ToTable("MemberStatusChange");
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Members.MembershipProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NewStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("ProposedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("MembershipProposals", (string)null);
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Members.ProposalEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("MembershipProposalEvents", (string)null);
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Rounds.Assessment", b =>
                 {
                     b.Property<int>("Id")
@@ -2206,6 +2301,39 @@ namespace Scorecards.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Members.MembershipProposal", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scorecards.Domain.Meetings.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scorecards.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scorecards.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Members.ProposalEvent", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Members.MembershipProposal", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Rounds.Assessment", b =>
                 {
                     b.HasOne("Scorecards.Domain.Framework.FocusArea", null)
@@ -2435,6 +2563,11 @@ namespace Scorecards.Data.Postgres.Migrations
             modelBuilder.Entity("Scorecards.Domain.Members.Member", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Members.MembershipProposal", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Scorecards.Entry", b =>

@@ -1220,6 +1220,97 @@ namespace Scorecards.Data.Sqlite.Migrations
                     b.ToTable("MemberStatusChange");
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Members.MembershipProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("MembershipProposals", (string)null);
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Members.ProposalEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("MembershipProposalEvents", (string)null);
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Rounds.Assessment", b =>
                 {
                     b.Property<int>("Id")
@@ -2139,6 +2230,39 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scorecards.Domain.Members.MembershipProposal", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scorecards.Domain.Meetings.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scorecards.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Scorecards.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Members.ProposalEvent", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Members.MembershipProposal", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scorecards.Domain.Rounds.Assessment", b =>
                 {
                     b.HasOne("Scorecards.Domain.Framework.FocusArea", null)
@@ -2368,6 +2492,11 @@ namespace Scorecards.Data.Sqlite.Migrations
             modelBuilder.Entity("Scorecards.Domain.Members.Member", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Members.MembershipProposal", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Scorecards.Entry", b =>

@@ -37,7 +37,7 @@ internal static class AuditTrail
         typeof(Citation), typeof(Activity), typeof(ActivityMember), typeof(ActivityFocusArea), typeof(ActivityObjective),
         typeof(WorkPlan), typeof(WorkPlanItem), typeof(WorkPlanItemObjective), typeof(WorkPlanItemActivity),
         typeof(Meeting), typeof(MeetingAttendee), typeof(Decision),
-        typeof(Secondment), typeof(SecondmentFocusArea), typeof(SecondmentActivity),
+        typeof(Secondment), typeof(SecondmentFocusArea), typeof(SecondmentActivity), typeof(MembershipProposal),
     ];
 
     public static List<PendingAuditEvent> Capture(AppDbContext db, IAuditActor actor, DateTime nowUtc)
@@ -252,6 +252,7 @@ internal sealed class PendingAuditEvent(AppDbContext db, EntityEntry entry, IAud
         MeetingAttendee a => (null, null, $"meeting #{a.MeetingId}"),
         Decision d => (d.OwnerBodyId, null, $"meeting #{d.MeetingId}, decision {d.Number}"),
         Secondment s => (null, null, $"secondment #{s.Id}, {MemberName(s.MemberId)}"),
+        MembershipProposal p => (p.BodyId, null, $"membership proposal #{p.Id}, {MemberName(p.MemberId)}"),
         SecondmentFocusArea f => (null, null, $"secondment #{f.SecondmentId}"),
         SecondmentActivity a => (null, null, $"secondment #{a.SecondmentId}"),
         _ => (null, null, null),

@@ -64,3 +64,30 @@ internal sealed class BodySeatConfiguration : IEntityTypeConfiguration<BodySeat>
         builder.HasOne<Decision>().WithMany().HasForeignKey(s => s.UntilDecisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class MembershipProposalConfiguration : IEntityTypeConfiguration<MembershipProposal>
+{
+    public void Configure(EntityTypeBuilder<MembershipProposal> builder)
+    {
+        builder.ToTable("MembershipProposals");
+        builder.Property(p => p.Rationale).HasMaxLength(MembershipProposal.MaxRationale);
+        builder.HasIndex(p => p.Status);
+        builder.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Body>().WithMany().HasForeignKey(p => p.BodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Decision>().WithMany().HasForeignKey(p => p.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(p => p.Events).WithOne().HasForeignKey(e => e.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Events).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_events");
+        builder.Ignore(p => p.IsOpen);
+    }
+}
+
+internal sealed class ProposalEventConfiguration : IEntityTypeConfiguration<ProposalEvent>
+{
+    public void Configure(EntityTypeBuilder<ProposalEvent> builder)
+    {
+        builder.ToTable("MembershipProposalEvents");
+        builder.Property(e => e.By).HasMaxLength(200);
+        builder.Property(e => e.Note).HasMaxLength(MembershipProposal.MaxRationale);
+    }
+}

@@ -41,6 +41,10 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/members/{id}"] = Who.Members,
         ["PUT /api/v1/members/{id}"] = Who.Administrator,
         ["POST /api/v1/members/{id}/status"] = Who.Administrator,
+        ["GET /api/v1/membership-proposals"] = Who.Members,
+        ["POST /api/v1/membership-proposals"] = Who.Nobody,
+        ["GET /api/v1/membership-proposals/{id}"] = Who.Members,
+        ["POST /api/v1/membership-proposals/{id}/steps"] = Who.Nobody,
         ["GET /api/v1/bodies"] = Who.Members,
         ["GET /api/v1/bodies/{code}"] = Who.Members,
         ["POST /api/v1/bodies/{code}/seats"] = Who.Administrator,
@@ -163,12 +167,13 @@ public sealed class AuthorizationMatrixTests
         System.Text.RegularExpressions.Regex.Replace("/" + pattern.Trim('/'), "\\{([a-zA-Z]+)(:[^}]+)?\\}", "{$1}");
 
     private sealed record OtherIds(string Round, string Scorecard, string Activity, string Meeting, string Decision, string WorkPlan, string WorkPlanItem,
-        string ObjectiveCode, string Member, string Seat, string CoChair, string Secondment)
+        string ObjectiveCode, string Member, string Seat, string CoChair, string Secondment, string Proposal)
     {
         public string For(string route) => route switch
         {
             _ when route.StartsWith("/api/v1/members", StringComparison.Ordinal) => Member,
             _ when route.StartsWith("/api/v1/secondments", StringComparison.Ordinal) => Secondment,
+            _ when route.StartsWith("/api/v1/membership-proposals", StringComparison.Ordinal) => Proposal,
             _ when route.StartsWith("/api/v1/bodies/{code}/seats", StringComparison.Ordinal) => Seat,
             _ when route.StartsWith("/api/v1/bodies/{code}/co-chairs", StringComparison.Ordinal) => CoChair,
             _ when route.StartsWith("/api/v1/scorecards", StringComparison.Ordinal) => Scorecard,
@@ -212,7 +217,15 @@ public sealed class AuthorizationMatrixTests
             await db.SaveChangesAsync();
             return interest.Id;
         });
+        var proposal = await world.App.WithDbAsync(async db =>
+        {
+            var proposed = Domain.Members.MembershipProposal.Propose(Domain.Members.ProposalKind.JoinBody, member, await db.Bodies.Select(b => b.Id).FirstAsync(), null,
+                "Matrix test.", "Secretariat", DateTime.UtcNow).Value!;
+            db.MembershipProposals.Add(proposed);
+            await db.SaveChangesAsync();
+            return proposed.Id;
+        });
         static string S(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new OtherIds(S(world.Round.Id), S(scorecard), S(activity), S(meeting), S(decision), S(plan), S(item), "LE-2", S(member), S(seat), S(coChair), S(secondment));
+        return new OtherIds(S(world.Round.Id), S(scorecard), S(activity), S(meeting), S(decision), S(plan), S(item), "LE-2", S(member), S(seat), S(coChair), S(secondment), S(proposal));
     }
 }

@@ -20,6 +20,14 @@ public static class MembersApi
         members.MapPost("/{id:int}/status", RecordStatusAsync)
             .WithSummary("Records a change of status (member, observer, withdrawn) on the day it took effect, with the decision behind it (administrators).");
 
+        var proposals = api.MapGroup("/membership-proposals").WithTags("Members");
+        proposals.MapGet("", ProposalsAsync).WithSummary("The membership review's proposals, newest first; filter by status.");
+        proposals.MapGet("/{id:int}", ProposalAsync).WithSummary("One proposal with its timeline.");
+        proposals.MapPost("", ProposeAsync)
+            .WithSummary("Proposes a change: kind JoinBody or LeaveBody (with body) or ChangeStatus (with newStatus), the memberId and the rationale (administrators and Co-Chairs).");
+        proposals.MapPost("/{id:int}/steps", ProposalStepAsync)
+            .WithSummary("Tables it at a meeting (meetingId), records the decision (Agreed, Deferred, Declined with decisionId), applies what was agreed on effectiveDate, or withdraws it with a note (administrators and Co-Chairs).");
+
         var bodies = api.MapGroup("/bodies").WithTags("Bodies");
         bodies.MapGet("", GetBodiesAsync).WithSummary("The reporting bodies with the seats and co-chairs held on a day (asAt, today by default).");
         bodies.MapGet("/{code}", GetBodyAsync).WithSummary("One body with every seat and co-chair term, past, current and future.");
@@ -55,6 +63,41 @@ public static class MembersApi
     private static async Task<Results<Ok<MemberDetailsDto>, ProblemHttpResult>> MemberOrProblemAsync(Domain.Result<Member> result, AppDbContext db,
         TimeProvider clock, CancellationToken ct) =>
         result.Succeeded ? TypedResults.Ok((await RegisterQueries.MemberAsync(db, result.Value!.Id, RoundViews.Today(clock), ct))!) : ApiProblems.From(result.Outcome);
+
+    private static async Task<Results<Ok<List<ProposalDto>>, ProblemHttpResult>> ProposalsAsync(string? status, AppDbContext db, CancellationToken ct)
+    {
+        ProposalStatus? parsed = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!Enum.TryParse<ProposalStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+            {
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{status}' is not a status; use one of {string.Join(", ", Enum.GetNames<ProposalStatus>())}.");
+            }
+
+            parsed = s;
+        }
+
+        return TypedResults.Ok(await MembershipReview.ListAsync(db, parsed, ct));
+    }
+
+    private static async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> ProposalAsync(int id, AppDbContext db, CancellationToken ct) =>
+        await MembershipReview.GetAsync(db, id, ct) is { } proposal ? TypedResults.Ok(proposal) : ApiProblems.NotFound($"Proposal {id}");
+
+    private static async Task<Results<Created<ProposalDto>, ProblemHttpResult>> ProposeAsync(ProposalRequest body, ClaimsPrincipal user, MembershipReview review,
+        AppDbContext db, CancellationToken ct)
+    {
+        var proposed = await review.ProposeAsync(user, body, ct);
+        return proposed.Succeeded
+            ? TypedResults.Created($"/api/v1/membership-proposals/{proposed.Value!.Id}", (await MembershipReview.GetAsync(db, proposed.Value.Id, ct))!)
+            : ApiProblems.From(proposed.Outcome);
+    }
+
+    private static async Task<Results<Ok<ProposalDto>, ProblemHttpResult>> ProposalStepAsync(int id, ProposalStepRequest body, ClaimsPrincipal user,
+        MembershipReview review, AppDbContext db, CancellationToken ct)
+    {
+        var moved = await review.MoveAsync(user, id, body, ct);
+        return moved.Succeeded ? TypedResults.Ok((await MembershipReview.GetAsync(db, id, ct))!) : ApiProblems.From(moved.Outcome);
+    }
 
     private static async Task<Ok<List<BodyDto>>> GetBodiesAsync(DateOnly? asAt, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await RegisterQueries.BodiesAsync(db, asAt ?? RoundViews.Today(clock), ct));

@@ -115,13 +115,7 @@ public sealed class RegisterService(AppDbContext db, IAuthorizationService autho
             return unknown;
         }
 
-        if (request.Status == MemberStatus.Withdrawn && request.On is { } on && await HeldAfterAsync(id, on, ct) is { Count: > 0 } held)
-        {
-            return Result.Invalid("member.holds-seats", [new FieldError(nameof(StatusRequest.Status),
-                $"{member.Name} still holds {string.Join(", ", held)} after {on:yyyy-MM-dd}; end them on the day before it withdraws first.")]);
-        }
-
-        var recorded = member.RecordStatus(request.Status, request.On, request.DecisionId, request.Note, Today);
+        var recorded = await StageStatusAsync(member, request, ct);
         if (!recorded.Succeeded)
         {
             return recorded;
@@ -129,6 +123,48 @@ public sealed class RegisterService(AppDbContext db, IAuthorizationService autho
 
         await db.SaveChangesAsync(ct);
         return member;
+    }
+
+    /// <summary>
+    /// Makes the register's change an agreed proposal of the membership review calls for, on the day it takes effect, without
+    /// saving: the caller saves it with the proposal's own step, so both happen or neither. Whoever may apply the proposal may
+    /// make its change.
+    /// </summary>
+    public async Task<Result> StageProposalAsync(MembershipProposal proposal, DateOnly on, CancellationToken ct)
+    {
+        if (proposal.Kind == ProposalKind.ChangeStatus)
+        {
+            var member = await db.Members.Include(m => m.History).SingleAsync(m => m.Id == proposal.MemberId, ct);
+            return await StageStatusAsync(member, new StatusRequest(proposal.NewStatus!.Value, on, proposal.DecisionId, $"Membership review proposal {proposal.Id}."), ct);
+        }
+
+        var body = await db.Bodies.Include(b => b.CoChairs).Include(b => b.Seats).SingleAsync(b => b.Id == proposal.BodyId, ct);
+        if (proposal.Kind == ProposalKind.JoinBody)
+        {
+            return await StageSeatAsync(body, new SeatRequest(proposal.MemberId, on, proposal.DecisionId), ct);
+        }
+
+        var name = await db.Members.Where(m => m.Id == proposal.MemberId).Select(m => m.Name).SingleAsync(ct);
+        return body.Seats.FirstOrDefault(s => s.MemberId == proposal.MemberId && (s.Until is null || s.Until >= on)) is { } seat
+            ? body.EndSeat(seat.Id, on.AddDays(-1), proposal.DecisionId)
+            : Result.Fail("seat.none", $"{name} holds no seat on {body.Code} on {on:yyyy-MM-dd} to leave.");
+    }
+
+    private async Task<Result> StageStatusAsync(Member member, StatusRequest request, CancellationToken ct)
+    {
+        if (request.Status == MemberStatus.Withdrawn && request.On is { } on && await HeldAfterAsync(member.Id, on, ct) is { Count: > 0 } held)
+        {
+            return Result.Invalid("member.holds-seats", [new FieldError(nameof(StatusRequest.Status),
+                $"{member.Name} still holds {string.Join(", ", held)} after {on:yyyy-MM-dd}; end them on the day before it withdraws first.")]);
+        }
+
+        return member.RecordStatus(request.Status, request.On, request.DecisionId, request.Note, Today);
+    }
+
+    private async Task<Result> StageSeatAsync(Body body, SeatRequest request, CancellationToken ct)
+    {
+        var (member, refusal) = await TakingPartAsync(request.MemberId, request.From, nameof(SeatRequest.MemberId), ct);
+        return refusal ?? body.AddSeat(member!.Id, member.Name, request.From, request.DecisionId);
     }
 
     /// <summary>Takes back a member's latest change of status, recorded in error.</summary>
@@ -212,11 +248,7 @@ public sealed class RegisterService(AppDbContext db, IAuthorizationService autho
 
     /// <summary>Gives a member a seat on a body; the member must take part in the Process on the day the seat begins.</summary>
     public Task<Result<Body>> AddSeatAsync(ClaimsPrincipal user, string code, SeatRequest request, CancellationToken ct) =>
-        ChangeTermsAsync(user, code, request.DecisionId, async body =>
-        {
-            var (member, refusal) = await TakingPartAsync(request.MemberId, request.From, nameof(SeatRequest.MemberId), ct);
-            return refusal ?? body.AddSeat(member!.Id, member.Name, request.From, request.DecisionId);
-        }, ct);
+        ChangeTermsAsync(user, code, request.DecisionId, body => StageSeatAsync(body, request, ct), ct);
 
     public Task<Result<Body>> EndSeatAsync(ClaimsPrincipal user, string code, int seatId, TermEnd request, CancellationToken ct) =>
         ChangeTermsAsync(user, code, request.DecisionId, body => Task.FromResult(body.EndSeat(seatId, request.Until, request.DecisionId)), ct);

@@ -283,6 +283,7 @@ public static class WebApp
         services.AddScoped<Features.Meetings.MeetingService>();
         services.AddScoped<Features.Members.RegisterService>();
         services.AddScoped<Features.Members.MembershipReview>();
+        services.AddScoped<Features.Members.MemberImporter>();
         services.AddScoped<Features.Secondments.SecondmentService>();
         services.AddScoped<Features.Statements.StatementService>();
         services.AddScoped<Features.Activities.ActivityService>();

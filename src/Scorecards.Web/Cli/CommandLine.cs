@@ -29,7 +29,7 @@ public static class CommandLine
         var root = new RootCommand("Scorecards: reporting against the 2023 Adelaide Strategy for Cooperation.")
         {
             ServeVerb.Create(), MigrateVerb.Create(output), SeedVerb.Create(output), UserVerb.Create(output), CoChairVerb.Create(output), FrameworkVerb.Create(output),
-            ActivitiesVerb.Create(output), ExportVerb.Create(output), TokenVerb.Create(output),
+            ActivitiesVerb.Create(output), MembersVerb.Create(output), MembersVerb.Secondments(output), ExportVerb.Create(output), TokenVerb.Create(output),
         };
         root.Options.Add(DataOption);
 

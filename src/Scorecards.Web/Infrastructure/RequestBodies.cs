@@ -35,6 +35,34 @@ public static class RequestBodies
         await next(context);
     });
 
+    /// <summary>
+    /// A spreadsheet sent as the raw body — text/csv or an .xlsx workbook, not a form: a browser cannot send these types
+    /// across sites without asking first — with its file name; or the problem to answer.
+    /// </summary>
+    public static async Task<(string Name, byte[] Content, IResult? Problem)> ReadSheetAsync(HttpRequest request, string? fileName, string defaultName,
+        long maxBytes, CancellationToken ct)
+    {
+        var extension = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() switch
+        {
+            Spreadsheets.UploadedSheet.CsvType => ".csv",
+            Spreadsheets.UploadedSheet.XlsxType => ".xlsx",
+            _ => null,
+        };
+        if (extension is null)
+        {
+            return ("", [], ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type",
+                $"Send the file as the body with Content-Type text/csv or {Spreadsheets.UploadedSheet.XlsxType}."));
+        }
+
+        var content = await ReadAsync(request, maxBytes, ct);
+        if (content is null)
+        {
+            return ("", [], TooLarge("The file", maxBytes));
+        }
+
+        return ((string.IsNullOrWhiteSpace(fileName) ? defaultName : Path.GetFileNameWithoutExtension(fileName)) + extension, content, null);
+    }
+
     /// <summary>The body, or null when it is longer than <paramref name="maxBytes"/>.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {

@@ -60,6 +60,37 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task MembersExportAndImport_RoundTrip_ABadRowChangesNothing_AndSeatsAndSecondmentsExport()
+    {
+        await RunAsync("seed", "--demo");
+        var csv = Path.Combine(_data, "members.csv");
+        var xlsx = Path.Combine(_data, "members.xlsx");
+
+        var exported = await RunAsync("members", "export", csv);
+        var exportedXlsx = await RunAsync("members", "export", xlsx);
+        var dryRun = await RunAsync("members", "import", xlsx, "--dry-run");
+        await File.AppendAllTextAsync(csv, "Canada,state,observer,2026-01-05,,\r\nAtlantis,island,member,,,\r\n", TestContext.Current.CancellationToken);
+        var rejected = await RunAsync("members", "import", csv);
+        File.WriteAllLines(csv, [.. File.ReadAllLines(csv).Where(l => !l.StartsWith("Atlantis", StringComparison.Ordinal))]);
+        var imported = await RunAsync("members", "import", csv);
+        var seats = await RunAsync("members", "seats", Path.Combine(_data, "seats.csv"));
+        var secondments = await RunAsync("secondments", "export", Path.Combine(_data, "secondments.xlsx"));
+
+        Assert.Equal(0, exported.Code);
+        Assert.Contains("Wrote 49 members as at", exported.Output);
+        Assert.Equal(0, exportedXlsx.Code);
+        Assert.Contains("nothing changed: 49 rows: 0 to add, 0 to change, 49 unchanged, 0 rejected", dryRun.Output);
+        Assert.Equal(1, rejected.Code);
+        Assert.Contains("members.csv: row 52, Kind: 'island' is not a kind; use state, territory, special administrative region or organisation.", rejected.Output);
+        Assert.StartsWith("error: members.csv cannot be imported (51 rows: 1 to add, 0 to change, 49 unchanged, 1 rejected); nothing was changed.", rejected.Error);
+        Assert.Equal(0, imported.Code);
+        Assert.Contains("Imported members.csv: 1 added, 0 changed, 49 unchanged.", imported.Output);
+        Assert.Contains("Wrote 6 seats and 8 co-chair terms", seats.Output);
+        Assert.Contains("Wrote 1 expressions of interest", secondments.Output);
+        Assert.Contains("Canada,state,observer,2026-01-05", await File.ReadAllTextAsync(csv, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Export_WritesTheRoundInEachFormat_AndRefusesAnUnknownRound()
     {
         await RunAsync("seed", "--demo");

@@ -38,6 +38,9 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/public/rounds/{id}/summary"] = Who.Everyone,
         ["GET /api/v1/members"] = Who.Members,
         ["POST /api/v1/members"] = Who.Administrator,
+        ["GET /api/v1/members/export"] = Who.Members,
+        ["POST /api/v1/members/import"] = Who.Administrator,
+        ["GET /api/v1/seats/export"] = Who.Members,
         ["GET /api/v1/members/{id}"] = Who.Members,
         ["PUT /api/v1/members/{id}"] = Who.Administrator,
         ["POST /api/v1/members/{id}/status"] = Who.Administrator,
@@ -105,6 +108,7 @@ public sealed class AuthorizationMatrixTests
 
         // The viewer is Viet Nam's focal point; the expression of interest is another member's (Sri Lanka's).
         ["GET /api/v1/secondments"] = Who.Members,
+        ["GET /api/v1/secondments/export"] = Who.Members,
         ["POST /api/v1/secondments"] = Who.Nobody,
         ["GET /api/v1/secondments/{id}"] = Who.Staff,
         ["POST /api/v1/secondments/{id}/steps"] = Who.Nobody,

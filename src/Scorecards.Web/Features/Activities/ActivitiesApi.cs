@@ -64,38 +64,18 @@ public static class ActivitiesApi
             return TypedResults.Forbid();
         }
 
-        // A raw body, not a form: a browser cannot send these types across sites without asking first.
-        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        var extension = mediaType switch
+        var (name, content, problem) = await RequestBodies.ReadSheetAsync(request, fileName, "activities", ActivityImporter.MaxBytes, ct);
+        if (problem is not null)
         {
-            "text/csv" => ".csv",
-            UploadedSheet.XlsxType => ".xlsx",
-            _ => null,
-        };
-        if (extension is null)
-        {
-            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type",
-                $"Send the file as the body with Content-Type text/csv or {UploadedSheet.XlsxType}.");
+            return problem;
         }
 
-        var content = await RequestBodies.ReadAsync(request, ActivityImporter.MaxBytes, ct);
-        if (content is null)
-        {
-            return RequestBodies.TooLarge("The file", ActivityImporter.MaxBytes);
-        }
-
-        var name = string.IsNullOrWhiteSpace(fileName) ? "activities" + extension : Path.GetFileNameWithoutExtension(fileName) + extension;
         if (dryRun == true)
         {
             return TypedResults.Ok(await activities.PreviewImportAsync(user, name, content, ct));
         }
 
-        var result = await activities.ApplyImportAsync(user, name, content, ct);
-        return result.Applied
-            ? TypedResults.Ok(result)
-            : ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "import.rejected",
-                $"{result.Rejected} row(s) of the file cannot be imported; nothing was changed.",
-                new Dictionary<string, object?> { ["preview"] = result });
+        return (await activities.ApplyImportAsync(user, name, content, ct)).Answer();
     }
 
     private static (ActivityFilter? Filter, ProblemHttpResult? Problem) ReadFilter(string? body, string? kind, string? area, string? member,

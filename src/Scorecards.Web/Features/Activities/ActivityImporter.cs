@@ -14,6 +14,12 @@ public sealed record ImportPreview(string FileName, int Rows, int Created, int U
     IReadOnlyList<ImportRejection> Rejections, bool Applied)
 {
     public bool CanApply => Rejections.Count == 0 && Created + Updated > 0;
+
+    /// <summary>The API's answer to an import that was to be applied: the counts, or 422 with every rejected row when nothing was changed.</summary>
+    public IResult Answer() => Applied || Rejections.Count == 0
+        ? TypedResults.Ok(this)
+        : Infrastructure.ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "import.rejected",
+            $"{Rejected} row(s) of the file cannot be imported; nothing was changed.", new Dictionary<string, object?> { ["preview"] = this });
 }
 
 /// <summary>

@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Scorecards.Data;
 using Scorecards.Domain.Members;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Infrastructure;
+using Scorecards.Web.Infrastructure.Authorization;
+using Scorecards.Web.Infrastructure.Spreadsheets;
 
 namespace Scorecards.Web.Features.Members;
 
@@ -14,6 +17,13 @@ public static class MembersApi
         var members = api.MapGroup("/members").WithTags("Members");
         members.MapGet("", GetMembersAsync)
             .WithSummary("The members and observers of the Process as at a day (asAt, today by default), each with its status then and its whole history; withdrawn=true adds those that had withdrawn by then.");
+        members.MapGet("/export", ExportMembersAsync)
+            .WithSummary("The register as at a day as a file (format=csv or xlsx), with the columns of the import.");
+        members.MapPost("/import", ImportMembersAsync).WithMetadata(new RequestSizeLimitAttribute(MemberImporter.MaxBytes))
+            .WithSummary("Imports the register from the body, sent as text/csv or an .xlsx workbook (administrators). dryRun=true previews; otherwise the file is "
+                + "applied in full, or, if any row is rejected, not at all (422 with every rejected row).")
+            .AcceptsFile("The register as CSV (UTF-8) or an .xlsx workbook, with the columns of the export.",
+                "Some rows are rejected; nothing was changed (`import.rejected`, with every row under `preview`).", "text/csv", UploadedSheet.XlsxType);
         members.MapGet("/{id:int}", GetMemberAsync).WithSummary("One member with its history of status, its seats on bodies and its co-chair terms.");
         members.MapPost("", AddMemberAsync).WithSummary("Adds a member or observer, with the day it joined and the decision behind it when known (administrators).");
         members.MapPut("/{id:int}", ChangeMemberAsync).WithSummary("Renames or reclassifies a member (administrators); its status changes through /status.");
@@ -28,6 +38,9 @@ public static class MembersApi
         proposals.MapPost("/{id:int}/steps", ProposalStepAsync)
             .WithSummary("Tables it at a meeting (meetingId), records the decision (Agreed, Deferred, Declined with decisionId), applies what was agreed on effectiveDate, or withdraws it with a note (administrators and Co-Chairs).");
 
+        api.MapGet("/seats/export", ExportSeatsAsync).WithTags("Bodies")
+            .WithSummary("Every seat and co-chair term on every body, past, current and future, as a file (format=csv or xlsx).");
+
         var bodies = api.MapGroup("/bodies").WithTags("Bodies");
         bodies.MapGet("", GetBodiesAsync).WithSummary("The reporting bodies with the seats and co-chairs held on a day (asAt, today by default).");
         bodies.MapGet("/{code}", GetBodyAsync).WithSummary("One body with every seat and co-chair term, past, current and future.");
@@ -39,6 +52,55 @@ public static class MembersApi
 
     private static async Task<Ok<List<MemberDto>>> GetMembersAsync(DateOnly? asAt, bool? withdrawn, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await RegisterQueries.MembersAsync(db, asAt ?? RoundViews.Today(clock), withdrawn ?? false, ct));
+
+    private static async Task<IResult> ExportMembersAsync(string? format, DateOnly? asAt, bool? withdrawn, HttpContext http, AppDbContext db, TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (Format(format) is not { } chosen)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{format}' is not an export format; use csv or xlsx.");
+        }
+
+        var members = await RegisterQueries.MembersAsync(db, asAt ?? RoundViews.Today(clock), withdrawn ?? false, ct);
+        await SheetWriter.SendAsync(http.Response, MemberSheet.ToTable(members), chosen, "members", ct);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<IResult> ExportSeatsAsync(string? format, HttpContext http, AppDbContext db, CancellationToken ct)
+    {
+        if (Format(format) is not { } chosen)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{format}' is not an export format; use csv or xlsx.");
+        }
+
+        await SheetWriter.SendAsync(http.Response, MemberSheet.SeatsTable(await RegisterQueries.BodiesAsync(db, null, ct)), chosen, "seats", ct);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<IResult> ImportMembersAsync(bool? dryRun, string? fileName, HttpRequest request, ClaimsPrincipal user, MemberImporter importer,
+        CancellationToken ct)
+    {
+        if (!user.IsAdministrator())
+        {
+            return TypedResults.Forbid();
+        }
+
+        var (name, content, problem) = await RequestBodies.ReadSheetAsync(request, fileName, "members", MemberImporter.MaxBytes, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var preview = await importer.RunAsync(name, content, apply: dryRun != true, ct);
+        return dryRun == true ? TypedResults.Ok(preview) : preview.Answer();
+    }
+
+    private static string? Format(string? format) => format?.ToLowerInvariant() switch
+    {
+        null or "csv" => "csv",
+        "xlsx" => "xlsx",
+        _ => null,
+    };
 
     private static async Task<Results<Ok<MemberDetailsDto>, ProblemHttpResult>> GetMemberAsync(int id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
         await RegisterQueries.MemberAsync(db, id, RoundViews.Today(clock), ct) is { } member ? TypedResults.Ok(member) : ApiProblems.NotFound($"Member {id}");

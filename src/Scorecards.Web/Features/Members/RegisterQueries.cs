@@ -80,12 +80,14 @@ public static class RegisterQueries
                 .OrderBy(t => t.Term.From ?? DateOnly.MinValue).ThenBy(t => t.Body, StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>Every body with the seats and co-chairs held on a day.</summary>
-    public static async Task<List<BodyDto>> BodiesAsync(AppDbContext db, DateOnly asAt, CancellationToken ct)
+    /// <summary>Every body with the seats and co-chairs held on a day; with no day, every term there has been.</summary>
+    public static async Task<List<BodyDto>> BodiesAsync(AppDbContext db, DateOnly? asAt, CancellationToken ct)
     {
         var bodies = await db.Bodies.AsNoTracking().Include(b => b.CoChairs).Include(b => b.Seats).AsSplitQuery().OrderBy(b => b.Id).ToListAsync(ct);
         var (names, decisions) = await NamesAsync(db, bodies, ct);
-        return bodies.Select(b => ToDto(b, b.CoChairsOn(asAt), b.SeatsOn(asAt), names, decisions)).ToList();
+        return bodies.Select(b => asAt is { } day
+            ? ToDto(b, b.CoChairsOn(day), b.SeatsOn(day), names, decisions)
+            : ToDto(b, b.CoChairs, b.Seats, names, decisions)).ToList();
     }
 
     /// <summary>One body with every seat and co-chair term, oldest first.</summary>

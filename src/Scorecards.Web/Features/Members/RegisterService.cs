@@ -150,7 +150,8 @@ public sealed class RegisterService(AppDbContext db, IAuthorizationService autho
             : Result.Fail("seat.none", $"{name} holds no seat on {body.Code} on {on:yyyy-MM-dd} to leave.");
     }
 
-    private async Task<Result> StageStatusAsync(Member member, StatusRequest request, CancellationToken ct)
+    /// <summary>Records a change of status on a loaded member without saving; a member that withdraws gives up its seats first.</summary>
+    public async Task<Result> StageStatusAsync(Member member, StatusRequest request, CancellationToken ct)
     {
         if (request.Status == MemberStatus.Withdrawn && request.On is { } on && await HeldAfterAsync(member.Id, on, ct) is { Count: > 0 } held)
         {

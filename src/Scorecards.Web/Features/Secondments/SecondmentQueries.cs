@@ -42,6 +42,36 @@ public sealed record SecondmentList(IReadOnlyList<SecondmentDto> Secondments, IR
 
 public static class SecondmentQueries
 {
+    /// <summary>The list as a file; the nominee's columns only for those who may see names.</summary>
+    public static Infrastructure.Spreadsheets.SheetTable ToTable(IReadOnlyList<SecondmentDto> secondments, bool withNames)
+    {
+        List<(string Heading, int Width)> columns =
+        [
+            ("Id", 8), ("Member", 24), ("Agency", 36), ("Area of work", 48), ("Areas of cooperation", 16), ("Status", 16), ("Received", 12),
+            ("Preferred start", 12), ("Preferred end", 12), ("Host unit", 24), ("First day", 12), ("Last day", 12), ("Funded by", 28), ("Outcomes", 48),
+            ("Reason", 36), ("Activities", 40),
+        ];
+        if (withNames)
+        {
+            columns.AddRange([("Nominee", 28), ("Nominee's position", 28)]);
+        }
+
+        return new("Secondments", columns, secondments.Select(s =>
+        {
+            List<object?> row =
+            [
+                s.Id, s.Member, s.Agency, s.AreaOfWork, string.Join("; ", s.FocusAreas), s.StatusLabel, DateOnly.FromDateTime(s.ReceivedUtc),
+                s.PreferredStart, s.PreferredEnd, s.HostUnit, s.StartDate, s.EndDate, s.Funder, s.Outcomes, s.Reason, string.Join("; ", s.Activities.Select(a => a.Title)),
+            ];
+            if (withNames)
+            {
+                row.AddRange([s.NomineeName, s.NomineePosition]);
+            }
+
+            return (IReadOnlyList<object?>)row;
+        }));
+    }
+
     /// <summary>What the reader may see, filtered by status and member, newest first, with the figures per year of the same.</summary>
     public static async Task<SecondmentList> ListAsync(AppDbContext db, SecondmentAccess access, SecondmentStatus? status, int? memberId, CancellationToken ct)
     {

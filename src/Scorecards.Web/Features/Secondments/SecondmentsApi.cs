@@ -14,6 +14,8 @@ public static class SecondmentsApi
         var secondments = api.MapGroup("/secondments").WithTags("RSO secondment programme");
         secondments.MapGet("", ListAsync)
             .WithSummary("Expressions of interest the caller may see (the RSO and administrators all, with nominees' names; Co-Chairs all without; a focal point its member's), filtered by status and member, with the figures per year.");
+        secondments.MapGet("/export", ExportAsync)
+            .WithSummary("The list as a file (format=csv or xlsx), filtered as the list is; the nominee's columns only for the RSO and administrators.");
         secondments.MapGet("/{id:int}", GetAsync).WithSummary("One expression of interest with its timeline.");
         secondments.MapPost("", SubmitAsync).WithSummary("Expresses interest: a focal point for its member, the RSO or an administrator for any (memberId).");
         secondments.MapPost("/{id:int}/steps", StepAsync)
@@ -35,6 +37,26 @@ public static class SecondmentsApi
         }
 
         return TypedResults.Ok(await SecondmentQueries.ListAsync(db, await SecondmentAccess.ForAsync(user, db, ct), parsed, member, ct));
+    }
+
+    private static async Task<IResult> ExportAsync(string? format, string? status, int? member, HttpContext http, ClaimsPrincipal user, AppDbContext db,
+        CancellationToken ct)
+    {
+        if (format?.ToLowerInvariant() is not ("csv" or "xlsx" or null))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{format}' is not an export format; use csv or xlsx.");
+        }
+
+        var listed = await ListAsync(status, member, user, db, ct);
+        if (listed.Result is not Ok<SecondmentList> ok)
+        {
+            return listed.Result;
+        }
+
+        var access = await SecondmentAccess.ForAsync(user, db, ct);
+        await Infrastructure.Spreadsheets.SheetWriter.SendAsync(http.Response, SecondmentQueries.ToTable(ok.Value!.Secondments, access.SeesNames),
+            format?.ToLowerInvariant() ?? "csv", "secondments", ct);
+        return TypedResults.Empty;
     }
 
     private static async Task<Results<Ok<SecondmentDto>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>

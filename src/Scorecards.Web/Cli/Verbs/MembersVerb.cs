@@ -1,0 +1,122 @@
+using System.CommandLine;
+using Scorecards.Data;
+using Scorecards.Web.Features.Members;
+using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Features.Secondments;
+using Scorecards.Web.Infrastructure.Spreadsheets;
+using static Scorecards.Web.Cli.CommandLine;
+
+namespace Scorecards.Web.Cli.Verbs;
+
+/// <summary><c>members import|export|seats</c> and <c>secondments export</c>: the register and the secondment programme as CSV or Excel.</summary>
+internal static class MembersVerb
+{
+    public static Command Create(TextWriter output)
+    {
+        var importFile = new Argument<FileInfo>("FILE") { Description = "A .csv or .xlsx file with the columns of the members export." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only check the file and say what it would add, change and reject." };
+        var import = new Command("import", "Imports the register of members from a file: all rows, or none if any row is rejected.") { importFile, dryRun };
+        import.SetAction(async (result, ct) =>
+        {
+            var file = result.GetValue(importFile)!;
+            if (!file.Exists)
+            {
+                throw new CommandException($"{file.FullName} does not exist.");
+            }
+
+            if (file.Length > MemberImporter.MaxBytes)
+            {
+                throw new CommandException($"{file.Name} is larger than {MemberImporter.MaxBytes / 1024} KB; a register of members is far smaller.");
+            }
+
+            var content = await File.ReadAllBytesAsync(file.FullName, ct);
+            await InScopeAsync(result, output, ct, async scope =>
+            {
+                var preview = await scope.ServiceProvider.GetRequiredService<MemberImporter>().RunAsync(file.Name, content, apply: !result.GetValue(dryRun), ct);
+                foreach (var r in preview.Rejections)
+                {
+                    await output.WriteLineAsync($"{file.Name}: {(r.Row == 0 ? "" : $"row {r.Row}, ")}{(r.Column.Length == 0 ? "" : $"{r.Column}: ")}{r.Reason}");
+                }
+
+                var counts = $"{preview.Rows} rows: {preview.Created} to add, {preview.Updated} to change, {preview.Unchanged} unchanged, {preview.Rejected} rejected";
+                if (preview.Rejections.Count > 0)
+                {
+                    throw new CommandException($"{file.Name} cannot be imported ({counts}); nothing was changed.");
+                }
+
+                await output.WriteLineAsync(preview.Applied
+                    ? $"Imported {file.Name}: {preview.Created} added, {preview.Updated} changed, {preview.Unchanged} unchanged."
+                    : $"{(result.GetValue(dryRun) ? "Dry run of" : "Nothing to change in")} {file.Name}, nothing changed: {counts}.");
+            });
+            return 0;
+        });
+
+        var exportFile = new Argument<FileInfo>("FILE") { Description = "Where to write the register, .csv or .xlsx." };
+        var asAt = new Option<DateOnly?>("--as-at") { Description = "The register as it stood on this day (YYYY-MM-DD); today when left out." };
+        var withdrawn = new Option<bool>("--withdrawn") { Description = "Also those that had withdrawn by then." };
+        var export = new Command("export", "Writes the register of members to a file that can be edited and imported again.") { exportFile, asAt, withdrawn };
+        export.SetAction(async (result, ct) =>
+        {
+            var file = result.GetValue(exportFile)!;
+            await InScopeAsync(result, output, ct, async scope =>
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var day = result.GetValue(asAt) ?? RoundViews.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+                var members = await RegisterQueries.MembersAsync(db, day, result.GetValue(withdrawn), ct);
+                await WriteAsync(file, MemberSheet.ToTable(members), ct);
+                await output.WriteLineAsync($"Wrote {members.Count} members as at {day:yyyy-MM-dd} to {file.FullName}.");
+            });
+            return 0;
+        });
+
+        var seatsFile = new Argument<FileInfo>("FILE") { Description = "Where to write the seats and co-chair terms, .csv or .xlsx." };
+        var seats = new Command("seats", "Writes every seat and co-chair term on every body, with their days and decisions, to a file.") { seatsFile };
+        seats.SetAction(async (result, ct) =>
+        {
+            var file = result.GetValue(seatsFile)!;
+            await InScopeAsync(result, output, ct, async scope =>
+            {
+                var bodies = await RegisterQueries.BodiesAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), null, ct);
+                await WriteAsync(file, MemberSheet.SeatsTable(bodies), ct);
+                await output.WriteLineAsync($"Wrote {bodies.Sum(b => b.Seats.Count)} seats and {bodies.Sum(b => b.CoChairs.Count)} co-chair terms to {file.FullName}.");
+            });
+            return 0;
+        });
+
+        return new Command("members", "Imports and exports the register of members, and exports the bodies' seats.") { import, export, seats };
+    }
+
+    public static Command Secondments(TextWriter output)
+    {
+        var exportFile = new Argument<FileInfo>("FILE") { Description = "Where to write the programme, .csv or .xlsx." };
+        var export = new Command("export", "Writes every expression of interest, with nominees' names, to a file for the RSO's records.") { exportFile };
+        export.SetAction(async (result, ct) =>
+        {
+            var file = result.GetValue(exportFile)!;
+            await InScopeAsync(result, output, ct, async scope =>
+            {
+                // The operator at the command line acts as an administrator, who sees names.
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var access = await SecondmentAccess.ForAsync(Operator, db, ct);
+                var list = await SecondmentQueries.ListAsync(db, access, null, null, ct);
+                await WriteAsync(file, SecondmentQueries.ToTable(list.Secondments, access.SeesNames), ct);
+                await output.WriteLineAsync($"Wrote {list.Secondments.Count} expressions of interest to {file.FullName}.");
+            });
+            return 0;
+        });
+
+        return new Command("secondments", "Exports the RSO secondment programme.") { export };
+    }
+
+    private static async Task WriteAsync(FileInfo file, SheetTable table, CancellationToken ct)
+    {
+        var format = file.Extension.ToLowerInvariant() switch
+        {
+            ".csv" => "csv",
+            ".xlsx" => "xlsx",
+            _ => throw new CommandException($"{file.Name}: write it to a .csv or an .xlsx file."),
+        };
+        await using var stream = File.Create(file.FullName);
+        await SheetWriter.WriteAsync(table, format, stream, ct);
+    }
+}

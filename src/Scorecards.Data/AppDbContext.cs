@@ -165,7 +165,21 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IAuditA
         try
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEvents.AddRange(pending.Select(p => p.Complete()));
+
+            // Completing an event looks up names among the tracked rows (DbSet.Local), which would otherwise scan every
+            // tracked row for changes on each look-up: a save of thousands of rows would take quadratic time. Nothing
+            // changes between the save and the events.
+            var detect = ChangeTracker.AutoDetectChangesEnabled;
+            ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                AuditEvents.AddRange(pending.Select(p => p.Complete()));
+            }
+            finally
+            {
+                ChangeTracker.AutoDetectChangesEnabled = detect;
+            }
+
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {

@@ -35,6 +35,9 @@ public enum NoticeKind
 
     /// <summary>To the owner body: a decision's due date or due meeting approaches.</summary>
     DecisionDue,
+
+    /// <summary>To the RSO's reporters and the member's focal points: an expression of interest in a secondment arrives or moves on.</summary>
+    SecondmentStep,
 }
 
 /// <summary>How notices of a kind reach a person: each by e-mail when it happens, in one e-mail a day, or only in the app.</summary>
@@ -62,6 +65,7 @@ public static class NoticeKinds
         NoticeKind.AwaitingReview => "A scorecard awaits my government's review",
         NoticeKind.RoundPublished => "A round is published",
         NoticeKind.DecisionDue => "A decision my body owns falls due",
+        NoticeKind.SecondmentStep => "An expression of interest in an RSO secondment arrives or moves on",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -78,6 +78,50 @@ public sealed class MemberImportTests
     }
 
     [Fact]
+    public async Task ThePage_PreviewsTheFile_ThenAppliesItOnceConfirmed()
+    {
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var admin = await world.SignInAsync(World.Admin);
+        var file = Encoding.UTF8.GetBytes(Header + "Fiji,state,member,,\nViet Nam,state,observer,2026-02-01,\n");
+
+        var preview = await TestApp.PostFileAsync(admin, "/admin/members/import/upload", "/admin/members/import", "register.csv", file);
+        var html = await preview.Content.ReadAsStringAsync(Ct);
+        var countBefore = await app.WithDbAsync(db => db.Members.CountAsync(Ct));
+        var upload = System.Text.RegularExpressions.Regex.Match(html, "name=\"upload\" value=\"([^\"]+)\"").Groups[1].Value;
+        var applied = await TestApp.PostFormAsync(admin, "/admin/members/import/apply", new Dictionary<string, string> { ["upload"] = upload }, "/admin/members/import");
+        var again = await TestApp.PostFormAsync(admin, "/admin/members/import/apply", new Dictionary<string, string> { ["upload"] = upload }, "/admin/members/import");
+        var viewer = await (await world.SignInAsync(World.Viewer)).GetAsync("/admin/members/import", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("Apply: create 1, update 1", html);
+        Assert.Equal(3, countBefore);
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(4, await app.WithDbAsync(db => db.Members.CountAsync(Ct)));
+        Assert.Equal(Domain.Members.MemberStatus.Observer, await app.WithDbAsync(db => db.Members.Where(m => m.Name == "Viet Nam").Select(m => m.Status).SingleAsync(Ct)));
+        Assert.Equal("/account/denied", viewer.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task AFileBeyondTheRegistersBounds_IsRefusedBeforeItIsRead()
+    {
+        var world = await World.StartAsync();
+        await using var app = world.App;
+        var admin = await world.ApiAsync(World.Admin);
+        var tooManyRows = Header + string.Concat(Enumerable.Range(1, 2001).Select(i => $"Member {i},state,member,,\n"));
+        var tooLarge = Header + "Fiji,state,member,," + new string('x', 1024 * 1024) + "\n";
+
+        var rows = await admin.PostAsync("/api/v1/members/import", Csv(tooManyRows), Ct);
+        var large = await admin.PostAsync("/api/v1/members/import", Csv(tooLarge), Ct);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, rows.StatusCode);
+        Assert.Contains("2,000", (await JsonAsync(rows)).GetProperty("preview").GetProperty("rejections")[0].GetProperty("reason").GetString());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+        Assert.Equal(3, await app.WithDbAsync(db => db.Members.CountAsync(Ct)));
+    }
+
+    [Fact]
     public async Task OnlyAdministratorsImport_AndTheFileMustBeASpreadsheet()
     {
         var world = await World.StartAsync();

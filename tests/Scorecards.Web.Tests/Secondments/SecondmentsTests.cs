@@ -87,6 +87,15 @@ public sealed class SecondmentsTests
         Assert.Equal((2026, 1, 1, 1, 0), (year.GetProperty("year").GetInt32(), year.GetProperty("received").GetInt32(), year.GetProperty("placed").GetInt32(),
             year.GetProperty("completed").GetInt32(), year.GetProperty("withdrawnOrDeclined").GetInt32()));
         Assert.Equal("Ms A. Perera", await app.WithDbAsync(db => db.Secondments.Select(s => s.NomineeName).SingleAsync(Ct)));
+
+        // The RSO heard of the interest and the focal point of each step; no notice carries the nominee's name.
+        var notices = await app.WithDbAsync(db => db.Notices.Where(n => n.Kind == Domain.Notices.NoticeKind.SecondmentStep)
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => new { u.Email, n.Subject, n.Text }).ToListAsync(Ct));
+        Assert.Contains(notices, n => n.Email == World.Rso && n.Subject == "New: Sri Lanka's interest in an RSO secondment (Department of Immigration and Emigration)");
+        Assert.Contains(notices, n => n.Email == SriLanka && n.Text == "The officer is placed with RSO, Bangkok from 1 June 2026 to 31 August 2026, funded by Government of New Zealand.");
+        Assert.Equal(5, notices.Count(n => n.Email == SriLanka));
+        Assert.DoesNotContain(notices, n => n.Email == World.Viewer || n.Email == World.WgTip);
+        Assert.DoesNotContain(notices, n => n.Text.Contains("Perera", StringComparison.Ordinal) || n.Subject.Contains("Perera", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -13,7 +13,6 @@ namespace Scorecards.Web.Features.Activities;
 public sealed class ImportModel(AppDbContext db, ActivityService activities, TimeProvider clock) : PageModel
 {
     public const string Purpose = "activities";
-    public const int ShownRejections = 200;
 
     public ImportPreview? Preview { get; private set; }
     public Guid? UploadId { get; private set; }

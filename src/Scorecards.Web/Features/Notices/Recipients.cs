@@ -17,6 +17,14 @@ public static class Recipients
          where r.Name == Roles.CoChair && u.MemberId == government
          select u.Id).ToListAsync(ct);
 
+    /// <summary>A member's focal points: the member viewers who act for it.</summary>
+    public static Task<List<string>> FocalPointsAsync(AppDbContext db, int memberId, CancellationToken ct) =>
+        (from u in db.Users.AsNoTracking()
+         join ur in db.UserRoles on u.Id equals ur.UserId
+         join r in db.Roles on ur.RoleId equals r.Id
+         where r.Name == Roles.MemberViewer && u.MemberId == memberId
+         select u.Id).ToListAsync(ct);
+
     /// <summary>The secretariat: every administrator.</summary>
     public static Task<List<string>> AdministratorsAsync(AppDbContext db, CancellationToken ct) =>
         (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Administrator select ur.UserId).ToListAsync(ct);

@@ -109,6 +109,12 @@ public sealed class SettingsModel(AppDbContext db) : PageModel
             kinds.Add(NoticeKind.AwaitingReview);
         }
 
+        // The RSO's reporters and the members' focal points; the page cannot tell a reporter's body without a read, so every reporter may choose.
+        if (user.IsInRole(Data.Accounts.Roles.Reporter) || user.IsInRole(Data.Accounts.Roles.MemberViewer))
+        {
+            kinds.Add(NoticeKind.SecondmentStep);
+        }
+
         if (user.IsAdministrator())
         {
             kinds.Add(NoticeKind.OverdueEscalation);

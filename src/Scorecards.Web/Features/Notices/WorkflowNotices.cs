@@ -4,7 +4,9 @@ using Scorecards.Data;
 using Scorecards.Domain.Notices;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Domain.Secondments;
 using Scorecards.Web.Features.Members;
+using Scorecards.Web.Features.Secondments;
 
 namespace Scorecards.Web.Features.Notices;
 
@@ -29,6 +31,13 @@ public sealed class WorkflowNotices(Notifier notifier) : ISaveFollower
                 case Scorecard scorecard when entry.State == EntityState.Added:
                     await ScorecardAddedAsync(db, scorecard, ct);
                     break;
+                case Secondment secondment:
+                    foreach (var step in secondment.Events.Where(e => db.Entry(e).State == EntityState.Added))
+                    {
+                        await SecondmentMovedAsync(db, secondment, step, ct);
+                    }
+
+                    break;
                 case Scorecard scorecard when entry.State == EntityState.Modified:
                     foreach (var step in scorecard.ReviewEvents.Where(e => db.Entry(e).State == EntityState.Added))
                     {
@@ -38,6 +47,27 @@ public sealed class WorkflowNotices(Notifier notifier) : ISaveFollower
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// An expression of interest arrived or moved on: the RSO's reporters and the member's focal points are told, without the
+    /// nominee's name, which only the page shows to those who may read it.
+    /// </summary>
+    private async Task SecondmentMovedAsync(AppDbContext db, Secondment secondment, SecondmentEvent step, CancellationToken ct)
+    {
+        var member = await db.Members.AsNoTracking().Where(m => m.Id == secondment.MemberId).Select(m => m.Name).SingleAsync(ct);
+        var rso = await db.Bodies.AsNoTracking().Where(b => b.Code == SecondmentAccess.ProgrammeBody).Select(b => (int?)b.Id).SingleOrDefaultAsync(ct);
+        var people = (rso is { } body ? await Recipients.ReportersAsync(db, body, ct) : []).Concat(await Recipients.FocalPointsAsync(db, secondment.MemberId, ct)).Distinct();
+        var what = $"{member}'s interest in an RSO secondment ({secondment.Agency})";
+        var (subject, text) = step.Status switch
+        {
+            SecondmentStatus.Received => ($"New: {what}", $"{member} has expressed interest in the RSO secondment programme: {secondment.Agency}, {secondment.AreaOfWork}"),
+            SecondmentStatus.Placed => ($"Placed: {what}",
+                $"The officer is placed with {secondment.HostUnit} from {secondment.StartDate:d MMMM yyyy} to {secondment.EndDate:d MMMM yyyy}, funded by {secondment.Funder}."),
+            SecondmentStatus.Withdrawn or SecondmentStatus.Declined => ($"{Secondment.Label(step.Status)}: {what}", $"It was {Secondment.Label(step.Status).ToLowerInvariant()}: {secondment.Reason}"),
+            _ => ($"{Secondment.Label(step.Status)}: {what}", $"It is now {Secondment.Label(step.Status).ToLowerInvariant()}.{(step.Note is null ? "" : $" {step.Note}")}"),
+        };
+        await notifier.TellAsync(db, people, new NoticeDraft(NoticeKind.SecondmentStep, subject, text, $"/secondments/{secondment.Id}"), ct);
     }
 
     private async Task RoundMovedAsync(AppDbContext db, Round round, CancellationToken ct)

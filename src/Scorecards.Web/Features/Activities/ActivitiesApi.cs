@@ -46,13 +46,13 @@ public static class ActivitiesApi
             return problem;
         }
 
-        if (format?.ToLowerInvariant() is not ("csv" or "xlsx" or null))
+        if (SheetWriter.Format(format) is not { } chosen)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{format}' is not an export format; use csv or xlsx.");
+            return SheetWriter.UnknownFormat(format);
         }
 
         var table = ActivitySheet.ToTable(await ActivityQueries.ListAsync(db, filter!, ct));
-        await SheetWriter.SendAsync(http.Response, table, format?.ToLowerInvariant() ?? "csv", "activities", ct);
+        await SheetWriter.SendAsync(http.Response, table, chosen, "activities", ct);
         return TypedResults.Empty;
     }
 

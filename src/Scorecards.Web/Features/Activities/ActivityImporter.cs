@@ -6,22 +6,6 @@ using Scorecards.Web.Infrastructure.Spreadsheets;
 
 namespace Scorecards.Web.Features.Activities;
 
-/// <summary>One reason a row cannot be imported; row 0 is the file as a whole.</summary>
-public sealed record ImportRejection(int Row, string Column, string Reason);
-
-/// <summary>What an import would do, or did: counts, and every rejected row with its column and reason.</summary>
-public sealed record ImportPreview(string FileName, int Rows, int Created, int Updated, int Unchanged, int Rejected,
-    IReadOnlyList<ImportRejection> Rejections, bool Applied)
-{
-    public bool CanApply => Rejections.Count == 0 && Created + Updated > 0;
-
-    /// <summary>The API's answer to an import that was to be applied: the counts, or 422 with every rejected row when nothing was changed.</summary>
-    public IResult Answer() => Applied || Rejections.Count == 0
-        ? TypedResults.Ok(this)
-        : Infrastructure.ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "import.rejected",
-            $"{Rejected} row(s) of the file cannot be imported; nothing was changed.", new Dictionary<string, object?> { ["preview"] = this });
-}
-
 /// <summary>
 /// Imports activities from a CSV or XLSX file: every row is checked before anything is written, and the
 /// file is applied in one transaction only when no row is rejected, so an import is never half-applied.
@@ -110,7 +94,7 @@ public static class ActivityImporter
             return (Preview(0), []);
         }
 
-        var columns = MapColumns(sheet.Header, rejections);
+        var columns = SheetColumns.Map(sheet.Header, ActivitySheet.Columns.Select(c => c.Heading).ToList(), ActivitySheet.Required, "activities file", "activity", rejections);
         if (rejections.Count > 0)
         {
             return (Preview(sheet.Rows.Count), []);
@@ -254,35 +238,6 @@ public static class ActivityImporter
         }
 
         return rows.Where(a => wanted.Contains(a.Id)).ToDictionary(a => a.Id);
-    }
-
-    private static Dictionary<string, int> MapColumns(IReadOnlyList<string> header, List<ImportRejection> rejections)
-    {
-        var columns = new Dictionary<string, int>();
-        for (var i = 0; i < header.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(header[i]))
-            {
-                continue;
-            }
-
-            var canonical = ActivitySheet.Canonical(header[i]);
-            if (canonical is null)
-            {
-                rejections.Add(new ImportRejection(1, header[i], $"'{header[i]}' is not a column of the activities file; the columns are: {string.Join(", ", ActivitySheet.Columns.Select(c => c.Heading))}."));
-            }
-            else if (!columns.TryAdd(canonical, i))
-            {
-                rejections.Add(new ImportRejection(1, header[i], $"The column '{canonical}' appears twice."));
-            }
-        }
-
-        foreach (var required in ActivitySheet.Required.Where(r => !columns.ContainsKey(r)))
-        {
-            rejections.Add(new ImportRejection(1, required, $"The file has no '{required}' column, which every activity needs."));
-        }
-
-        return columns;
     }
 
     private static DateOnly? ParseDate(string text, string column, Action<string, string> reject)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Domain.Activities;
+using Scorecards.Web.Features.Shared;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Activities;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scorecards.Domain.Activities;
+using Scorecards.Web.Features.Shared;
 using Scorecards.Web.Infrastructure.Spreadsheets;
 
 namespace Scorecards.Web.Features.Activities;
@@ -59,22 +60,13 @@ public static class ActivitySheet
             a.Status.ToString().ToLowerInvariant(),
         ]));
 
-    /// <summary>Matches headings as people write them: case, spaces and punctuation do not count.</summary>
-    public static string? Canonical(string heading)
-    {
-        var wanted = Normalise(heading);
-        return Columns.Select(c => c.Heading).FirstOrDefault(c => Normalise(c) == wanted);
-    }
-
     /// <summary>A kind by its name or label, ignoring case, spaces and punctuation ("Tabletop exercise", "tabletop-exercise").</summary>
     public static ActivityKind? KindOf(string text)
     {
-        var wanted = Normalise(text);
-        var match = Enum.GetValues<ActivityKind>().Where(k => Normalise(k.ToString()) == wanted || Normalise(Activity.Label(k)) == wanted).ToList();
+        var wanted = SheetColumns.Normalise(text);
+        var match = Enum.GetValues<ActivityKind>().Where(k => SheetColumns.Normalise(k.ToString()) == wanted || SheetColumns.Normalise(Activity.Label(k)) == wanted).ToList();
         return match.Count == 1 ? match[0] : null;
     }
-
-    public static string Normalise(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
     internal static IReadOnlyList<string> SplitList(string cell) =>
         cell.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

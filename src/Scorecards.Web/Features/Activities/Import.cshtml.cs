@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scorecards.Data;
+using Scorecards.Web.Features.Shared;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 using Scorecards.Web.Infrastructure.Spreadsheets;

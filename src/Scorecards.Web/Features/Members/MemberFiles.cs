@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Domain.Members;
-using Scorecards.Web.Features.Activities;
 using Scorecards.Web.Features.Admin;
+using Scorecards.Web.Features.Shared;
 using Scorecards.Web.Infrastructure.Spreadsheets;
 
 namespace Scorecards.Web.Features.Members;
@@ -74,7 +74,7 @@ public sealed class MemberImporter(AppDbContext db, RegisterService register, Ti
             return Preview(0);
         }
 
-        var columns = MapColumns(sheet.Header, rejections);
+        var columns = SheetColumns.Map(sheet.Header, MemberSheet.Columns.Select(c => c.Heading).ToList(), MemberSheet.Required, "members file", "member", rejections);
         var rows = sheet.Rows.Where(r => !r.IsBlank).ToList();
         if (rejections.Count == 0 && rows.Count == 0)
         {
@@ -213,34 +213,5 @@ public sealed class MemberImporter(AppDbContext db, RegisterService register, Ti
                 _ => MemberSheet.Status,
             }, e.Message);
         }
-    }
-
-    private static Dictionary<string, int> MapColumns(IReadOnlyList<string> header, List<ImportRejection> rejections)
-    {
-        var columns = new Dictionary<string, int>();
-        for (var i = 0; i < header.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(header[i]))
-            {
-                continue;
-            }
-
-            var canonical = MemberSheet.Columns.Select(c => c.Heading).FirstOrDefault(c => ActivitySheet.Normalise(c) == ActivitySheet.Normalise(header[i]));
-            if (canonical is null)
-            {
-                rejections.Add(new ImportRejection(1, header[i], $"'{header[i]}' is not a column of the members file; the columns are: {string.Join(", ", MemberSheet.Columns.Select(c => c.Heading))}."));
-            }
-            else if (!columns.TryAdd(canonical, i))
-            {
-                rejections.Add(new ImportRejection(1, header[i], $"The column '{canonical}' appears twice."));
-            }
-        }
-
-        foreach (var required in MemberSheet.Required.Where(r => !columns.ContainsKey(r)))
-        {
-            rejections.Add(new ImportRejection(1, required, $"The file has no '{required}' column, which every member needs."));
-        }
-
-        return columns;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Scorecards.Data;
 using Scorecards.Domain.Members;
 using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Features.Shared;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 using Scorecards.Web.Infrastructure.Spreadsheets;
@@ -56,9 +57,9 @@ public static class MembersApi
     private static async Task<IResult> ExportMembersAsync(string? format, DateOnly? asAt, bool? withdrawn, HttpContext http, AppDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
-        if (Format(format) is not { } chosen)
+        if (SheetWriter.Format(format) is not { } chosen)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{format}' is not an export format; use csv or xlsx.");
+            return SheetWriter.UnknownFormat(format);
         }
 
         var members = await RegisterQueries.MembersAsync(db, asAt ?? RoundViews.Today(clock), withdrawn ?? false, ct);
@@ -68,9 +69,9 @@ public static class MembersApi
 
     private static async Task<IResult> ExportSeatsAsync(string? format, HttpContext http, AppDbContext db, CancellationToken ct)
     {
-        if (Format(format) is not { } chosen)
+        if (SheetWriter.Format(format) is not { } chosen)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{format}' is not an export format; use csv or xlsx.");
+            return SheetWriter.UnknownFormat(format);
         }
 
         await SheetWriter.SendAsync(http.Response, MemberSheet.SeatsTable(await RegisterQueries.BodiesAsync(db, null, ct)), chosen, "seats", ct);
@@ -94,13 +95,6 @@ public static class MembersApi
         var preview = await importer.RunAsync(name, content, apply: dryRun != true, ct);
         return dryRun == true ? TypedResults.Ok(preview) : preview.Answer();
     }
-
-    private static string? Format(string? format) => format?.ToLowerInvariant() switch
-    {
-        null or "csv" => "csv",
-        "xlsx" => "xlsx",
-        _ => null,
-    };
 
     private static async Task<Results<Ok<MemberDetailsDto>, ProblemHttpResult>> GetMemberAsync(int id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
         await RegisterQueries.MemberAsync(db, id, RoundViews.Today(clock), ct) is { } member ? TypedResults.Ok(member) : ApiProblems.NotFound($"Member {id}");
@@ -128,15 +122,11 @@ public static class MembersApi
 
     private static async Task<Results<Ok<List<ProposalDto>>, ProblemHttpResult>> ProposalsAsync(string? status, AppDbContext db, CancellationToken ct)
     {
-        ProposalStatus? parsed = null;
-        if (!string.IsNullOrWhiteSpace(status))
+        var errors = new List<Domain.Scorecards.FieldError>();
+        var parsed = EnumFields.Parse<ProposalStatus>(status, nameof(status), errors);
+        if (errors.Count > 0)
         {
-            if (!Enum.TryParse<ProposalStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
-            {
-                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{status}' is not a status; use one of {string.Join(", ", Enum.GetNames<ProposalStatus>())}.");
-            }
-
-            parsed = s;
+            return ApiProblems.Validation(errors);
         }
 
         return TypedResults.Ok(await MembershipReview.ListAsync(db, parsed, ct));

@@ -4,6 +4,7 @@ using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Domain.Members;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Shared;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Members;
@@ -57,8 +58,8 @@ public sealed class MembershipReview(AppDbContext db, RegisterService register, 
         }
 
         var errors = new List<FieldError>();
-        ProposalKind? kind = Parse<ProposalKind>(request.Kind, nameof(ProposalRequest.Kind), errors);
-        MemberStatus? status = Parse<MemberStatus>(request.NewStatus, nameof(ProposalRequest.NewStatus), errors);
+        ProposalKind? kind = EnumFields.Parse<ProposalKind>(request.Kind, nameof(ProposalRequest.Kind), errors);
+        MemberStatus? status = EnumFields.Parse<MemberStatus>(request.NewStatus, nameof(ProposalRequest.NewStatus), errors);
         if (request.MemberId is not { } memberId || !await db.Members.AnyAsync(m => m.Id == memberId, ct))
         {
             errors.Add(new FieldError(nameof(ProposalRequest.MemberId), "Choose the member the proposal concerns."));
@@ -105,7 +106,7 @@ public sealed class MembershipReview(AppDbContext db, RegisterService register, 
         }
 
         var errors = new List<FieldError>();
-        var status = Parse<ProposalStatus>(request.Status, nameof(ProposalStepRequest.Status), errors);
+        var status = EnumFields.Parse<ProposalStatus>(request.Status, nameof(ProposalStepRequest.Status), errors);
         if (request.MeetingId is { } meeting && !await db.Meetings.AnyAsync(m => m.Id == meeting, ct))
         {
             errors.Add(new FieldError(nameof(ProposalStepRequest.MeetingId), $"There is no meeting {meeting}."));
@@ -174,21 +175,4 @@ public sealed class MembershipReview(AppDbContext db, RegisterService register, 
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    private static T? Parse<T>(string? text, string field, List<FieldError> errors)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (Enum.TryParse<T>(text.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _))
-        {
-            return value;
-        }
-
-        errors.Add(new FieldError(field, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<T>())}."));
-        return null;
-    }
 }

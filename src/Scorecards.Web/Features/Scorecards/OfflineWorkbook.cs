@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Features.Shared;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 using Scorecards.Web.Infrastructure.Spreadsheets;
@@ -15,7 +16,7 @@ public sealed record OfflineConflict(int Row, string Objective, int DownloadedVe
 
 /// <summary>What an offline workbook would change: field by field against the current values, entries someone else changed, and rejected cells.</summary>
 public sealed record OfflinePreview(string FileName, int Rows, int Unchanged, IReadOnlyList<OfflineChange> Changes, IReadOnlyList<OfflineConflict> Conflicts,
-    IReadOnlyList<Activities.ImportRejection> Rejections, bool Applied)
+    IReadOnlyList<ImportRejection> Rejections, bool Applied)
 {
     public bool CanApply => Rejections.Count == 0 && Conflicts.Count == 0 && Changes.Count > 0;
 }
@@ -88,7 +89,7 @@ public static class OfflineWorkbook
     public static async Task<(OfflinePreview Preview, List<(Entry Entry, EntryValues Values, int Row, string Code)> Plan)> PlanAsync(AppDbContext db, LoadedScorecard loaded,
         string fileName, byte[] content, CancellationToken ct)
     {
-        var rejections = new List<Activities.ImportRejection>();
+        var rejections = new List<ImportRejection>();
         OfflinePreview Refused(string reason)
         {
             rejections.Add(new(0, "", reason));

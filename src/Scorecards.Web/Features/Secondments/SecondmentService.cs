@@ -4,6 +4,7 @@ using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Domain.Secondments;
+using Scorecards.Web.Features.Shared;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Secondments;
@@ -84,19 +85,7 @@ public sealed class SecondmentService(AppDbContext db, TimeProvider clock)
         }
 
         var errors = new List<FieldError>();
-        SecondmentStatus? status = null;
-        if (!string.IsNullOrWhiteSpace(request.Status))
-        {
-            if (Enum.TryParse<SecondmentStatus>(request.Status.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
-            {
-                status = parsed;
-            }
-            else
-            {
-                errors.Add(new FieldError(nameof(StepRequest.Status), $"'{request.Status}' is not a step; use one of {string.Join(", ", Enum.GetNames<SecondmentStatus>())}."));
-            }
-        }
-
+        var status = EnumFields.Parse<SecondmentStatus>(request.Status, nameof(StepRequest.Status), errors);
         if (status is { } step && !access.MayTake(step, secondment.MemberId))
         {
             return Result.Forbidden();

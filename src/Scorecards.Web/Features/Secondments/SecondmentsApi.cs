@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Domain.Secondments;
+using Scorecards.Web.Features.Shared;
 using Scorecards.Web.Infrastructure;
+using Scorecards.Web.Infrastructure.Spreadsheets;
 
 namespace Scorecards.Web.Features.Secondments;
 
@@ -24,16 +26,11 @@ public static class SecondmentsApi
 
     private static async Task<Results<Ok<SecondmentList>, ProblemHttpResult>> ListAsync(string? status, int? member, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
-        SecondmentStatus? parsed = null;
-        if (!string.IsNullOrWhiteSpace(status))
+        var errors = new List<Domain.Scorecards.FieldError>();
+        var parsed = EnumFields.Parse<SecondmentStatus>(status, nameof(status), errors);
+        if (errors.Count > 0)
         {
-            if (!Enum.TryParse<SecondmentStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
-            {
-                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation",
-                    $"'{status}' is not a status; use one of {string.Join(", ", Enum.GetNames<SecondmentStatus>())}.");
-            }
-
-            parsed = s;
+            return ApiProblems.Validation(errors);
         }
 
         return TypedResults.Ok(await SecondmentQueries.ListAsync(db, await SecondmentAccess.ForAsync(user, db, ct), parsed, member, ct));
@@ -42,9 +39,9 @@ public static class SecondmentsApi
     private static async Task<IResult> ExportAsync(string? format, string? status, int? member, HttpContext http, ClaimsPrincipal user, AppDbContext db,
         CancellationToken ct)
     {
-        if (format?.ToLowerInvariant() is not ("csv" or "xlsx" or null))
+        if (SheetWriter.Format(format) is not { } chosen)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{format}' is not an export format; use csv or xlsx.");
+            return SheetWriter.UnknownFormat(format);
         }
 
         var listed = await ListAsync(status, member, user, db, ct);
@@ -54,8 +51,7 @@ public static class SecondmentsApi
         }
 
         var access = await SecondmentAccess.ForAsync(user, db, ct);
-        await Infrastructure.Spreadsheets.SheetWriter.SendAsync(http.Response, SecondmentQueries.ToTable(ok.Value!.Secondments, access.SeesNames),
-            format?.ToLowerInvariant() ?? "csv", "secondments", ct);
+        await SheetWriter.SendAsync(http.Response, SecondmentQueries.ToTable(ok.Value!.Secondments, access.SeesNames), chosen, "secondments", ct);
         return TypedResults.Empty;
     }
 

@@ -22,6 +22,17 @@ public static class SheetWriter
     private const uint HeaderStyle = 2;
     private const uint WrapStyle = 3;
 
+    /// <summary>The export format a request asks for: "csv" (also when it names none) or "xlsx"; null for anything else.</summary>
+    public static string? Format(string? format) => format?.ToLowerInvariant() switch
+    {
+        null or "csv" => "csv",
+        "xlsx" => "xlsx",
+        _ => null,
+    };
+
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult UnknownFormat(string? format) =>
+        ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{format}' is not an export format; use csv or xlsx.");
+
     /// <summary>Writes one table as "csv" or "xlsx".</summary>
     public static Task WriteAsync(SheetTable table, string format, Stream output, CancellationToken ct) =>
         format == "xlsx" ? WriteXlsxAsync([table], output, ct) : WriteCsvAsync(table, output, ct);

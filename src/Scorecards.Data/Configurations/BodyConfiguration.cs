@@ -71,6 +71,7 @@ internal sealed class MembershipProposalConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("MembershipProposals");
         builder.Property(p => p.Rationale).HasMaxLength(MembershipProposal.MaxRationale);
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => p.Status);
         builder.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Body>().WithMany().HasForeignKey(p => p.BodyId).OnDelete(DeleteBehavior.Restrict);

@@ -12,6 +12,7 @@ internal sealed class SecondmentConfiguration : IEntityTypeConfiguration<Secondm
     public void Configure(EntityTypeBuilder<Secondment> builder)
     {
         builder.Property(s => s.Agency).HasMaxLength(InterestValues.MaxName);
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Property(s => s.AreaOfWork).HasMaxLength(InterestValues.MaxText);
         builder.Property(s => s.NomineeName).HasMaxLength(InterestValues.MaxName);
         builder.Property(s => s.NomineePosition).HasMaxLength(InterestValues.MaxName);

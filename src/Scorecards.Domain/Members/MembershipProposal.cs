@@ -67,6 +67,9 @@ public sealed class MembershipProposal
     public DateOnly? EffectiveDate { get; private set; }
     public DateTime ProposedUtc { get; private set; }
 
+    /// <summary>Counts the steps taken, so that two people taking a step at once cannot both succeed.</summary>
+    public int Version { get; private set; }
+
     public IReadOnlyList<ProposalEvent> Events => [.. _events.OrderBy(e => e.Utc).ThenBy(e => e.Id == 0 ? int.MaxValue : e.Id)];
 
     public bool IsOpen => Status is ProposalStatus.Proposed or ProposalStatus.Tabled or ProposalStatus.Agreed or ProposalStatus.Deferred;
@@ -199,6 +202,7 @@ public sealed class MembershipProposal
         }
 
         Status = to;
+        Version++;
         _events.Add(new ProposalEvent(to, by, nowUtc, string.IsNullOrWhiteSpace(step.Note) ? null : step.Note.Trim()));
         return Result.Ok();
     }

@@ -126,6 +126,9 @@ public sealed class Secondment
     /// <summary>Why it was withdrawn or declined.</summary>
     public string? Reason { get; private set; }
 
+    /// <summary>Counts the steps taken, so that two people taking a step at once cannot both succeed.</summary>
+    public int Version { get; private set; }
+
     public IReadOnlyList<SecondmentFocusArea> FocusAreas => _focusAreas;
     public IReadOnlyList<SecondmentActivity> Activities => _activities;
 
@@ -263,6 +266,7 @@ public sealed class Secondment
 
         Status = to;
         UpdatedUtc = nowUtc;
+        Version++;
         _events.Add(new SecondmentEvent(to, by, nowUtc, Trimmed(step.Note)));
         return Result.Ok();
     }

@@ -127,7 +127,7 @@ public sealed class RegisterTests
         var lateSeat = await admin.PostAsJsonAsync("/api/v1/bodies/WG-TIP/seats", new { memberId = vietNam, from = "2026-03-01" }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("Viet Nam still holds a seat on RSO after 2026-03-01; end them on the day before it withdraws first.",
+        Assert.Equal("Viet Nam still holds a seat on RSO on 2026-03-01 or later; end each by the day before it withdraws first.",
             (await JsonAsync(refused)).GetProperty("errors").GetProperty("status")[0].GetString());
         Assert.Equal(HttpStatusCode.OK, withdrew.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, lateSeat.StatusCode);

@@ -73,6 +73,9 @@ public sealed class SecondmentsTests
         Assert.Equal(JsonValueKind.Null, byFocal.GetProperty("nomineeName").ValueKind);
         Assert.Equal(JsonValueKind.Null, byCoChair.GetProperty("nomineeName").ValueKind);
         Assert.Equal(JsonValueKind.Null, byCoChair.GetProperty("nomineePosition").ValueKind);
+        Assert.All(byCoChair.GetProperty("timeline").EnumerateArray().Concat(byFocal.GetProperty("timeline").EnumerateArray()),
+            step => Assert.Equal(JsonValueKind.Null, step.GetProperty("by").ValueKind));
+        Assert.Equal("reporter.rso", byRso.GetProperty("timeline")[1].GetProperty("by").GetString());
         Assert.Equal("Ms A. Perera", byRso.GetProperty("nomineeName").GetString());
         Assert.Equal("Immigration officer", byAdmin.GetProperty("nomineePosition").GetString());
         Assert.Equal(HttpStatusCode.NotFound, byReporter.StatusCode);
@@ -109,6 +112,8 @@ public sealed class SecondmentsTests
         var forAnother = await focal.PostAsJsonAsync("/api/v1/secondments", new { memberId = vietNam, agency = "Police", areaOfWork = "Investigations.", focusAreas = new[] { "LE" } }, Ct);
         var byReporter = await (await world.ApiAsync(World.WgTip)).PostAsJsonAsync("/api/v1/secondments", Interest(), Ct);
         var unknownArea = await focal.PostAsJsonAsync("/api/v1/secondments", new { agency = "Police", areaOfWork = "Investigations.", focusAreas = new[] { "XX" } }, Ct);
+        var nullArea = await focal.PostAsync("/api/v1/secondments",
+            new StringContent("{\"agency\": \"Police\", \"areaOfWork\": \"Investigations.\", \"focusAreas\": [null]}", System.Text.Encoding.UTF8, "application/json"), Ct);
         var id = (await JsonAsync(await focal.PostAsJsonAsync("/api/v1/secondments", Interest(), Ct))).GetProperty("id").GetInt32();
         var advance = await focal.PostAsJsonAsync($"/api/v1/secondments/{id}/steps", new { status = "UnderDiscussion" }, Ct);
         var silent = await focal.PostAsJsonAsync($"/api/v1/secondments/{id}/steps", new { status = "Withdrawn" }, Ct);
@@ -119,6 +124,7 @@ public sealed class SecondmentsTests
         Assert.Equal(HttpStatusCode.Forbidden, byReporter.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknownArea.StatusCode);
         Assert.Equal("XX is not a focus area of the Strategy; use one of LE, VM.", (await JsonAsync(unknownArea)).GetProperty("errors").GetProperty("focusAreas")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, nullArea.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, advance.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, silent.StatusCode);
         Assert.Equal("Say why it was withdrawn.", (await JsonAsync(silent)).GetProperty("errors").GetProperty("note")[0].GetString());

@@ -139,7 +139,17 @@ public sealed class MembershipReview(AppDbContext db, RegisterService register, 
             }
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another step was taken in between, perhaps the same one: neither this step nor its change of the register is kept.
+            db.ChangeTracker.Clear();
+            return Result.Fail("proposal.stale", "Someone else took a step on this proposal at the same time; nothing of yours was saved. Reload it to see where it stands.");
+        }
+
         return proposal;
     }
 

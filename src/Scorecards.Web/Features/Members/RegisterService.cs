@@ -156,7 +156,7 @@ public sealed class RegisterService(AppDbContext db, IAuthorizationService autho
         if (request.Status == MemberStatus.Withdrawn && request.On is { } on && await HeldAfterAsync(member.Id, on, ct) is { Count: > 0 } held)
         {
             return Result.Invalid("member.holds-seats", [new FieldError(nameof(StatusRequest.Status),
-                $"{member.Name} still holds {string.Join(", ", held)} after {on:yyyy-MM-dd}; end them on the day before it withdraws first.")]);
+                $"{member.Name} still holds {string.Join(", ", held)} on {on:yyyy-MM-dd} or later; end each by the day before it withdraws first.")]);
         }
 
         return member.RecordStatus(request.Status, request.On, request.DecisionId, request.Note, Today);

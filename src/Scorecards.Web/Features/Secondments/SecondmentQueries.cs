@@ -33,7 +33,8 @@ public sealed record SecondmentDto(
 
 public sealed record LinkedActivityDto(int Id, string Title);
 
-public sealed record StepDto(SecondmentStatus Status, string Label, DateTime Utc, string By, string? Note);
+/// <summary>A step on the timeline; who took it only for those who may see names (null for everyone else).</summary>
+public sealed record StepDto(SecondmentStatus Status, string Label, DateTime Utc, string? By, string? Note);
 
 /// <summary>The programme's figures for a calendar year, for the RSO's reports.</summary>
 public sealed record SecondmentYearDto(int Year, int Received, int Placed, int Completed, int WithdrawnOrDeclined);
@@ -133,6 +134,6 @@ public static class SecondmentQueries
             access.SeesNames ? s.NomineeName : null, access.SeesNames ? s.NomineePosition : null,
             s.Status, Secondment.Label(s.Status), s.ReceivedUtc, s.HostUnit, s.StartDate, s.EndDate, s.Funder, s.Outcomes, s.Reason,
             s.Activities.Select(a => new LinkedActivityDto(a.ActivityId, activities.GetValueOrDefault(a.ActivityId, ""))).ToList(),
-            s.Events.Select(e => new StepDto(e.Status, Secondment.Label(e.Status), e.Utc, e.By, e.Note)).ToList())).ToList();
+            s.Events.Select(e => new StepDto(e.Status, Secondment.Label(e.Status), e.Utc, access.SeesNames ? e.By : null, e.Note)).ToList())).ToList();
     }
 }

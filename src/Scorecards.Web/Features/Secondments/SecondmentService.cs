@@ -118,13 +118,22 @@ public sealed class SecondmentService(AppDbContext db, TimeProvider clock)
             return moved;
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Result.Fail("secondment.stale", "Someone else took a step on this expression of interest at the same time; nothing of yours was saved. Reload it to see where it stands.");
+        }
+
         return secondment;
     }
 
     private async Task<List<int>> FocusAreaIdsAsync(IReadOnlyList<string>? codes, List<FieldError> errors, CancellationToken ct)
     {
-        var wanted = (codes ?? []).Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+        var wanted = (codes ?? []).OfType<string>().Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
         if (wanted.Count > MaxFocusAreas)
         {
             errors.Add(new FieldError(nameof(InterestRequest.FocusAreas), $"Choose at most {MaxFocusAreas} focus areas."));

@@ -17,8 +17,8 @@ public static class CommandLine
 {
     internal static readonly Option<string> DataOption = new("--data")
     {
-        Description = "Folder for the embedded SQLite database (default ./data).",
-        DefaultValueFactory = _ => "data",
+        Description = "Folder for the embedded SQLite database (default: SCORECARDS_DATA when set, else ./data of the working directory).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SCORECARDS_DATA") is { Length: > 0 } folder ? folder : "data",
         Recursive = true,
     };
 
@@ -120,14 +120,48 @@ public static class CommandLine
         }
     }
 
-    /// <summary>The shared start of every administrative verb: the app's services, the database migrated, one scope to work in.</summary>
-    internal static Task InScopeAsync(ParseResult result, TextWriter output, CancellationToken ct, Func<IServiceScope, Task> work) =>
+    /// <summary>
+    /// The shared start of every administrative verb: the app's services, the database migrated, one scope to work in. A verb
+    /// works on a database that exists: unless it <paramref name="mayCreate"/> one (as seeding does), one that does not is
+    /// refused, naming where it was looked for, rather than made empty in the wrong folder.
+    /// </summary>
+    internal static Task InScopeAsync(ParseResult result, TextWriter output, CancellationToken ct, Func<IServiceScope, Task> work, bool mayCreate = false) =>
         WithServicesAsync(result, async services =>
         {
+            if (!mayCreate)
+            {
+                await RefuseMissingDatabaseAsync(services, ct);
+            }
+
             await PrepareAsync(services, seedDemo: false, output, ct);
             using var scope = services.CreateScope();
             await work(scope);
         });
+
+    private static async Task RefuseMissingDatabaseAsync(IServiceProvider services, CancellationToken ct)
+    {
+        const string Remedy = "Run the command from the folder that holds it, or give its folder with --data or SCORECARDS_DATA; "
+            + "'scorecards migrate' or 'scorecards serve' creates a new one.";
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource);
+            if (!File.Exists(file))
+            {
+                throw new CommandException($"There is no database in {Path.GetDirectoryName(file)} (looked for {Path.GetFileName(file)}). {Remedy}");
+            }
+
+            return;
+        }
+
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (!(await db.Database.GetAppliedMigrationsAsync(ct)).Any())
+        {
+            var name = new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString).Database;
+            throw new CommandException($"The PostgreSQL database {name} holds no Scorecards data yet. {Remedy}");
+        }
+    }
 
     internal static async Task WithServicesAsync(ParseResult result, Func<IServiceProvider, Task> work)
     {

@@ -60,6 +60,27 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task AVerbWithNoDatabaseInItsFolder_RefusesAndSaysWhereItLooked_InsteadOfMakingAnEmptyOne()
+    {
+        var list = await RunAsync("user", "list");
+        var file = Path.Combine(Path.GetTempPath(), $"members-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "Name,Kind,Status\nFiji,state,member\n", TestContext.Current.CancellationToken);
+        var import = await RunAsync("members", "import", file, "--dry-run");
+        var created = File.Exists(Path.Combine(_data, "scorecards.db"));
+        var migrated = await RunAsync("migrate");
+        var listedAfter = await RunAsync("user", "list");
+
+        Assert.Equal(1, list.Code);
+        Assert.Contains($"There is no database in {_data} (looked for scorecards.db).", list.Error);
+        Assert.Contains("'scorecards migrate' or 'scorecards serve' creates a new one.", list.Error);
+        Assert.Equal(1, import.Code);
+        Assert.Contains("There is no database in", import.Error);
+        Assert.False(created);
+        Assert.Equal(0, migrated.Code);
+        Assert.Equal(0, listedAfter.Code);
+    }
+
+    [Fact]
     public async Task MembersExportAndImport_RoundTrip_ABadRowChangesNothing_AndSeatsAndSecondmentsExport()
     {
         await RunAsync("seed", "--demo");

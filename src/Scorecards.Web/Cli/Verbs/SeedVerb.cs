@@ -22,7 +22,7 @@ internal static class SeedVerb
                 }
 
                 await PrintDemoAccountsAsync(output);
-            });
+            }, mayCreate: true);
             return 0;
         });
         return command;

@@ -126,7 +126,28 @@ public static partial class FrameworkRules
             }
         }
 
-        return errors;
+        errors.AddRange(UnknownBodies(document, knownBodyCodes));
+        return [.. errors.OrderBy(e => e.Where.Line)];
+    }
+
+    /// <summary>
+    /// Each body the file names that does not exist, once, where it is first named, with the other objectives that name it and
+    /// the bodies there are — or, when there are none yet, that they come first.
+    /// </summary>
+    private static IEnumerable<FrameworkError> UnknownBodies(FrameworkDocument document, IReadOnlySet<string> knownBodyCodes)
+    {
+        var known = knownBodyCodes.Count == 0
+            ? "there are no reporting bodies yet: add them before a framework that assigns objectives to them."
+            : $"known bodies are {string.Join(", ", knownBodyCodes.Order(StringComparer.Ordinal))}.";
+        return document.FocusAreas.SelectMany(a => a.Objectives)
+            .SelectMany(o => o.Bodies.Where(b => !knownBodyCodes.Contains(b)).Distinct(StringComparer.OrdinalIgnoreCase).Select(b => (Body: b, Objective: o)))
+            .GroupBy(x => x.Body, StringComparer.OrdinalIgnoreCase)
+            .Select(g =>
+            {
+                var others = g.Skip(1).Select(x => x.Objective.Code).ToList();
+                var also = others.Count == 0 ? "" : $" (also named by {string.Join(", ", others.Take(5))}{(others.Count > 5 ? $" and {others.Count - 5} more" : "")})";
+                return new FrameworkError(g.First().Objective.At("bodies"), "bodies", $"'{g.Key}' is not a reporting body{also}; {known}");
+            });
     }
 
     private static void ValidateObjective(List<FrameworkError> errors, ObjectiveSpec objective, HashSet<string> objectiveCodes,
@@ -152,9 +173,10 @@ public static partial class FrameworkRules
         {
             if (!knownBodyCodes.Contains(body))
             {
-                errors.Add(new FrameworkError(objective.At("bodies"), "bodies", $"'{body}' is not a reporting body; known bodies are {string.Join(", ", knownBodyCodes.Order())}."));
+                continue; // Said once for the whole file, by UnknownBodies.
             }
-            else if (!bodies.Add(body))
+
+            if (!bodies.Add(body))
             {
                 errors.Add(new FrameworkError(objective.At("bodies"), "bodies", $"body '{body}' is listed twice."));
             }

@@ -46,6 +46,20 @@ public sealed class FrameworkRulesTests
         ], errors.Select(e => e.ToString()));
     }
 
+    [Fact]
+    public void AnUnknownBody_IsNamedOnce_WithTheObjectivesThatNameIt_OrSaysThatBodiesComeFirst()
+    {
+        var document = Document(Objective("LE-1", bodies: ["GABF"], line: 10), Objective("LE-2", bodies: ["gabf", "RSO"], line: 20), Objective("LE-3", bodies: ["GABF"], line: 30));
+
+        var withBodies = FrameworkRules.Validate(document, Bodies);
+        var withNone = FrameworkRules.Validate(document, new HashSet<string>());
+
+        Assert.Equal("line 12, focusAreas[0].objectives[0].bodies: 'GABF' is not a reporting body (also named by LE-2, LE-3); known bodies are RSO, WG-TIP.",
+            Assert.Single(withBodies).ToString());
+        Assert.Equal(2, withNone.Count);
+        Assert.EndsWith("there are no reporting bodies yet: add them before a framework that assigns objectives to them.", withNone[0].ToString());
+    }
+
     [Theory]
     [InlineData("le-1")]
     [InlineData("LE")]

@@ -163,6 +163,21 @@ public static class CommandLine
         }
     }
 
+    /// <summary>The spreadsheet format a file's extension names, "csv" or "xlsx"; any other is refused before any work is done.</summary>
+    internal static string SheetFormat(FileInfo file, string what) => file.Extension.ToLowerInvariant() switch
+    {
+        ".csv" => "csv",
+        ".xlsx" => "xlsx",
+        _ => throw new CommandException($"{file.Name}: write {what} to a .csv or an .xlsx file."),
+    };
+
+    /// <summary>Writes a table to the file in the format <see cref="SheetFormat"/> gave.</summary>
+    internal static async Task WriteSheetAsync(FileInfo file, string format, Infrastructure.Spreadsheets.SheetTable table, CancellationToken ct)
+    {
+        await using var stream = File.Create(file.FullName);
+        await Infrastructure.Spreadsheets.SheetWriter.WriteAsync(table, format, stream, ct);
+    }
+
     internal static async Task WithServicesAsync(ParseResult result, Func<IServiceProvider, Task> work)
     {
         var builder = WebApp.CreateBuilder([], result.GetValue(DataOption)!);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Scorecards.Data;
 using Scorecards.Web.Features.Activities;
-using Scorecards.Web.Infrastructure.Spreadsheets;
 using static Scorecards.Web.Cli.CommandLine;
 
 namespace Scorecards.Web.Cli.Verbs;
@@ -61,18 +60,12 @@ internal static class ActivitiesVerb
         export.SetAction(async (result, ct) =>
         {
             var file = result.GetValue(exportFile)!;
-            var format = file.Extension.ToLowerInvariant() switch
-            {
-                ".csv" => "csv",
-                ".xlsx" => "xlsx",
-                _ => throw new CommandException($"{file.Name}: write the register to a .csv or an .xlsx file."),
-            };
+            var format = SheetFormat(file, "the register");
             await InScopeAsync(result, output, ct, async scope =>
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var activities = await ActivityQueries.ListAsync(db, new ActivityFilter(result.GetValue(body), From: result.GetValue(from), To: result.GetValue(to)), ct);
-                await using var stream = File.Create(file.FullName);
-                await SheetWriter.WriteAsync(ActivitySheet.ToTable(activities), format, stream, ct);
+                await WriteSheetAsync(file, format, ActivitySheet.ToTable(activities), ct);
 
                 await output.WriteLineAsync($"Wrote {activities.Count} activities to {file.FullName}.");
             });

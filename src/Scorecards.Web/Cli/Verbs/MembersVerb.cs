@@ -3,7 +3,6 @@ using Scorecards.Data;
 using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Features.Secondments;
-using Scorecards.Web.Infrastructure.Spreadsheets;
 using static Scorecards.Web.Cli.CommandLine;
 
 namespace Scorecards.Web.Cli.Verbs;
@@ -58,12 +57,13 @@ internal static class MembersVerb
         export.SetAction(async (result, ct) =>
         {
             var file = result.GetValue(exportFile)!;
+            var format = SheetFormat(file, "the register");
             await InScopeAsync(result, output, ct, async scope =>
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var day = result.GetValue(asAt) ?? RoundViews.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
                 var members = await RegisterQueries.MembersAsync(db, day, result.GetValue(withdrawn), ct);
-                await WriteAsync(file, MemberSheet.ToTable(members), ct);
+                await WriteSheetAsync(file, format, MemberSheet.ToTable(members), ct);
                 await output.WriteLineAsync($"Wrote {members.Count} members as at {day:yyyy-MM-dd} to {file.FullName}.");
             });
             return 0;
@@ -74,10 +74,11 @@ internal static class MembersVerb
         seats.SetAction(async (result, ct) =>
         {
             var file = result.GetValue(seatsFile)!;
+            var format = SheetFormat(file, "the seats");
             await InScopeAsync(result, output, ct, async scope =>
             {
                 var bodies = await RegisterQueries.BodiesAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), null, ct);
-                await WriteAsync(file, MemberSheet.SeatsTable(bodies), ct);
+                await WriteSheetAsync(file, format, MemberSheet.SeatsTable(bodies), ct);
                 await output.WriteLineAsync($"Wrote {bodies.Sum(b => b.Seats.Count)} seats and {bodies.Sum(b => b.CoChairs.Count)} co-chair terms to {file.FullName}.");
             });
             return 0;
@@ -93,30 +94,19 @@ internal static class MembersVerb
         export.SetAction(async (result, ct) =>
         {
             var file = result.GetValue(exportFile)!;
+            var format = SheetFormat(file, "the programme");
             await InScopeAsync(result, output, ct, async scope =>
             {
                 // The operator at the command line acts as an administrator, who sees names.
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var access = await SecondmentAccess.ForAsync(Operator, db, ct);
                 var list = await SecondmentQueries.ListAsync(db, access, null, null, ct);
-                await WriteAsync(file, SecondmentQueries.ToTable(list.Secondments, access.SeesNames), ct);
+                await WriteSheetAsync(file, format, SecondmentQueries.ToTable(list.Secondments, access.SeesNames), ct);
                 await output.WriteLineAsync($"Wrote {list.Secondments.Count} expressions of interest to {file.FullName}.");
             });
             return 0;
         });
 
         return new Command("secondments", "Exports the RSO secondment programme.") { export };
-    }
-
-    private static async Task WriteAsync(FileInfo file, SheetTable table, CancellationToken ct)
-    {
-        var format = file.Extension.ToLowerInvariant() switch
-        {
-            ".csv" => "csv",
-            ".xlsx" => "xlsx",
-            _ => throw new CommandException($"{file.Name}: write it to a .csv or an .xlsx file."),
-        };
-        await using var stream = File.Create(file.FullName);
-        await SheetWriter.WriteAsync(table, format, stream, ct);
     }
 }

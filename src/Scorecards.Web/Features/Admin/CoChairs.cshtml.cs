@@ -29,10 +29,8 @@ public sealed class CoChairsModel(AppDbContext db, CoChairGovernments government
     public async Task OnGetAsync(CancellationToken ct)
     {
         Current = await CoChairGovernments.ListAsync(db, ct);
-        Candidates = (await db.Members.AsNoTracking()
-                .Where(m => !m.IsCoChairGovernment && m.Kind == MemberKind.State && m.Status == MemberStatus.Member)
-                .OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(ct))
-            .Select(m => (m.Id, m.Name)).ToList();
+        Candidates = await RegisterQueries.ChoicesAsync(
+            db.Members.Where(m => !m.IsCoChairGovernment && m.Kind == MemberKind.State && m.Status == MemberStatus.Member), ct);
         var coChairRole = await db.Roles.Where(r => r.Name == Data.Accounts.Roles.CoChair).Select(r => r.Id).SingleOrDefaultAsync(ct);
         Reviewers = await db.Users.Where(u => u.MemberId != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == coChairRole))
             .GroupBy(u => u.MemberId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);

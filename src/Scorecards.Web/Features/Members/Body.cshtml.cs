@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Domain.Bodies;
@@ -61,8 +60,7 @@ public sealed class BodyModel(AppDbContext db, RegisterService register, TimePro
         Today = RoundViews.Today(clock);
         if (CanManage)
         {
-            Members = (await db.Members.AsNoTracking().Where(m => m.Status != Domain.Members.MemberStatus.Withdrawn).OrderBy(m => m.Name)
-                .Select(m => new { m.Id, m.Name }).ToListAsync(ct)).Select(m => (m.Id, m.Name)).ToList();
+            Members = await RegisterQueries.ChoicesAsync(db.Members.Where(m => m.Status != Domain.Members.MemberStatus.Withdrawn), ct);
             Decisions = await RegisterQueries.DecisionChoicesAsync(db, ct);
         }
 

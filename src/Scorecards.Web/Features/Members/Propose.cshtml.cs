@@ -39,7 +39,7 @@ public sealed class ProposeModel(AppDbContext db, MembershipReview review) : Pag
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Members = (await db.Members.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(ct)).Select(m => (m.Id, m.Name)).ToList();
+        Members = await RegisterQueries.ChoicesAsync(db.Members, ct);
         Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Code).Select(b => b.Code).ToListAsync(ct);
     }
 

@@ -150,6 +150,10 @@ public static class RegisterQueries
             .ToDictionaryAsync(d => d.Id, ct);
     }
 
+    /// <summary>The members a picker offers, by name.</summary>
+    public static async Task<List<(int Id, string Name)>> ChoicesAsync(IQueryable<Member> members, CancellationToken ct) =>
+        (await members.AsNoTracking().OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(ct)).Select(m => (m.Id, m.Name)).ToList();
+
     /// <summary>Every decision, newest meeting first, for the pickers that tie a change to the decision behind it.</summary>
     public static async Task<List<DecisionChoice>> DecisionChoicesAsync(AppDbContext db, CancellationToken ct) =>
         (await db.Decisions.AsNoTracking()

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Domain.Secondments;
+using Scorecards.Web.Features.Members;
 
 namespace Scorecards.Web.Features.Secondments;
 
@@ -22,8 +22,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         List = await SecondmentQueries.ListAsync(db, Access, Status, Member, ct);
         if (Access.ReadsAll)
         {
-            Members = (await db.Members.AsNoTracking().Where(m => db.Secondments.Any(s => s.MemberId == m.Id)).OrderBy(m => m.Name)
-                .Select(m => new { m.Id, m.Name }).ToListAsync(ct)).Select(m => (m.Id, m.Name)).ToList();
+            Members = await RegisterQueries.ChoicesAsync(db.Members.Where(m => db.Secondments.Any(s => s.MemberId == m.Id)), ct);
         }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
+using Scorecards.Web.Features.Members;
 using Scorecards.Web.Infrastructure;
 
 namespace Scorecards.Web.Features.Secondments;
@@ -45,8 +46,7 @@ public sealed class NewModel(AppDbContext db, SecondmentService service) : PageM
         }
         else
         {
-            Members = (await db.Members.AsNoTracking().Where(m => m.Status != Domain.Members.MemberStatus.Withdrawn).OrderBy(m => m.Name)
-                .Select(m => new { m.Id, m.Name }).ToListAsync(ct)).Select(m => (m.Id, m.Name)).ToList();
+            Members = await RegisterQueries.ChoicesAsync(db.Members.Where(m => m.Status != Domain.Members.MemberStatus.Withdrawn), ct);
         }
 
         FocusAreas = (await db.FocusAreas.AsNoTracking().Where(f => !f.IsRetired).OrderBy(f => f.SortOrder).Select(f => new { f.Code, f.Name }).ToListAsync(ct))

@@ -26,14 +26,20 @@ public static class SecondmentsApi
 
     private static async Task<Results<Ok<SecondmentList>, ProblemHttpResult>> ListAsync(string? status, int? member, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
+        var (_, list, problem) = await ReadListAsync(status, member, user, db, ct);
+        return list is null ? problem! : TypedResults.Ok(list);
+    }
+
+    /// <summary>What the caller may see, filtered, with the access it was read under; or the problem with the filter.</summary>
+    private static async Task<(SecondmentAccess Access, SecondmentList? List, ProblemHttpResult? Problem)> ReadListAsync(string? status, int? member,
+        ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
         var errors = new List<Domain.Scorecards.FieldError>();
         var parsed = EnumFields.Parse<SecondmentStatus>(status, nameof(status), errors);
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Validation(errors);
-        }
-
-        return TypedResults.Ok(await SecondmentQueries.ListAsync(db, await SecondmentAccess.ForAsync(user, db, ct), parsed, member, ct));
+        var access = await SecondmentAccess.ForAsync(user, db, ct);
+        return errors.Count > 0
+            ? (access, null, ApiProblems.Validation(errors))
+            : (access, await SecondmentQueries.ListAsync(db, access, parsed, member, ct), null);
     }
 
     private static async Task<IResult> ExportAsync(string? format, string? status, int? member, HttpContext http, ClaimsPrincipal user, AppDbContext db,
@@ -44,14 +50,13 @@ public static class SecondmentsApi
             return SheetWriter.UnknownFormat(format);
         }
 
-        var listed = await ListAsync(status, member, user, db, ct);
-        if (listed.Result is not Ok<SecondmentList> ok)
+        var (access, list, problem) = await ReadListAsync(status, member, user, db, ct);
+        if (list is null)
         {
-            return listed.Result;
+            return problem!;
         }
 
-        var access = await SecondmentAccess.ForAsync(user, db, ct);
-        await SheetWriter.SendAsync(http.Response, SecondmentQueries.ToTable(ok.Value!.Secondments, access.SeesNames), chosen, "secondments", ct);
+        await SheetWriter.SendAsync(http.Response, SecondmentQueries.ToTable(list.Secondments, access.SeesNames), chosen, "secondments", ct);
         return TypedResults.Empty;
     }
 

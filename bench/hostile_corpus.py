@@ -100,9 +100,9 @@ def cases():
            lambda: b"Title,Kind,Start date,Lead body\n" + b"W,Workshop,2025-01-01,WG-TIP\n" * 200000)
     yield ("offline upload: shared strings unzip to 1 GiB", "POST", f"/api/v1/scorecards/{card}/offline?dryRun=true", reporter, XLSX,
            lambda: workbook(header_row(), chain(["<si><t>"], repeat("x" * 65536, one_gib // 65536), ["</t></si>"])))
-    yield ("narrative: > x 7,990", "PUT", f"/api/v1/scorecards/{card}/entries/{code}", reporter, "application/json",
+    yield ("narrative: > x 7,990", "PATCH", f"/api/v1/scorecards/{card}/entries/{code}", reporter, "application/json",
            lambda: json.dumps({"version": version, "progress": ">" * 7990 + " x"}).encode())
-    yield ("narrative: * x 3,995 around x", "PUT", f"/api/v1/scorecards/{card}/entries/{code}", reporter, "application/json",
+    yield ("narrative: * x 3,995 around x", "PATCH", f"/api/v1/scorecards/{card}/entries/{code}", reporter, "application/json",
            lambda: json.dumps({"version": version, "progress": "*" * 3995 + "x" + "*" * 3995}).encode())
     yield ("JSON body of 50 MB", "PUT", f"/api/v1/scorecards/{card}/entries/{code}", reporter, "application/json",
            lambda: b'{"progress": "' + b"a" * (50 << 20) + b'"}')

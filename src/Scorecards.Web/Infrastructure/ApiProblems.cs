@@ -147,14 +147,20 @@ public static class ApiProblems
 
         if (e.InnerException is JsonException json)
         {
-            var where = json.Path is { Length: > 0 } path ? $" at {path}" : "";
-            var line = json.LineNumber is { } l ? $" (line {l + 1})" : "";
-            return ("bad-json", $"The body is not valid JSON for this request{where}{line}: {FirstSentence(json.Message)}");
+            return Unreadable(json);
         }
 
         return e.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
             ? ("bad-json", "The body is empty; send a JSON object.")
             : (CodeFor(e.StatusCode), $"The request could not be read: {e.Message}");
+    }
+
+    /// <summary>What to say of a body that is JSON but not of the shape the request takes, naming the path.</summary>
+    public static (string Code, string Detail) Unreadable(JsonException json)
+    {
+        var where = json.Path is { Length: > 0 } path ? $" at {path}" : "";
+        var line = json.LineNumber is { } l ? $" (line {l + 1})" : "";
+        return ("bad-json", $"The body is not valid JSON for this request{where}{line}: {FirstSentence(json.Message)}");
     }
 
     private static string FirstSentence(string message)

@@ -231,9 +231,9 @@ public sealed class EvidenceTests
             activities,
         };
 
-        var outside = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-1", Body(summit), Ct);
-        var anotherBodys = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-1", Body(rsoWorkshop), Ct);
-        var saved = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-1", Body(events), Ct);
+        var outside = await reporter.PatchAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-1", Body(summit), Ct);
+        var anotherBodys = await reporter.PatchAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-1", Body(rsoWorkshop), Ct);
+        var saved = await reporter.PatchAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-1", Body(events), Ct);
         var page = await (await world.SignInAsync(World.Indonesia)).GetStringAsync($"/rounds/{world.Round.Id}?area=VM&body=WG-TIP", Ct);
         var form = await (await world.SignInAsync(World.WgTip)).GetStringAsync($"/scorecards/{id}/entries/VM-1", Ct);
 

@@ -78,7 +78,7 @@ public sealed class CarryOverTests
         Assert.Equal(["LE-2: carried over from 18th AHG SOM, 2025; not yet reviewed"], problem.GetProperty("details").EnumerateArray().Select(d => d.GetString()));
 
         var entry = await JsonAsync(await api.GetAsync($"/api/v1/scorecards/{id}/entries/LE-2", Ct));
-        var edited = await api.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/LE-2", new
+        var edited = await api.PatchAsJsonAsync($"/api/v1/scorecards/{id}/entries/LE-2", new
         {
             version = entry.GetProperty("version").GetInt32(),
             completion = "Complete",

@@ -179,7 +179,7 @@ public sealed class OfflineWorkbookTests
         var reporter = await app.ApiClientAsync(World.WgTip);
         var stale = Edit(await DownloadAsync(reporter, wgTip), "VM-1", ("G", "Offline text."));
         var current = await (await reporter.GetAsync($"/api/v1/scorecards/{wgTip}/entries/VM-1", Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
-        var saved = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{wgTip}/entries/VM-1", new
+        var saved = await reporter.PatchAsJsonAsync($"/api/v1/scorecards/{wgTip}/entries/VM-1", new
         {
             version = current.GetProperty("version").GetInt32(),
             completion = "Substantial",

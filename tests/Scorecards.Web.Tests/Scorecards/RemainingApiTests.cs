@@ -50,7 +50,7 @@ public sealed class RemainingApiTests
         var approved = await JsonAsync(await australia.PostAsync($"/api/v1/scorecards/{id}/approve", null, Ct));
         var unapproved = await JsonAsync(await indonesia.PostAsJsonAsync($"/api/v1/scorecards/{id}/unapprove", new { reason = "The OSINT figures double-count Chiang Saen." }, Ct));
         var entry = await JsonAsync(await reporter.GetAsync($"/api/v1/scorecards/{id}/entries/LE-2", Ct));
-        var saved = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/LE-2", new
+        var saved = await reporter.PatchAsJsonAsync($"/api/v1/scorecards/{id}/entries/LE-2", new
         {
             version = entry.GetProperty("version").GetInt32(),
             completion = "Substantial",

@@ -17,8 +17,14 @@ public sealed class ScorecardsApiTests
         completion = "Substantial",
         trajectory = "On track",
         effect = "Major",
+        notApplicableReason = (string?)null,
         progress,
+        challenges = (string?)null,
+        supportNeeded = (string?)null,
+        nextSteps = (string?)null,
         links = new[] { "https://www.baliprocess.net/" },
+        indicators = Array.Empty<object>(),
+        activities = Array.Empty<int>(),
     };
 
     [Fact]
@@ -122,6 +128,75 @@ public sealed class ScorecardsApiTests
     }
 
     [Fact]
+    public async Task PutEntry_MissingFields_Is400NamingEachOne_AndChangesNothing()
+    {
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("WG-TIP");
+        var client = await world.ApiAsync(World.WgTip);
+        var version = (await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VM-2", Ct))).GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-2", EntryBody(version), Ct)).StatusCode);
+
+        var response = await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-2", new { version = version + 1, completion = "Complete" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await JsonAsync(response)).GetProperty("errors");
+        Assert.Equal(["activities", "challenges", "effect", "indicators", "links", "nextSteps", "notApplicableReason", "progress", "supportNeeded", "trajectory"],
+            errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("'trajectory' is missing", errors.GetProperty("trajectory")[0].GetString(), StringComparison.Ordinal);
+        var stored = await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VM-2", Ct));
+        Assert.Equal("Substantial", stored.GetProperty("completion").GetString());
+        Assert.Equal("OnTrack", stored.GetProperty("trajectory").GetString());
+        Assert.Equal(version + 1, stored.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task PatchEntry_ChangesWhatItNames_ClearsWhatItSendsAsNull_AndKeepsTheRest()
+    {
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("WG-TIP");
+        var client = await world.ApiAsync(World.WgTip);
+        var version = (await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VM-2", Ct))).GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-2", EntryBody(version), Ct)).StatusCode);
+
+        var completed = await JsonAsync(await client.PatchAsync($"/api/v1/scorecards/{id}/entries/VM-2",
+            new StringContent($$"""{"version": {{version + 1}}, "completion": "Complete"}""", System.Text.Encoding.UTF8, "application/merge-patch+json"), Ct));
+        var cleared = await client.PatchAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-2", new { version = version + 2, links = (string[]?)null }, Ct);
+
+        Assert.Equal("Complete", completed.GetProperty("completion").GetString());
+        Assert.Equal("OnTrack", completed.GetProperty("trajectory").GetString());
+        Assert.Equal("Major", completed.GetProperty("effect").GetString());
+        Assert.Equal("WG-TIP held its 10th Annual Meeting in Bangkok in November 2024.", completed.GetProperty("progress").GetString());
+        Assert.Equal(["https://www.baliprocess.net/"], completed.GetProperty("links").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        var stored = await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VM-2", Ct));
+        Assert.Equal(0, stored.GetProperty("links").GetArrayLength());
+        Assert.Equal("Complete", stored.GetProperty("completion").GetString());
+        Assert.Equal("WG-TIP held its 10th Annual Meeting in Bangkok in November 2024.", stored.GetProperty("progress").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"version": VERSION, "progres": "Typed in a hurry."}""", "progres", "has no field 'progres'")]
+    [InlineData("""{"progress": "Sent without a version."}""", "version", "Send the version")]
+    public async Task PatchEntry_ThatCouldChangeTheWrongThing_Is400NamingTheField_AndChangesNothing(string body, string field, string message)
+    {
+        var world = await World.StartAsync();
+        await using var _ = world.App;
+        var id = await world.ScorecardAsync("WG-TIP");
+        var client = await world.ApiAsync(World.WgTip);
+        var before = await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VM-2", Ct));
+        var version = before.GetProperty("version").GetInt32();
+
+        var response = await client.PatchAsync($"/api/v1/scorecards/{id}/entries/VM-2",
+            new StringContent(body.Replace("VERSION", $"{version}", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, (await JsonAsync(response)).GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(version, (await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VM-2", Ct))).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
     public async Task PutEntry_WithBadRating_Returns400NamingTheFieldAndChoices()
     {
         var world = await World.StartAsync();
@@ -129,7 +204,7 @@ public sealed class ScorecardsApiTests
         var id = await world.ScorecardAsync("WG-TIP");
         var client = await world.ApiAsync(World.WgTip);
 
-        var response = await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-1", new { version = 1, completion = "Excellent" }, Ct);
+        var response = await client.PatchAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-1", new { version = 1, completion = "Excellent" }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await JsonAsync(response);
@@ -152,6 +227,10 @@ public sealed class ScorecardsApiTests
         var problem = await JsonAsync(response);
         Assert.Equal("bad-json", problem.GetProperty("code").GetString());
         Assert.Contains("$.version", problem.GetProperty("detail").GetString());
+        var patched = await JsonAsync(await client.PatchAsync($"/api/v1/scorecards/{id}/entries/VM-1",
+            new StringContent("{\"version\": 1, \"links\": \"https://www.baliprocess.net/\"}", System.Text.Encoding.UTF8, "application/json"), Ct));
+        Assert.Equal("bad-json", patched.GetProperty("code").GetString());
+        Assert.Contains("$.links", patched.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -195,7 +274,7 @@ public sealed class ScorecardsApiTests
         await world.Given.RateAllAsync(id);
         var client = await world.ApiAsync(World.WgTip);
         var entry = await JsonAsync(await client.GetAsync($"/api/v1/scorecards/{id}/entries/VM-2", Ct));
-        var rated = await client.PutAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-2",
+        var rated = await client.PatchAsJsonAsync($"/api/v1/scorecards/{id}/entries/VM-2",
             new { version = entry.GetProperty("version").GetInt32(), completion = "Limited", trajectory = (string?)null, progress = (string?)null }, Ct);
         Assert.Equal(HttpStatusCode.OK, rated.StatusCode);
 

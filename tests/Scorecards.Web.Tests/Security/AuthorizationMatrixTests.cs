@@ -72,6 +72,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/scorecards/{id}"] = Who.Staff,
         ["GET /api/v1/scorecards/{id}/entries/{objectiveCode}"] = Who.Staff,
         ["PUT /api/v1/scorecards/{id}/entries/{objectiveCode}"] = Who.Nobody,
+        ["PATCH /api/v1/scorecards/{id}/entries/{objectiveCode}"] = Who.Nobody,
         ["POST /api/v1/scorecards/{id}/entries/{objectiveCode}/confirm"] = Who.Nobody,
         ["POST /api/v1/scorecards/{id}/confirm-carried-over"] = Who.Nobody,
         ["GET /api/v1/scorecards/{id}/offline"] = Who.Nobody,
@@ -146,7 +147,7 @@ public sealed class AuthorizationMatrixTests
             foreach (var (who, _) in Callers)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
-                if (method is "POST" or "PUT")
+                if (method is "POST" or "PUT" or "PATCH")
                 {
                     request.Content = new StringContent("{\"reason\": \"Matrix test\", \"reply\": \"Matrix test\"}", Encoding.UTF8, "application/json");
                 }

@@ -42,7 +42,7 @@ public sealed class NarrativeNestingTests
         var reporter = await app.ApiClientAsync("reporter@example.org");
         var version = await app.WithDbAsync(db => db.Entries.Select(e => e.Version).SingleAsync(Ct));
 
-        var response = await reporter.PutAsJsonAsync($"/api/v1/scorecards/{scorecard}/entries/LE-1",
+        var response = await reporter.PatchAsJsonAsync($"/api/v1/scorecards/{scorecard}/entries/LE-1",
             new { version, completion = "Substantial", trajectory = "On track", progress = narrative }, Ct);
         var problem = await JsonAsync(response);
 

@@ -1,12 +1,16 @@
 using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Scorecards.Data;
 using Scorecards.Domain;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Scorecards.Web.Features.Scorecards;
 
@@ -22,8 +26,12 @@ public static class ScorecardsApi
         var group = api.MapGroup("/scorecards").WithTags("Scorecards");
         group.MapGet("/{id:int}", GetAsync).WithSummary("A scorecard with its entries, checklist, approvals and review history.");
         group.MapGet("/{id:int}/entries/{objectiveCode}", GetEntryAsync).WithSummary("One entry of a scorecard.");
-        group.MapPut("/{id:int}/entries/{objectiveCode}", PutEntryAsync)
-            .WithSummary("Saves an entry. Send the version you started from; if someone saved since, the answer is 409 with both versions.");
+        group.MapPut("/{id:int}/entries/{objectiveCode}", PutEntryAsync).Accepts<EntryRequest>("application/json")
+            .WithSummary("Replaces an entry: every field is sent, null where it is to be empty (400 naming any left out). Send the version you "
+                + "started from; if someone saved since, the answer is 409 with both versions.");
+        group.MapPatch("/{id:int}/entries/{objectiveCode}", PatchEntryAsync).Accepts<EntryRequest>("application/merge-patch+json", "application/json")
+            .WithSummary("Changes some fields of an entry (a JSON merge patch): what is sent replaces, null clears, what is left out stays. "
+                + "Send the version you started from; if someone saved since, the answer is 409 with both versions.");
         group.MapGet("/{id:int}/offline", OfflineDownloadAsync)
             .WithSummary("The scorecard as an Excel workbook to fill in offline, with drop-down lists for the ratings (the body's reporters).");
         group.MapPost("/{id:int}/offline", OfflineUploadAsync).WithMetadata(new RequestSizeLimitAttribute(OfflineWorkbook.MaxBytes))
@@ -79,9 +87,17 @@ public static class ScorecardsApi
         return entry is null ? ApiProblems.NotFound($"Objective '{objectiveCode}' on scorecard {id}") : TypedResults.Ok(entry);
     }
 
-    private static async Task<Results<Ok<EntryDto>, ProblemHttpResult, ForbidHttpResult>> PutEntryAsync(
-        int id, string objectiveCode, EntryRequest body, ClaimsPrincipal user, ScorecardService service, AppDbContext db,
-        IAuthorizationService auth, CancellationToken ct)
+    private static Task<Results<Ok<EntryDto>, ProblemHttpResult, ForbidHttpResult>> PutEntryAsync(int id, string objectiveCode, JsonObject body,
+        ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, IOptions<JsonOptions> json, CancellationToken ct) =>
+        SaveEntryAsync(id, objectiveCode, body, merge: false, user, service, db, auth, json.Value.SerializerOptions, ct);
+
+    private static Task<Results<Ok<EntryDto>, ProblemHttpResult, ForbidHttpResult>> PatchEntryAsync(int id, string objectiveCode, JsonObject body,
+        ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, IOptions<JsonOptions> json, CancellationToken ct) =>
+        SaveEntryAsync(id, objectiveCode, body, merge: true, user, service, db, auth, json.Value.SerializerOptions, ct);
+
+    /// <summary>The one path by which the API saves an entry, whole (<c>PUT</c>) or merged into what is there (<c>PATCH</c>).</summary>
+    private static async Task<Results<Ok<EntryDto>, ProblemHttpResult, ForbidHttpResult>> SaveEntryAsync(int id, string objectiveCode, JsonObject body,
+        bool merge, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, JsonSerializerOptions options, CancellationToken ct)
     {
         var loaded = await service.LoadAsync(id, ct);
         if (loaded is null)
@@ -94,23 +110,45 @@ public static class ScorecardsApi
             return TypedResults.Forbid();
         }
 
-
         var code = objectiveCode.ToUpperInvariant();
+        var before = (await ScorecardQueries.ToDtoAsync(db, loaded.Scorecard, loaded.RoundRef, ct)).Entries.FirstOrDefault(e => e.ObjectiveCode == code);
+        if (before is null)
+        {
+            return ApiProblems.NotFound($"Objective '{objectiveCode}' on scorecard {id}");
+        }
+
+        EntryRequest? request;
+        IReadOnlyList<Domain.Scorecards.FieldError> invalid;
+        try
+        {
+            (request, invalid) = EntryRequest.Read(body, merge ? EntryRequest.From(before) : null, options);
+        }
+        catch (JsonException e)
+        {
+            var (problem, detail) = ApiProblems.Unreadable(e);
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, problem, detail);
+        }
+
+        if (request is null)
+        {
+            return ApiProblems.Validation(invalid);
+        }
+
         var indicators = await db.Indicators.AsNoTracking()
             .Where(i => !i.IsRetired && db.Objectives.Any(o => o.Id == i.ObjectiveId && o.Code == code)).ToListAsync(ct);
-        var (values, errors) = body.ToValues(indicators);
+        var (values, errors) = request.ToValues(indicators);
         if (values is null)
         {
             return ApiProblems.Validation(errors);
         }
 
-        var outcome = await service.SaveEntryAsync(loaded, code, values, body.Version!.Value, user, ct);
+        var outcome = await service.SaveEntryAsync(loaded, code, values, request.Version!.Value, user, ct);
         var current = (await ScorecardQueries.ToDtoAsync(db, (await service.LoadAsync(id, ct))!.Scorecard, loaded.RoundRef, ct))
             .Entries.FirstOrDefault(e => e.ObjectiveCode == code);
         return outcome.Succeeded ? TypedResults.Ok(current!)
             : outcome.Outcome.Code == ScorecardService.StaleVersion ? ApiProblems.Problem(StatusCodes.Status409Conflict, ScorecardService.StaleVersion,
-                $"Someone saved this entry (now version {current!.Version}) after your edit started from version {body.Version}. Nothing was overwritten: compare the two, then save again with version {current.Version}.",
-                new Dictionary<string, object?> { ["yours"] = body, ["theirs"] = current })
+                $"Someone saved this entry (now version {current!.Version}) after your edit started from version {request.Version}. Nothing was overwritten: compare the two, then save again with version {current.Version}.",
+                new Dictionary<string, object?> { ["yours"] = request, ["theirs"] = current })
             : ApiProblems.From(outcome.Outcome);
     }
 

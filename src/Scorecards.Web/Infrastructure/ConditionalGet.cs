@@ -59,7 +59,7 @@ public sealed class PublicRoundOutputCache : IOutputCachePolicy
         context.AllowCacheLookup = anonymous;
         context.AllowCacheStorage = anonymous;
         context.AllowLocking = true;
-        context.CacheVaryByRules.QueryKeys = new[] { "body", "area", "level" };
+        context.CacheVaryByRules.QueryKeys = new[] { "body", "area", "level", "format" };
         if (anonymous)
         {
             context.CacheVaryByRules.VaryByValues["version"] = await context.HttpContext.RequestServices.GetRequiredService<RequestVersion>().CurrentAsync(cancellation);

@@ -36,6 +36,7 @@ public sealed class AuthorizationMatrixTests
     {
         ["GET /api/v1/public/rounds"] = Who.Everyone,
         ["GET /api/v1/public/rounds/{id}/summary"] = Who.Everyone,
+        ["GET /api/v1/public/rounds/{id}/export"] = Who.Everyone,
         ["GET /api/v1/members"] = Who.Members,
         ["POST /api/v1/members"] = Who.Administrator,
         ["GET /api/v1/members/export"] = Who.Members,

@@ -14,13 +14,18 @@ public static class ExportsApi
                 + "(the flat sheet; columns in docs/round-export.md). It holds the approved scorecards the caller may read and names the others; "
                 + "include=all adds the unapproved ones the caller may read, each marked as not approved by the Co-Chairs.");
 
+    /// <summary>The papers of a published round, for anyone: kept and served from memory until something changes.</summary>
+    public static void MapPublicExports(this RouteGroupBuilder publicApi) =>
+        publicApi.MapGet("/rounds/{id:int}/export", PublicExportAsync).CacheOutput(PublicRoundOutputCache.Name)
+            .WithSummary("A published round as a file, for anyone: format=docx, pdf, xlsx, csv or json as for signed-in readers, holding the approved "
+                + "scorecards only and without what bodies ask of governments (support needed). 404 for a round not published.");
+
     private static async Task<IResult> ExportAsync(int id, string? format, string? include, ClaimsPrincipal user, HttpContext http, AppDbContext db,
         TimeProvider clock, CancellationToken ct)
     {
-        var kind = (format ?? "docx").Trim().ToLowerInvariant();
-        if (!RoundExport.Formats.Contains(kind))
+        if (ParseFormat(format) is not { } kind)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{format}' is not an export format; use one of {string.Join(", ", RoundExport.Formats)}.");
+            return UnknownFormat(format);
         }
 
         var scope = (include ?? "approved").Trim().ToLowerInvariant();
@@ -39,6 +44,28 @@ public static class ExportsApi
         await RoundFiles.SendAsync(http.Response, export, kind, clock.GetUtcNow().UtcDateTime, ct);
         return TypedResults.Empty;
     }
+
+    private static async Task<IResult> PublicExportAsync(int id, string? format, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (ParseFormat(format) is not { } kind)
+        {
+            return UnknownFormat(format);
+        }
+
+        var export = await RoundExportQueries.LoadPublicAsync(db, id, ct);
+        if (export is null)
+        {
+            return ApiProblems.NotFound($"Published round {id}");
+        }
+
+        await RoundFiles.SendAsync(http.Response, export, kind, clock.GetUtcNow().UtcDateTime, ct);
+        return TypedResults.Empty;
+    }
+
+    private static string? ParseFormat(string? format) => (format ?? "docx").Trim().ToLowerInvariant() is var kind && RoundExport.Formats.Contains(kind) ? kind : null;
+
+    private static IResult UnknownFormat(string? format) =>
+        ApiProblems.Problem(StatusCodes.Status400BadRequest, "validation", $"'{format}' is not an export format; use one of {string.Join(", ", RoundExport.Formats)}.");
 }
 
 /// <summary>Writes a round export in each format, to a response or a file.</summary>

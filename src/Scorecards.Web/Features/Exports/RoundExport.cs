@@ -24,7 +24,7 @@ public sealed record LeftOut(string Body, string State);
 /// then marked <see cref="DraftMark"/> wherever its content appears.
 /// </summary>
 public sealed record RoundExport(int RoundId, string Round, string? Meeting, DateOnly PeriodStart, DateOnly PeriodEnd, RoundStatus Status,
-    RoundSummary Summary, IReadOnlyList<ExportRow> Rows, bool IncludesUnapproved)
+    RoundSummary Summary, IReadOnlyList<ExportRow> Rows, bool IncludesUnapproved, bool IsPublic = false)
 {
     public static readonly IReadOnlyList<string> Formats = ["docx", "xlsx", "pdf", "csv", "json"];
 
@@ -35,9 +35,12 @@ public sealed record RoundExport(int RoundId, string Round, string? Meeting, Dat
     public bool IsDraft(string body) =>
         Summary.Bodies.FirstOrDefault(b => b.Code == body) is { Included: true, Status: { } status } && status != ScorecardStatus.Approved;
 
-    /// <summary>The bodies of the round whose scorecards this paper does not hold, with their state.</summary>
+    /// <summary>
+    /// The bodies of the round whose scorecards this paper does not hold, with their state.
+    /// The public learns that a body's scorecard was not approved, not where it stands in the review.
+    /// </summary>
     public IReadOnlyList<LeftOut> NotIncluded => Summary.Bodies.Where(b => b.ScorecardId is not null && !b.Included)
-        .Select(b => new LeftOut(b.Code, Scorecard.Label(b.Status!.Value))).ToList();
+        .Select(b => new LeftOut(b.Code, IsPublic ? "Not approved by the Co-Chairs" : Scorecard.Label(b.Status!.Value))).ToList();
 
     /// <summary>The title block's warning that the paper holds unapproved content, naming it; null when it holds none.</summary>
     public string? UnapprovedNotice
@@ -70,7 +73,7 @@ public sealed record RoundExport(int RoundId, string Round, string? Meeting, Dat
 
             if (NotIncluded.Count > 0)
             {
-                lines.Add($"Not included{(IncludesUnapproved ? "" : ", not yet approved")}: {string.Join(", ", NotIncluded.Select(b => $"{b.Body} ({Lower(b.State)})"))}.");
+                lines.Add($"Not included{(IncludesUnapproved || IsPublic ? "" : ", not yet approved")}: {string.Join(", ", NotIncluded.Select(b => $"{b.Body} ({Lower(b.State)})"))}.");
             }
 
             return lines;
@@ -135,11 +138,24 @@ public static class RoundExportQueries
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, ct);
         var consolidated = round is null ? null : await RoundSummaryQueries.ForPaperAsync(db, roundId, reader, includeUnapproved, ct);
-        if (round is null || consolidated is null)
-        {
-            return null;
-        }
+        return round is null || consolidated is null ? null : await BuildAsync(db, round, consolidated, includeUnapproved, isPublic: false, ct);
+    }
 
+    /// <summary>
+    /// The round as the public may download it: published rounds only, their approved scorecards only, without what
+    /// bodies ask of governments (support needed); null for any other round.
+    /// </summary>
+    public static async Task<RoundExport?> LoadPublicAsync(AppDbContext db, int roundId, CancellationToken ct)
+    {
+        var consolidated = await RoundSummaryQueries.ForPublicAsync(db, roundId, SummaryFilter.None, ct);
+        var round = consolidated is null ? null : await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == roundId, ct);
+        return round is null || consolidated is null ? null : await BuildAsync(db, round, consolidated, includeUnapproved: false, isPublic: true, ct);
+    }
+
+    private static async Task<RoundExport> BuildAsync(AppDbContext db, Round round, RoundSummary consolidated, bool includeUnapproved, bool isPublic,
+        CancellationToken ct)
+    {
+        var roundId = round.Id;
         var included = consolidated.Bodies.Where(b => b.Included && b.ScorecardId is not null).Select(b => b.ScorecardId!.Value).ToList();
         var cards = await db.Scorecards.AsNoTracking().Where(s => s.RoundId == roundId && included.Contains(s.Id))
             .Join(db.Bodies, s => s.BodyId, b => b.Id, (s, b) => new { s.Id, b.Code, b.Name, s.Status }).ToDictionaryAsync(s => s.Id, ct);
@@ -168,9 +184,9 @@ public static class RoundExportQueries
                     card.Status == ScorecardStatus.Approved ? RoundExport.ApprovedMark : RoundExport.DraftMark, area.Code, area.Name, x.Code, x.Title,
                     e.Completion?.Slug(), e.Completion?.Label(), e.NotApplicableReason, e.Trajectory?.Slug(), e.Trajectory?.Label(), e.Effect?.Slug(),
                     e.Effect?.Label(), previous?.Previous?.Slug(), (previous?.Trend ?? Domain.Scoring.Trend.None).ToString().ToLowerInvariant(),
-                    e.Progress, e.Challenges, e.SupportNeeded, e.NextSteps, string.Join("; ", cited[e.Id]), e.UpdatedUtc);
+                    e.Progress, e.Challenges, isPublic ? null : e.SupportNeeded, e.NextSteps, string.Join("; ", cited[e.Id]), e.UpdatedUtc);
             }).ToList();
-        return new RoundExport(round.Id, round.Name, round.Meeting, round.PeriodStart, round.PeriodEnd, round.Status, consolidated, rows, includeUnapproved);
+        return new RoundExport(round.Id, round.Name, round.Meeting, round.PeriodStart, round.PeriodEnd, round.Status, consolidated, rows, includeUnapproved, isPublic);
     }
 }
 

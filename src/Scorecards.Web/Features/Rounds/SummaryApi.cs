@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Scorecards.Data;
+using Scorecards.Web.Features.Exports;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
 
@@ -26,6 +27,7 @@ public static class SummaryApi
         group.MapGet("/rounds", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await PublicQueries.PublishedRoundsAsync(db, ct)))
             .WithSummary("Published rounds.");
         group.MapGet("/rounds/{id:int}/summary", GetPublicAsync).CacheOutput(PublicRoundOutputCache.Name).WithSummary("The consolidated scorecard of a published round, from approved scorecards only.");
+        group.MapPublicExports();
     }
 
     private static async Task<Results<KeptJson<RoundSummary>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(int id, string? body, string? area,

@@ -178,7 +178,31 @@ public sealed class CommandLineTests : IDisposable
         Assert.Matches(@"line \d+, focusAreas\[1\]\.objectives\[1\]\.bodies: 'NOPE' is not a reporting body", result.Error);
         Assert.Matches(@"line \d+, focusAreas\[6\]\.objectives\[0\]\.titel: is not a known field here", result.Error);
         Assert.Equal(0, again.Code);
-        Assert.Contains("0 created, 0 updated, 0 retired", again.Output);
+        Assert.Matches(@"strategy unchanged; \d+ focus areas \(\d+ unchanged\); \d+ objectives \(\d+ unchanged\); ", again.Output);
+    }
+
+    [Fact]
+    public async Task FrameworkOnAFreshInstall_ExportSaysThereIsNone_AndTheTemplateImportsAsItIs()
+    {
+        var migrated = await RunAsync("migrate");
+        var file = Path.Combine(_data, "framework.yaml");
+
+        var export = await RunAsync("framework", "export", file);
+        var template = await RunAsync("framework", "template", file);
+        var written = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+        var imported = await RunAsync("framework", "import", file);
+        var exported = await RunAsync("framework", "export", Path.Combine(_data, "exported.yaml"));
+
+        Assert.Equal(0, migrated.Code);
+        Assert.Equal(1, export.Code);
+        Assert.Contains("There is no framework yet, so nothing was written. Start from the template: scorecards framework template framework.yaml", export.Error);
+        Assert.Equal(0, template.Code);
+        Assert.Contains("# There are no reporting bodies yet", written);
+        Assert.Contains("    name: Victim Protection and Migration Management", written);
+        Assert.Equal(0, imported.Code);
+        Assert.Contains("strategy created; 8 focus areas (8 created); no objectives; no indicators.", imported.Output);
+        Assert.Equal(0, exported.Code);
+        Assert.Contains("Wrote 8 focus areas and 0 objectives", exported.Output);
     }
 
     public void Dispose()

@@ -196,13 +196,7 @@ public sealed class RoundExportTests
         await using var app = world.App;
         var published = world.Round.Id;
         var page = await (await world.SignInAsync(World.Viewer)).GetStringAsync($"/rounds/{published}", Ct);
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Scorecards.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        var schema = await File.ReadAllTextAsync(Path.Combine(root!.FullName, "docs", "round-export.md"), Ct);
+        var schema = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "docs", "round-export.md"), Ct);
 
         Assert.Contains($"<form method=\"get\" action=\"/api/v1/rounds/{published}/export\"", page);
         foreach (var format in RoundExport.Formats)

@@ -6,7 +6,7 @@ using static Scorecards.Web.Cli.CommandLine;
 
 namespace Scorecards.Web.Cli.Verbs;
 
-/// <summary><c>framework import|export</c>: the framework as a YAML or JSON file.</summary>
+/// <summary><c>framework import|export|template</c>: the framework as a YAML or JSON file, and a file to start one from.</summary>
 internal static class FrameworkVerb
 {
     public static Command Create(TextWriter output)
@@ -55,13 +55,35 @@ internal static class FrameworkVerb
             var format = FrameworkFile.FormatOf(file.Name);
             await InScopeAsync(result, output, ct, async scope =>
             {
-                var document = await scope.ServiceProvider.GetRequiredService<FrameworkImporter>().ExportAsync(ct);
+                var document = await scope.ServiceProvider.GetRequiredService<FrameworkImporter>().ExportAsync(ct)
+                    ?? throw new CommandException($"There is no framework yet, so nothing was written. Start from the template: scorecards framework template {file.Name}");
                 await File.WriteAllTextAsync(file.FullName, FrameworkFile.Write(document, format), ct);
                 await output.WriteLineAsync($"Wrote {document.FocusAreas.Count} focus areas and {document.FocusAreas.Sum(a => a.Objectives.Count)} objectives to {file.FullName}.");
             });
             return 0;
         });
 
-        return new Command("framework", "Imports and exports the framework: strategy, focus areas, objectives, indicators and assignments.") { import, export };
+        var templateFile = new Argument<FileInfo>("FILE") { Description = "Where to write the template, .yaml or .yml." };
+        var template = new Command("template", "Writes a framework file to start from: the eight areas of cooperation, no objectives, and a commented example.")
+        {
+            templateFile,
+        };
+        template.SetAction(async (result, ct) =>
+        {
+            var file = result.GetValue(templateFile)!;
+            if (FrameworkFile.FormatOf(file.Name) != FrameworkFormat.Yaml)
+            {
+                throw new CommandException($"{file.Name}: the template is YAML, so that it can carry its comments; name a .yaml or .yml file.");
+            }
+
+            await InScopeAsync(result, output, ct, async scope =>
+            {
+                await File.WriteAllTextAsync(file.FullName, await scope.ServiceProvider.GetRequiredService<FrameworkImporter>().TemplateAsync(ct), ct);
+                await output.WriteLineAsync($"Wrote the framework template to {file.FullName}: the eight areas of cooperation and no objectives.");
+            });
+            return 0;
+        });
+
+        return new Command("framework", "Imports and exports the framework: strategy, focus areas, objectives, indicators and assignments.") { import, export, template };
     }
 }

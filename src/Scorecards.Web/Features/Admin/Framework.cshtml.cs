@@ -22,11 +22,19 @@ public sealed class FrameworkModel(AppDbContext db, FrameworkImporter importer) 
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         var kind = format == "json" ? FrameworkFormat.Json : FrameworkFormat.Yaml;
-        var document = await importer.ExportAsync(ct);
+        if (await importer.ExportAsync(ct) is not { } document)
+        {
+            return await OnGetTemplateAsync(ct);
+        }
+
         var text = FrameworkFile.Write(document, kind);
         return File(Encoding.UTF8.GetBytes(text), kind == FrameworkFormat.Json ? "application/json" : "application/yaml",
             $"framework.{(kind == FrameworkFormat.Json ? "json" : "yaml")}");
     }
+
+    /// <summary>A file to start from: the eight areas of cooperation, no objectives, and an example of one with every field.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct) =>
+        File(Encoding.UTF8.GetBytes(await importer.TemplateAsync(ct)), "application/yaml", "framework-template.yaml");
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
     {

@@ -128,6 +128,52 @@ public static class FrameworkFile
         return (document, errors);
     }
 
+    /// <summary>
+    /// A framework file to start from: the Strategy's eight areas of cooperation and no objectives, importable as it is,
+    /// with a commented example of an objective that names every field. <paramref name="bodyCodes"/> are the bodies
+    /// there are, for the example and the header.
+    /// </summary>
+    public static string Template(IReadOnlyList<string> bodyCodes)
+    {
+        var example = bodyCodes.Count > 0 ? string.Join(", ", bodyCodes.Take(2)) : "WG-TIP, RSO";
+        var text = new StringBuilder()
+            .AppendLine("# A Scorecards framework file: the strategy, its focus areas and, under each, the objectives the bodies report on.")
+            .AppendLine("# docs/framework-format.md describes every field; docs/framework.schema.json checks a file in an editor.")
+            .AppendLine("#")
+            .AppendLine("# This template holds the Strategy's eight areas of cooperation and no objectives, and can be imported as it is.")
+            .AppendLine("# Add the agreed objectives under each area, as in the example under Law enforcement, then import the file on")
+            .AppendLine("# the Framework page or with: scorecards framework import FILE")
+            .AppendLine(bodyCodes.Count > 0
+                ? $"# The reporting bodies an objective may name: {string.Join(", ", bodyCodes)}."
+                : "# There are no reporting bodies yet: add them before assigning objectives to them.")
+            .AppendLine("strategy:")
+            .AppendLine(CultureInfo.InvariantCulture, $"  code: {Setup.StarterData.StrategyCode}")
+            .AppendLine(CultureInfo.InvariantCulture, $"  name: {Setup.StarterData.StrategyName}")
+            .AppendLine(CultureInfo.InvariantCulture, $"  description: {Setup.StarterData.StrategyDescription}")
+            .AppendLine("focusAreas:");
+        foreach (var (code, name) in Setup.StarterData.AreasOfCooperation)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  - code: {code}").AppendLine(CultureInfo.InvariantCulture, $"    name: {name}").AppendLine("    objectives: []");
+            if (code == Setup.StarterData.AreasOfCooperation[0].Code)
+            {
+                text.AppendLine("    # objectives:")
+                    .AppendLine(CultureInfo.InvariantCulture, $"    #   - code: {code}-1             # the area's code, a hyphen and a number; used once in the file")
+                    .AppendLine("    #     title: What the bodies work towards, as agreed   # at most 300 characters")
+                    .AppendLine("    #     description: Optional; at most 4,000 characters.")
+                    .AppendLine(CultureInfo.InvariantCulture, $"    #     bodies: [{example}]     # the bodies that report on it")
+                    .AppendLine("    #     indicators:              # optional")
+                    .AppendLine(CultureInfo.InvariantCulture, $"    #       - code: {code}-1.1")
+                    .AppendLine("    #         name: Officials trained in online investigations")
+                    .AppendLine("    #         kind: quantitative   # quantitative (a number against a target) or milestone (reached or not)")
+                    .AppendLine("    #         unit: officials")
+                    .AppendLine("    #         baseline: 0")
+                    .AppendLine("    #         target: 200");
+            }
+        }
+
+        return text.ToString();
+    }
+
     public static string Write(FrameworkDocument document, FrameworkFormat format)
     {
         var json = new JsonObject

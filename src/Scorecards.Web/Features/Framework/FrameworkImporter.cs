@@ -6,10 +6,27 @@ using Scorecards.Domain.Framework;
 
 namespace Scorecards.Web.Features.Framework;
 
-public sealed record FrameworkImportSummary(int Created, int Updated, int Retired, int Unchanged)
+/// <summary>What an import did to one kind of thing in the framework.</summary>
+public sealed record FrameworkCount(int Created, int Updated, int Unchanged, int Retired)
+{
+    /// <summary>How many the file holds.</summary>
+    public int InFile => Created + Updated + Unchanged;
+
+    /// <summary>"16 objectives (2 created, 14 unchanged), 1 retired": each count says what it counts.</summary>
+    public string Describe(string one, string many)
+    {
+        var parts = new[] { (Created, "created"), (Updated, "updated"), (Unchanged, "unchanged") }.Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {p.Item2}").ToList();
+        var held = InFile == 0 ? $"no {many}" : $"{InFile} {(InFile == 1 ? one : many)} ({string.Join(", ", parts)})";
+        return Retired > 0 ? $"{held}, {Retired} retired" : held;
+    }
+}
+
+/// <summary>What a framework import did, kind by kind: a focus area is not counted as an objective.</summary>
+public sealed record FrameworkImportSummary(string Strategy, FrameworkCount FocusAreas, FrameworkCount Objectives, FrameworkCount Indicators)
 {
     public override string ToString() =>
-        $"{Created} created, {Updated} updated, {Retired} retired, {Unchanged} unchanged";
+        $"strategy {Strategy}; {FocusAreas.Describe("focus area", "focus areas")}; {Objectives.Describe("objective", "objectives")}; "
+        + Indicators.Describe("indicator", "indicators");
 }
 
 /// <summary>
@@ -41,10 +58,15 @@ public sealed class FrameworkImporter(AppDbContext db)
         return (summary, []);
     }
 
-    public async Task<FrameworkDocument> ExportAsync(CancellationToken ct)
+    /// <summary>The framework as a document to write to a file; null when there is none yet.</summary>
+    public async Task<FrameworkDocument?> ExportAsync(CancellationToken ct)
     {
-        var strategy = await db.Strategies.OrderBy(s => s.Id).FirstOrDefaultAsync(ct)
-            ?? throw new InvalidOperationException("There is no framework to export yet; import one first.");
+        var strategy = await db.Strategies.OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
+        if (strategy is null)
+        {
+            return null;
+        }
+
         var areas = await db.FocusAreas.AsNoTracking().Where(f => f.StrategyId == strategy.Id && !f.IsRetired).OrderBy(f => f.SortOrder).ToListAsync(ct);
         var areaIds = areas.Select(a => a.Id).ToList();
         var objectives = await db.Objectives.AsNoTracking().Where(o => areaIds.Contains(o.FocusAreaId) && !o.IsRetired).OrderBy(o => o.SortOrder).ToListAsync(ct);
@@ -83,24 +105,13 @@ public sealed class FrameworkImporter(AppDbContext db)
             .ToList();
     }
 
+    /// <summary>The template to start a framework from, naming the bodies there are.</summary>
+    public async Task<string> TemplateAsync(CancellationToken ct) =>
+        FrameworkFile.Template(await db.Bodies.Where(b => b.IsActive).OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct));
+
     private async Task<FrameworkImportSummary> ApplyAsync(FrameworkDocument document, CancellationToken ct)
     {
-        int created = 0, updated = 0, retired = 0, unchanged = 0;
-        void Count(bool isNew, bool changed)
-        {
-            if (isNew)
-            {
-                created++;
-            }
-            else if (changed)
-            {
-                updated++;
-            }
-            else
-            {
-                unchanged++;
-            }
-        }
+        Tally areaCount = new(), objectiveCount = new(), indicatorCount = new();
 
         var spec = document.Strategy;
         var strategy = await db.Strategies.SingleOrDefaultAsync(s => s.Code == spec.Code, ct);
@@ -108,7 +119,7 @@ public sealed class FrameworkImporter(AppDbContext db)
         strategy ??= db.Strategies.Add(new Strategy(spec.Code!, spec.Name!)).Entity;
         strategy.Name = spec.Name!;
         strategy.Description = spec.Description;
-        Count(isNewStrategy, !isNewStrategy && db.Entry(strategy).State == EntityState.Modified);
+        var strategyChange = isNewStrategy ? "created" : db.Entry(strategy).State == EntityState.Modified ? "updated" : "unchanged";
         await db.SaveChangesAsync(ct);
 
         var areas = await db.FocusAreas.Where(f => f.StrategyId == strategy.Id).ToListAsync(ct);
@@ -136,7 +147,7 @@ public sealed class FrameworkImporter(AppDbContext db)
 
             Applied(area.Change(areaSpec.Name, areaSpec.Description));
             area.Place(a);
-            Count(isNewArea, !isNewArea && db.Entry(area).State == EntityState.Modified);
+            areaCount.Count(isNewArea, !isNewArea && db.Entry(area).State == EntityState.Modified);
             await db.SaveChangesAsync(ct);
 
             for (var o = 0; o < areaSpec.Objectives.Count; o++)
@@ -153,7 +164,7 @@ public sealed class FrameworkImporter(AppDbContext db)
 
                 Applied(objective.Change(objectiveSpec.Title, objectiveSpec.Description, retired: false));
                 objective.Place(area.Id, o, objectiveSpec.Illustrative);
-                Count(isNewObjective, !isNewObjective && db.Entry(objective).State == EntityState.Modified);
+                objectiveCount.Count(isNewObjective, !isNewObjective && db.Entry(objective).State == EntityState.Modified);
                 await db.SaveChangesAsync(ct);
                 seenObjectives.Add(objective.Id);
 
@@ -175,7 +186,7 @@ public sealed class FrameworkImporter(AppDbContext db)
 
                     Applied(indicator.Change(indicatorSpec.Name, indicatorSpec.ParsedKind, indicatorSpec.Unit, indicatorSpec.Baseline, indicatorSpec.Target, retired: false));
                     indicator.Place(objective.Id, i);
-                    Count(isNewIndicator, !isNewIndicator && db.Entry(indicator).State == EntityState.Modified);
+                    indicatorCount.Count(isNewIndicator, !isNewIndicator && db.Entry(indicator).State == EntityState.Modified);
                     await db.SaveChangesAsync(ct);
                     seenIndicators.Add(indicator.Id);
                 }
@@ -187,23 +198,48 @@ public sealed class FrameworkImporter(AppDbContext db)
         foreach (var area in areas.Where(f => !seenAreas.Contains(f.Code) && !f.IsRetired))
         {
             area.Retire();
-            retired++;
+            areaCount.Retired++;
         }
 
         foreach (var objective in objectives.Where(o => !seenObjectives.Contains(o.Id) && !o.IsRetired))
         {
             objective.Retire();
-            retired++;
+            objectiveCount.Retired++;
         }
 
         foreach (var indicator in indicators.Where(i => !seenIndicators.Contains(i.Id) && !i.IsRetired))
         {
             indicator.Retire();
-            retired++;
+            indicatorCount.Retired++;
         }
 
         await db.SaveChangesAsync(ct);
-        return new FrameworkImportSummary(created, updated, retired, unchanged);
+        return new FrameworkImportSummary(strategyChange, areaCount.ToCount(), objectiveCount.ToCount(), indicatorCount.ToCount());
+    }
+
+    private sealed class Tally
+    {
+        private int _created, _updated, _unchanged;
+
+        public int Retired { get; set; }
+
+        public void Count(bool isNew, bool changed)
+        {
+            if (isNew)
+            {
+                _created++;
+            }
+            else if (changed)
+            {
+                _updated++;
+            }
+            else
+            {
+                _unchanged++;
+            }
+        }
+
+        public FrameworkCount ToCount() => new(_created, _updated, _unchanged, Retired);
     }
 
     /// <summary>The file was checked against the same rules before anything was applied, so the domain cannot refuse it here.</summary>

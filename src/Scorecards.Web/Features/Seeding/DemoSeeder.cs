@@ -15,6 +15,7 @@ using Scorecards.Domain.WorkPlans;
 using Scorecards.Web.Features.Accounts;
 using Scorecards.Web.Features.Framework;
 using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Features.Setup;
 using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Seeding;
@@ -51,18 +52,13 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
     /// co-chair governments, which sit on them, and the GABF's business co-chairs. Their terms' dates are not public, so
     /// the terms run from before the register began.
     /// </summary>
-    private static readonly (string Code, string Name, string[] MemberCoChairs, string[] PersonCoChairs)[] Bodies =
-    [
-        ("WG-TIP", "Working Group on Trafficking in Persons", ["Australia", "Indonesia"], []),
-        ("D-WG", "Working Group on the Disruption of People Smuggling and Trafficking in Persons Networks", ["New Zealand", "Viet Nam"], []),
-        ("TEG-RR", "Technical Experts Group on Returns and Reintegration", ["Philippines", "Australia"], []),
-        ("TFPP", "Taskforce on Planning and Preparedness", [], []),
-        ("RSO", "Regional Support Office", [], []),
-        ("GABF", "Government and Business Forum", [], ["Dr Andrew Forrest", "Mr Garibaldi Thohir"]),
-    ];
-
-    /// <summary>The Process's Co-Chair governments since its founding.</summary>
-    private static readonly string[] CoChairGovernments = ["Indonesia", "Australia"];
+    private static readonly Dictionary<string, (string[] Members, string[] People)> CoChairs = new()
+    {
+        ["WG-TIP"] = (["Australia", "Indonesia"], []),
+        ["D-WG"] = (["New Zealand", "Viet Nam"], []),
+        ["TEG-RR"] = (["Philippines", "Australia"], []),
+        ["GABF"] = ([], ["Dr Andrew Forrest", "Mr Garibaldi Thohir"]),
+    };
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct) =>
         !await db.Bodies.AnyAsync(ct) && !await db.Rounds.AnyAsync(ct) && !await db.Members.AnyAsync(ct);
@@ -114,7 +110,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
 
     private async Task SeedMembersAndBodiesAsync(CancellationToken ct)
     {
-        var csv = await ReadResourceAsync("members.csv");
+        var csv = System.Text.Encoding.UTF8.GetString(StarterData.MembersCsv());
         foreach (var line in csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1))
         {
             var name = line[..line.LastIndexOf(',', line.LastIndexOf(',') - 1)];
@@ -128,16 +124,17 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
         }
 
         await db.SaveChangesAsync(ct);
-        foreach (var government in await db.Members.Where(m => CoChairGovernments.Contains(m.Name)).ToListAsync(ct))
+        foreach (var government in await db.Members.Where(m => StarterData.CoChairGovernments.Contains(m.Name)).ToListAsync(ct))
         {
             Check(government.BecomeCoChairGovernment());
         }
 
         await db.SaveChangesAsync(ct);
         var members = await db.Members.ToDictionaryAsync(m => m.Name, m => m.Id, ct);
-        foreach (var (code, name, memberCoChairs, personCoChairs) in Bodies)
+        foreach (var (code, name) in StarterData.Bodies)
         {
             var body = new Body(code, name);
+            var (memberCoChairs, personCoChairs) = CoChairs.GetValueOrDefault(code, ([], []));
             foreach (var member in memberCoChairs)
             {
                 Check(body.AddSeat(members[member], member, null, null));

@@ -284,6 +284,8 @@ public static class WebApp
         services.AddScoped<Features.Members.RegisterService>();
         services.AddScoped<Features.Members.MembershipReview>();
         services.AddScoped<Features.Members.MemberImporter>();
+        services.AddScoped<Features.Setup.StarterLoader>();
+        services.AddScoped<Features.Setup.FirstRun>();
         services.AddScoped<Features.Secondments.SecondmentService>();
         services.AddScoped<Features.Statements.StatementService>();
         services.AddScoped<Features.Activities.ActivityService>();

@@ -82,11 +82,17 @@ public sealed class Member
 
     /// <summary>
     /// A new member of the register, or the fields at fault. <paramref name="since"/> is the day it joined, when known
-    /// (not after <paramref name="today"/>); without it, it is on record since before the register began.
+    /// (not after <paramref name="today"/>); without it, it is on record since before the register began. <paramref name="note"/>
+    /// says where the record came from.
     /// </summary>
-    public static Result<Member> Create(string? name, MemberKind kind, MemberStatus status, DateOnly? since, int? decisionId, DateOnly? today)
+    public static Result<Member> Create(string? name, MemberKind kind, MemberStatus status, DateOnly? since, int? decisionId, DateOnly? today, string? note = null)
     {
         var errors = Check(name, kind);
+        if (note?.Length > MaxNote)
+        {
+            errors.Add(new FieldError("Note", $"The note is {note.Length} characters long; at most {MaxNote} are allowed."));
+        }
+
         if (status is not (MemberStatus.Member or MemberStatus.Observer))
         {
             errors.Add(new FieldError(nameof(Status), "Choose member or observer."));
@@ -103,7 +109,7 @@ public sealed class Member
         }
 
         var member = new Member(name!, kind, status);
-        member._history[0] = new MemberStatusChange(since, status, decisionId, null);
+        member._history[0] = new MemberStatusChange(since, status, decisionId, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
         return member;
     }
 

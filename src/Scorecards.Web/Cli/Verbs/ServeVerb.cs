@@ -26,9 +26,31 @@ internal static class ServeVerb
             var app = WebApp.Build(builder);
             var embedded = app.Services.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Sqlite;
             await PrepareAsync(app.Services, seedDemo: result.GetValue(demo), Console.Out, ct, migrate: embedded || result.GetValue(migrate));
+            await AnnounceFirstRunAsync(app, ct);
             await app.RunAsync();
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// On an installation with no administrator, prints a link that creates the first one once the server listens; each
+    /// start replaces the link before.
+    /// </summary>
+    private static async Task AnnounceFirstRunAsync(WebApplication app, CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<Features.Setup.FirstRun>().IssueAsync(ct) is not { } token)
+        {
+            return;
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var address = app.Urls.FirstOrDefault()?.Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+                .Replace("://[::]", "://localhost", StringComparison.Ordinal) ?? "http://localhost:5000";
+            Console.Out.WriteLine($"First run: there is no administrator yet. Create the first one at {address.TrimEnd('/')}{Features.Setup.FirstRun.PathPrefix}{token}");
+            Console.Out.WriteLine("The link works once; until an administrator exists, each start of the server prints a new one and the old stops working.");
+        });
     }
 }

@@ -7,7 +7,7 @@ using Scorecards.Data.Accounts;
 namespace Scorecards.Web.Features.Accounts;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, SignInThrottle throttle) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, SignInThrottle throttle, Setup.FirstRun firstRun) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -20,8 +20,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInThrottle thr
 
     public string? Error { get; private set; }
 
-    public void OnGet()
+    /// <summary>No one can sign in yet: the installation waits for its first administrator, made through the setup link.</summary>
+    public bool AwaitsFirstAdministrator { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        AwaitsFirstAdministrator = await firstRun.NeedsAdministratorAsync(ct);
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider 
     /// <summary>For Co-Chairs and the secretariat: the governments each scorecard of the round still awaits.</summary>
     public IReadOnlyDictionary<int, string> AwaitingFrom { get; private set; } = new Dictionary<int, string>();
 
+    /// <summary>For administrators, until every step is done: what the installation still needs.</summary>
+    public IReadOnlyList<Setup.SetupStep> Setup { get; private set; } = [];
+
     public IReadOnlyList<ScorecardSummary> Mine { get; private set; } = [];
     public IReadOnlyList<ScorecardSummary> Completeness { get; private set; } = [];
     public Round? Current { get; private set; }
@@ -33,6 +36,11 @@ public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Current = await layout.CurrentRoundAsync(ct);
+        if (User.IsAdministrator() && await Features.Setup.SetupChecklist.ReadAsync(db, ct) is var steps && steps.Any(s => !s.Done))
+        {
+            Setup = steps;
+        }
+
         Today = Domain.Notices.Reminders.Today(clock.GetUtcNow().UtcDateTime,
             Domain.Notices.Reminders.Zone(Current?.TimeZone ?? Round.DefaultTimeZone) ?? TimeZoneInfo.Utc);
         var bodies = User.IsInRole(Data.Accounts.Roles.Reporter) ? User.BodyIds().ToList() : [];

@@ -129,7 +129,7 @@ public sealed class MemberImporter(AppDbContext db, RegisterService register, Ti
                 var note = Cell(MemberSheet.Note) is { Length: > 0 } n ? n : $"Imported from {fileName}.";
                 if (!members.TryGetValue(name, out var member))
                 {
-                    var added = Member.Create(name, kind, status, since, null, today);
+                    var added = Member.Create(name, kind, status, since, null, today, Cell(MemberSheet.Note));
                     Report(added.Outcome, Reject);
                     if (added.Succeeded)
                     {

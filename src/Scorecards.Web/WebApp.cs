@@ -160,6 +160,7 @@ public static class WebApp
         app.UseRequestBodyLimits();
         app.UseAuthentication();
         app.UseApiWriteGuard();
+        app.UsePasswordChangeRequirement();
         app.UseTwoFactorRequirement();
         app.UseAuthorization();
 

@@ -285,6 +285,9 @@ namespace Scorecards.Data.Postgres.Migrations
                     b.Property<int?>("MemberId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");

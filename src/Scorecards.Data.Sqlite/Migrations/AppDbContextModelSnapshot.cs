@@ -272,6 +272,9 @@ namespace Scorecards.Data.Sqlite.Migrations
                     b.Property<int?>("MemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");

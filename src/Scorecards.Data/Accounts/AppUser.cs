@@ -19,6 +19,12 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>When an administrator disabled the account; a disabled account cannot sign in, and its sessions and tokens stop at once.</summary>
     public DateTime? DisabledUtc { get; set; }
+
+    /// <summary>
+    /// The password was chosen by someone else (an operator on the command line): the person must choose their own before
+    /// doing anything else.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
 }
 
 /// <summary>That a person reports for a body. Reporter rights are per body.</summary>

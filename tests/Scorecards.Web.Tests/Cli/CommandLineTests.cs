@@ -192,6 +192,7 @@ public sealed class CommandLineTests : IDisposable
         var written = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
         var imported = await RunAsync("framework", "import", file);
         var exported = await RunAsync("framework", "export", Path.Combine(_data, "exported.yaml"));
+        var administrator = await RunAsync("user", "add", "--email", "it@example.org", "--name", "IT", "--role", "Administrator", "--password", "chosen-by-the-operator");
 
         Assert.Equal(0, migrated.Code);
         Assert.Equal(1, export.Code);
@@ -203,6 +204,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("strategy created; 8 focus areas (8 created); no objectives; no indicators.", imported.Output);
         Assert.Equal(0, exported.Code);
         Assert.Contains("Wrote 8 focus areas and 0 objectives", exported.Output);
+        Assert.Contains("They must choose their own password when they first sign in.", administrator.Output);
     }
 
     public void Dispose()

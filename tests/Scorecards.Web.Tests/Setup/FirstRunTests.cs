@@ -110,3 +110,41 @@ internal static class CountPeople
     /// <summary>Accounts there are: starter data never brings people.</summary>
     public static Task<int> People(this global::Scorecards.Data.AppDbContext db, CancellationToken ct) => db.Users.CountAsync(ct);
 }
+
+/// <summary>A password someone else chose is changed at first sign-in, before anything else opens.</summary>
+public sealed class IssuedPasswordTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PasswordIssuedByAnOperator_MustBeChangedBeforeAnyPageOrCookieApiCall_ThenEverythingOpens()
+    {
+        await using var app = await TestApp.StartAsync();
+        await app.Given.AccountAsync("admin@example.org", Roles.Administrator);
+        using (var scope = app.Services.CreateScope())
+        {
+            var (created, errors) = await scope.ServiceProvider.GetRequiredService<Web.Features.Accounts.AccountService>().CreateAsync(
+                new Web.Features.Accounts.NewUser("reviewer@example.org", "Reviewer", Roles.Administrator, null, null, "issued-by-the-operator", PasswordIssued: true), Ct);
+            Assert.True(created is not null, string.Join("; ", errors.Select(e => e.Message)));
+        }
+
+        var person = await app.SignInAsync("reviewer@example.org", "issued-by-the-operator");
+        var home = await person.GetAsync("/", Ct);
+        var api = await person.GetAsync("/api/v1/rounds", Ct);
+        var page = await person.GetStringAsync("/account/password", Ct);
+        var changed = await TestApp.PostFormAsync(person, "/account/password",
+            new Dictionary<string, string> { ["Current"] = "issued-by-the-operator", ["New"] = "a password of my own choosing" });
+        var after = await person.GetAsync("/", Ct);
+        var other = await (await app.SignInAsync("admin@example.org")).GetAsync("/", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal("/account/password", home.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Equal("password.change-required", (await HttpJson.JsonAsync(api)).GetProperty("code").GetString());
+        Assert.Contains("data-testid=\"password-required\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Email == "reviewer@example.org").Select(u => u.MustChangePassword).SingleAsync(Ct)));
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+}

@@ -17,20 +17,25 @@ internal static class UserVerb
         role.AcceptOnlyFromAmong([.. Roles.All]);
         var body = new Option<string>("--body") { Description = "For a reporter: the code of the body they report for, such as WG-TIP." };
         var member = new Option<string>("--member") { Description = "The member the person acts for; for a Co-Chair reviewer, a Co-Chair government (see 'cochair list')." };
-        var password = new Option<string>("--password") { Description = "The first password; when left out, the person is e-mailed an invitation to choose one, and its link is printed." };
+        var password = new Option<string>("--password") { Description = "A first password, which the person must change at first sign-in; when left out, the person is e-mailed an invitation to choose one, and its link is printed." };
         var add = new Command("add", "Invites a person: creates their account with one role.") { email, name, role, body, member, password };
         add.SetAction(async (result, ct) =>
         {
             await InScopeAsync(result, output, ct, async scope =>
             {
                 var (created, errors) = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(new NewUser(
-                    result.GetValue(email), result.GetValue(name), result.GetValue(role), result.GetValue(body), result.GetValue(member), result.GetValue(password)), ct);
+                    result.GetValue(email), result.GetValue(name), result.GetValue(role), result.GetValue(body), result.GetValue(member), result.GetValue(password), PasswordIssued: true), ct);
                 if (created is null)
                 {
                     throw new CommandException(string.Join(" ", errors.Select(e => $"--{e.Field}: {e.Message}")));
                 }
 
                 await output.WriteLineAsync($"Created {created.User.Email} ({Roles.Label(result.GetValue(role)!)}).");
+                if (created.User.MustChangePassword)
+                {
+                    await output.WriteLineAsync("They must choose their own password when they first sign in.");
+                }
+
                 if (created.InvitationLink is { } link)
                 {
                     // Sent now, so a first administrator can be invited before any server runs; if it cannot go, a server sends it later.

@@ -10,7 +10,11 @@ using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Accounts;
 
-public sealed record NewUser(string? Email, string? Name, string? Role, string? BodyCode, string? MemberName, string? Password);
+/// <summary>
+/// A person to add. <c>PasswordIssued</c>: the password is chosen by someone other than the person (an operator), who
+/// must change it at first sign-in.
+/// </summary>
+public sealed record NewUser(string? Email, string? Name, string? Role, string? BodyCode, string? MemberName, string? Password, bool PasswordIssued = false);
 
 /// <summary>A new account: with the password given on the command line, or else invited by e-mail to choose one (the link).</summary>
 public sealed record CreatedUser(AppUser User, string? Password, string? InvitationLink);
@@ -109,6 +113,7 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
             DisplayName = input.Name!.Trim(),
             MemberId = memberId,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            MustChangePassword = input.PasswordIssued && !invited,
         };
 
         await EnsureRolesAsync();

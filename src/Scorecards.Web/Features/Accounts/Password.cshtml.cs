@@ -14,6 +14,9 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
     [BindProperty, Required(ErrorMessage = "Enter a new password.")]
     public string? New { get; set; }
 
+    /// <summary>Someone else chose the current password; nothing else opens until the person chooses their own.</summary>
+    public bool Required => User.HasClaim(c => c.Type == Infrastructure.Authorization.AppClaimTypes.MustChangePassword);
+
     public void OnGet()
     {
     }
@@ -41,6 +44,12 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
             }
 
             return Page();
+        }
+
+        if (user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
         }
 
         await signIn.RefreshSignInAsync(user);

@@ -35,3 +35,35 @@ public static class TwoFactorRequirement
         await next(context);
     });
 }
+
+/// <summary>
+/// A person signed in with a password someone else chose (on the command line) is sent to choose their own before any
+/// other page; the API answers 403 to their cookie. Their API tokens, issued by an operator, are not held back.
+/// </summary>
+public static class PasswordChangeRequirement
+{
+    public const string PagePath = "/account/password";
+
+    public static IApplicationBuilder UsePasswordChangeRequirement(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated == true && user.HasClaim(c => c.Type == Infrastructure.Authorization.AppClaimTypes.MustChangePassword)
+            && user.FindFirst(Infrastructure.Authorization.AppClaimTypes.TokenScope) is null
+            && !context.Request.Path.StartsWithSegments(PagePath) && !context.Request.Path.StartsWithSegments("/account/logout")
+            && !context.Request.Path.StartsWithSegments("/error"))
+        {
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await Infrastructure.ApiProblems.Problem(StatusCodes.Status403Forbidden, "password.change-required",
+                    $"Your password was chosen by someone else; choose your own at {PagePath} first.").ExecuteAsync(context);
+                return;
+            }
+
+            context.Response.Redirect(PagePath);
+            return;
+        }
+
+        await next(context);
+    });
+}

@@ -16,6 +16,9 @@ public static class AppClaimTypes
 
     /// <summary>On a request signed in with an API token: what the token may do (<see cref="Data.Accounts.TokenScope"/>).</summary>
     public const string TokenScope = "scorecards:token-scope";
+
+    /// <summary>On a person whose password someone else chose: they must change it first.</summary>
+    public const string MustChangePassword = "scorecards:must-change-password";
 }
 
 /// <summary>Reads the bodies a person reports for, and the member they act for, into claims at sign-in.</summary>
@@ -26,6 +29,11 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaimTypes.DisplayName, user.DisplayName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(AppClaimTypes.MustChangePassword, "yes"));
+        }
+
         if (user.MemberId is { } memberId)
         {
             identity.AddClaim(new Claim(AppClaimTypes.Member, memberId.ToString(CultureInfo.InvariantCulture)));

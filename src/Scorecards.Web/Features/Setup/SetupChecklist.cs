@@ -48,7 +48,8 @@ public static class SetupChecklist
                 bodies.Count == 0 ? "No reporting bodies yet: add them, or load the six."
                     : noCoChair.Count > 0 ? $"{bodies.Count} bodies; without a co-chair now: {string.Join(", ", noCoChair)}." : $"{bodies.Count} bodies, each with its co-chairs.",
                 "/bodies", "Bodies", bodies.Count == 0 ? StarterPart.Bodies : null),
-            new("Framework", objectives > 0 && unassigned.Count == 0,
+            // An objective no body reports on is shown as a gap in every round; the secretariat may mean it, so it is told, not required.
+            new("Framework", objectives > 0,
                 !hasStrategy ? "No framework yet: load the eight areas of cooperation, or import a framework file."
                     : objectives == 0 ? "No objectives yet: add the agreed objectives to the framework file (start from its template) and import it."
                     : unassigned.Count > 0 ? $"{objectives} objectives; no body reports on {string.Join(", ", unassigned.Take(10))}{(unassigned.Count > 10 ? $" and {unassigned.Count - 10} more" : "")}."

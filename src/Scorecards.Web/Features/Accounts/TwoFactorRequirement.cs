@@ -12,6 +12,22 @@ public static class TwoFactorRequirement
 {
     public static bool IsPrivileged(ClaimsPrincipal user) => user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.CoChair);
 
+    /// <summary>
+    /// Holds a signed-in person at an account page until they have done what it asks: pages redirect there, and the API
+    /// answers their cookie 403 with <paramref name="code"/>.
+    /// </summary>
+    internal static Task SendToAsync(HttpContext context, string page, string code, string detail)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Infrastructure.ApiProblems.Problem(StatusCodes.Status403Forbidden, code, detail).ExecuteAsync(context);
+        }
+
+        context.Response.Redirect(page);
+        return Task.CompletedTask;
+    }
+
     public static IApplicationBuilder UseTwoFactorRequirement(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var user = context.User;
@@ -20,15 +36,7 @@ public static class TwoFactorRequirement
             && !context.Request.Path.StartsWithSegments("/account") && !context.Request.Path.StartsWithSegments("/error")
             && (await context.RequestServices.GetRequiredService<SecuritySettings>().GetAsync(context.RequestAborted)).RequireTwoFactorForPrivileged)
         {
-            if (context.Request.Path.StartsWithSegments("/api"))
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await Infrastructure.ApiProblems.Problem(StatusCodes.Status403Forbidden, "two-factor-required",
-                    "Two-factor sign-in is required for your role; set it up at /account/security.").ExecuteAsync(context);
-                return;
-            }
-
-            context.Response.Redirect("/account/security");
+            await SendToAsync(context, "/account/security", "two-factor-required", "Two-factor sign-in is required for your role; set it up at /account/security.");
             return;
         }
 
@@ -52,15 +60,8 @@ public static class PasswordChangeRequirement
             && !context.Request.Path.StartsWithSegments(PagePath) && !context.Request.Path.StartsWithSegments("/account/logout")
             && !context.Request.Path.StartsWithSegments("/error"))
         {
-            if (context.Request.Path.StartsWithSegments("/api"))
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await Infrastructure.ApiProblems.Problem(StatusCodes.Status403Forbidden, "password.change-required",
-                    $"Your password was chosen by someone else; choose your own at {PagePath} first.").ExecuteAsync(context);
-                return;
-            }
-
-            context.Response.Redirect(PagePath);
+            await TwoFactorRequirement.SendToAsync(context, PagePath, "password.change-required",
+                $"Your password was chosen by someone else; choose your own at {PagePath} first.");
             return;
         }
 

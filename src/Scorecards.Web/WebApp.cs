@@ -292,6 +292,7 @@ public static class WebApp
         services.AddScoped<Features.Activities.ActivityService>();
         services.AddScoped<Features.WorkPlans.WorkPlanService>();
         services.AddScoped<ScorecardService>();
+        services.AddScoped<BulkApproval>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<Features.Settings.SecuritySettings>();

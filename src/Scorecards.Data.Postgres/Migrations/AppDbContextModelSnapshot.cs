@@ -1428,6 +1428,9 @@ namespace Scorecards.Data.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("MeetingOn")
                         .HasColumnType("date");
 
@@ -1462,6 +1465,8 @@ namespace Scorecards.Data.Postgres.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -2357,6 +2362,14 @@ namespace Scorecards.Data.Postgres.Migrations
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Rounds.Round", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Scorecards.Approval", b =>

@@ -1375,6 +1375,9 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("MeetingOn")
                         .HasColumnType("TEXT");
 
@@ -1409,6 +1412,8 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -2286,6 +2291,14 @@ namespace Scorecards.Data.Sqlite.Migrations
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Scorecards.Domain.Rounds.Round", b =>
+                {
+                    b.HasOne("Scorecards.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Scorecards.Domain.Scorecards.Approval", b =>

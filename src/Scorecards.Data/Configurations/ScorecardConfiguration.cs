@@ -17,6 +17,7 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         builder.Property(r => r.Meeting).HasMaxLength(300);
         builder.Property(r => r.TimeZone).HasMaxLength(64);
         builder.HasIndex(r => r.Name).IsUnique();
+        builder.HasOne<Domain.Meetings.Meeting>().WithMany().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

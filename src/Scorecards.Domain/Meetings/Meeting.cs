@@ -106,6 +106,20 @@ public sealed class Meeting
         _ => "Other",
     };
 
+    /// <summary>How a round or paper names the meeting: "18th Ad Hoc Group Senior Officials' Meeting, Bangkok, 21 May 2025".</summary>
+    public string Describe()
+    {
+        var days = EndDate == StartDate ? StartDate.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
+            : StartDate.Year == EndDate.Year && StartDate.Month == EndDate.Month
+                ? $"{StartDate.Day}–{EndDate.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}"
+                : $"{StartDate.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} – {EndDate.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}";
+        var text = City is null ? $"{Title}, {days}" : $"{Title}, {City}, {days}";
+        return text.Length <= MaxDescription ? text : Title[..Math.Min(Title.Length, MaxDescription)];
+    }
+
+    /// <summary>The longest description a round keeps.</summary>
+    public const int MaxDescription = 300;
+
     public Result Apply(MeetingValues values)
     {
         var errors = values.Validate();

@@ -30,8 +30,11 @@ public sealed class Round
     public int Id { get; private set; }
     public string Name { get; set; }
 
-    /// <summary>The meeting the round reports to, such as "19th Ad Hoc Group Senior Officials' Meeting".</summary>
+    /// <summary>The meeting the round reports to, such as "19th Ad Hoc Group Senior Officials' Meeting"; from its record when linked.</summary>
     public string? Meeting { get; set; }
+
+    /// <summary>The record of the meeting the round reports to, once it is recorded.</summary>
+    public int? MeetingId { get; private set; }
 
     /// <summary>The day of that meeting, if known: the statement draft writes what falls after it as still to come.</summary>
     public DateOnly? MeetingOn { get; set; }
@@ -79,6 +82,28 @@ public sealed class Round
             return Result.Fail("round.due", "The due date must be on or after the opening date.");
         }
 
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// Ties the round to the record of the meeting it reports to: its name and day are the record's from then on. A published round
+    /// keeps the words it was published with.
+    /// </summary>
+    public Result ReportTo(int meetingId, string description, DateOnly meetingOn)
+    {
+        if (Status is RoundStatus.Published or RoundStatus.Archived)
+        {
+            return Result.Fail("round.state", $"The round is {Label(Status).ToLowerInvariant()}; the meeting it reported to is part of what was published.");
+        }
+
+        if (meetingOn < PeriodStart)
+        {
+            return Result.Fail("round.meeting", $"That meeting ({meetingOn:d MMMM yyyy}) is before the period the round covers starts ({PeriodStart:d MMMM yyyy}).");
+        }
+
+        MeetingId = meetingId;
+        Meeting = description;
+        MeetingOn = meetingOn;
         return Result.Ok();
     }
 

@@ -136,12 +136,12 @@ public sealed partial class TestApp : IAsyncDisposable
     }
 
     /// <summary>Posts a form the way a browser does: first reads the page for its antiforgery token.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IDictionary<string, string> fields, string? pagePath = null)
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields, string? pagePath = null)
     {
         var page = await client.GetStringAsync(pagePath ?? path, TestContext.Current.CancellationToken);
         var token = AntiforgeryToken().Match(page);
         Assert.True(token.Success, $"No antiforgery token on {pagePath ?? path}");
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var form = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))).ToList();
         return await client.PostAsync(path, new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
     }
 

@@ -19,7 +19,7 @@ namespace Scorecards.Web.Tests.Infrastructure;
 /// <see cref="LastProgress"/>, approved by both governments and published, so the open round's entries start from it.</item>
 /// </list>
 /// </summary>
-public sealed class World
+public sealed class World : IAsyncDisposable
 {
     public const string Admin = "admin@example.org";
     public const string WgTip = "reporter.wg-tip@example.org";
@@ -104,6 +104,8 @@ public sealed class World
         var round = await given.RoundAsync(RoundName, new(2025, 5, 21), new(2026, 5, 20), new(2026, 2, 1), new(2026, 4, 1));
         return new World(app, round, last);
     }
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
 
     public Task<int> ScorecardAsync(string body) => Given.ScorecardIdAsync(Round.Id, body);
 

@@ -16,12 +16,15 @@ public sealed class RoundsModel(AppDbContext db, RoundService rounds) : PageMode
 {
     public IReadOnlyList<Round> Rounds { get; private set; } = [];
 
+    public IReadOnlyList<(int Id, string Title, DateOnly StartDate)> MeetingChoices { get; private set; } = [];
+
     [BindProperty]
     public RoundForm Input { get; set; } = new();
 
     public sealed class RoundForm
     {
         public string? Name { get; set; }
+        public int? MeetingId { get; set; }
         public string? Meeting { get; set; }
         public DateOnly? MeetingOn { get; set; }
         public DateOnly? PeriodStart { get; set; }
@@ -40,7 +43,7 @@ public sealed class RoundsModel(AppDbContext db, RoundService rounds) : PageMode
         if (ModelState.IsValid)
         {
             var (round, errors) = await rounds.CreateAsync(new RoundInput(Input.Name, Input.Meeting, Input.PeriodStart, Input.PeriodEnd, Input.OpensOn, Input.DueOn, Input.MeetingOn,
-                Input.TimeZone, Input.RemindDaysBefore, Input.EscalateAfterDays), ct);
+                Input.TimeZone, Input.RemindDaysBefore, Input.EscalateAfterDays, Input.MeetingId), ct);
             if (round is not null)
             {
                 TempData["Message"] = $"Round '{round.Name}' planned. Open it when reporting should start.";
@@ -54,16 +57,17 @@ public sealed class RoundsModel(AppDbContext db, RoundService rounds) : PageMode
         return this.Invalid();
     }
 
-    public Task<IActionResult> OnPostOpenAsync(int id, CancellationToken ct) =>
-        ChangeAsync(id, round => rounds.OpenAsync(round, ct), "opened; every body has its scorecard", ct);
+    /// <summary>Each change returns to this page, or with <c>back=round</c> to the round's own page it was made from.</summary>
+    public Task<IActionResult> OnPostOpenAsync(int id, string? back, CancellationToken ct) =>
+        ChangeAsync(id, round => rounds.OpenAsync(round, ct), "opened; every body has its scorecard", back, ct);
 
-    public Task<IActionResult> OnPostReviewAsync(int id, CancellationToken ct) =>
-        ChangeAsync(id, round => rounds.ChangeStateAsync(round, r => r.StartReview(), ct), "moved to review; reporting is closed", ct);
+    public Task<IActionResult> OnPostReviewAsync(int id, string? back, CancellationToken ct) =>
+        ChangeAsync(id, round => rounds.ChangeStateAsync(round, r => r.StartReview(), ct), "moved to review; reporting is closed", back, ct);
 
-    public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) =>
-        ChangeAsync(id, round => rounds.ChangeStateAsync(round, r => r.Reopen(), ct), "reopened for reporting", ct);
+    public Task<IActionResult> OnPostReopenAsync(int id, string? back, CancellationToken ct) =>
+        ChangeAsync(id, round => rounds.ChangeStateAsync(round, r => r.Reopen(), ct), "reopened for reporting", back, ct);
 
-    private async Task<IActionResult> ChangeAsync(int id, Func<Round, Task<Result>> change, string done, CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(int id, Func<Round, Task<Result>> change, string done, string? back, CancellationToken ct)
     {
         var round = await db.Rounds.SingleOrDefaultAsync(r => r.Id == id, ct);
         if (round is null)
@@ -78,9 +82,12 @@ public sealed class RoundsModel(AppDbContext db, RoundService rounds) : PageMode
         }
 
         TempData["Message"] = $"Round '{round.Name}' {done}.";
-        return RedirectToPage();
+        return back == "round" ? Redirect($"/rounds/{round.Id}") : RedirectToPage();
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
+    private async Task LoadAsync(CancellationToken ct)
+    {
         Rounds = (await db.Rounds.AsNoTracking().ToListAsync(ct)).OrderByDescending(r => r.PeriodEnd).ToList();
+        MeetingChoices = await Features.Meetings.MeetingQueries.MeetingChoicesAsync(db, ct);
+    }
 }

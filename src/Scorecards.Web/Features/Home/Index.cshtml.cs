@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
@@ -15,6 +16,9 @@ public sealed record AwaitingReview(int Id, string Body, string Round, DateTime 
 
 public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider clock) : PageModel
 {
+    /// <summary>The name of the Co-Chair government the reader approves for, when there is one.</summary>
+    public string? Government { get; private set; }
+
     /// <summary>For a Co-Chair reviewer: what awaits their government's approval, oldest first.</summary>
     public IReadOnlyList<AwaitingReview> Queue { get; private set; } = [];
 
@@ -70,9 +74,38 @@ public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider 
         }
     }
 
+    /// <summary>Approves the scorecards ticked in the queue for the reader's government, each on its own.</summary>
+    public async Task<IActionResult> OnPostApproveAsync(int[] ids, [FromServices] BulkApproval approval, CancellationToken ct)
+    {
+        if (!User.IsCoChair())
+        {
+            return Forbid();
+        }
+
+        if (ids.Length == 0 || ids.Length > BulkApproval.MaxScorecards)
+        {
+            TempData["Message"] = ids.Length == 0
+                ? "Nothing was approved: tick the scorecards to approve first."
+                : $"Nothing was approved: at most {BulkApproval.MaxScorecards} scorecards can be approved in one action.";
+            return RedirectToPage();
+        }
+
+        var outcomes = await approval.ApproveAsync(ids, User, ct);
+        var government = (await CoChairGovernments.ListAsync(db, ct)).Find(g => g.MemberId == User.MemberId())?.Name ?? "your government";
+        var approved = outcomes.Where(o => o.Approved).Select(o => $"{o.Body} ({o.Round})").ToList();
+        var refused = outcomes.Where(o => !o.Approved).Select(o => $"{o.Body ?? $"scorecard {o.ScorecardId}"}: {o.Message}").ToList();
+        TempData["Message"] = string.Join(" ", new[]
+        {
+            approved.Count > 0 ? $"Approved for {government}: {string.Join(", ", approved)}." : "",
+            refused.Count > 0 ? $"Not approved — {string.Join(" ", refused)}" : "",
+        }.Where(p => p.Length > 0));
+        return RedirectToPage();
+    }
+
     private async Task LoadQueueAsync(CancellationToken ct)
     {
         var governments = await CoChairGovernments.ListAsync(db, ct);
+        Government = governments.Find(g => g.MemberId == User.MemberId())?.Name;
         if (User.MemberId() is not { } mine || !governments.Exists(g => g.MemberId == mine))
         {
             QueueNote = "Your account does not act for one of the Process's Co-Chair governments, so no scorecard awaits your approval. "

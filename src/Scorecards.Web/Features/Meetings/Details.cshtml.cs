@@ -37,6 +37,9 @@ public sealed class DetailsModel(AppDbContext db, MeetingService meetings) : Pag
     public IReadOnlyList<(int Id, string Title, DateOnly StartDate)> MeetingChoices { get; private set; } = [];
     public bool CanManage { get; private set; }
 
+    /// <summary>The reporting rounds that report to this meeting.</summary>
+    public IReadOnlyList<Domain.Rounds.Round> Rounds { get; private set; } = [];
+
     [BindProperty]
     public DecisionForm Form { get; set; } = new();
 
@@ -68,6 +71,7 @@ public sealed class DetailsModel(AppDbContext db, MeetingService meetings) : Pag
         BodyCodes = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).Select(b => b.Code).ToListAsync(ct);
         MeetingChoices = await MeetingQueries.MeetingChoicesAsync(db, ct);
         CanManage = await meetings.CanManageAsync(User);
+        Rounds = await db.Rounds.AsNoTracking().Where(r => r.MeetingId == id).OrderBy(r => r.PeriodEnd).ToListAsync(ct);
         return true;
     }
 }

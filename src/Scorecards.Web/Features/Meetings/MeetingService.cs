@@ -47,6 +47,10 @@ public sealed class MeetingService(AppDbContext db, IAuthorizationService author
         {
             db.Meetings.Add(meeting);
         }
+        else
+        {
+            await Rounds.RoundService.FollowMeetingAsync(db, meeting, ct);
+        }
 
         await db.SaveChangesAsync(ct);
         return meeting;

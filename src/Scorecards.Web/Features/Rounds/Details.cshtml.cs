@@ -21,6 +21,14 @@ public sealed class DetailsModel(AppDbContext db, RoundService rounds, RoundView
 
     public string? Problem { get; private set; }
 
+    /// <summary>Where the round stands and who acts next, said to this reader.</summary>
+    public IReadOnlyList<string> NextSteps { get; private set; } = [];
+
+    public RoundReader Reader { get; private set; }
+
+    /// <summary>For the secretariat, the recorded meetings the round may report to.</summary>
+    public IReadOnlyList<(int Id, string Title, DateOnly StartDate)> MeetingChoices { get; private set; } = [];
+
     /// <summary>Names what the page shows this reader, for the parts of it rendered once and kept.</summary>
     public string RenderKey { get; private set; } = "";
 
@@ -55,6 +63,37 @@ public sealed class DetailsModel(AppDbContext db, RoundService rounds, RoundView
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The secretariat ties the round to the record of the meeting it reports to.</summary>
+    public async Task<IActionResult> OnPostMeetingAsync(int id, int? meetingId, CancellationToken ct)
+    {
+        if (!User.IsAdministrator())
+        {
+            return Forbid();
+        }
+
+        var round = await db.Rounds.SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        var result = meetingId is { } meeting ? await rounds.ReportToAsync(round, meeting, ct) : Domain.Result.Invalid("meetingId", "Choose the meeting the round reports to.");
+        if (!result.Succeeded)
+        {
+            Problem = result.Message ?? string.Join(" ", result.Errors.Select(e => e.Message));
+            return await ShowAsync(id, SummaryFilter.None, ct) is PageResult ? this.Refused() : NotFound();
+        }
+
+        TempData["Message"] = $"{round.Name} reports to {round.Meeting}.";
+        return RedirectToPage(new { id });
+    }
+
+    public static RoundReader ReaderOf(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsAdministrator() ? RoundReader.Secretariat
+        : user.IsCoChair() ? RoundReader.CoChair
+        : user.IsInRole(Data.Accounts.Roles.Reporter) ? RoundReader.Reporter
+        : RoundReader.Member;
+
     private async Task<IActionResult> ShowAsync(int id, SummaryFilter filter, CancellationToken ct)
     {
         var key = RoundViews.KeyFor(await version.CurrentAsync(ct), "page", id, User, filter, db.Today);
@@ -68,6 +107,13 @@ public sealed class DetailsModel(AppDbContext db, RoundService rounds, RoundView
         Round = shown.Round;
         Scorecards = shown.Scorecards;
         Others = shown.Others;
+        Reader = ReaderOf(User);
+        NextSteps = RoundSteps.Describe(Round, Scorecards.Concat(Others).Select(s => s.Status).ToList(), Reader, db.Today);
+        if (Reader == RoundReader.Secretariat && Round.Status is not (RoundStatus.Published or RoundStatus.Archived))
+        {
+            MeetingChoices = await Meetings.MeetingQueries.MeetingChoicesAsync(db, ct);
+        }
+
         if (shown.Summary is not null)
         {
             Summary = shown.Summary with
@@ -77,7 +123,7 @@ public sealed class DetailsModel(AppDbContext db, RoundService rounds, RoundView
             };
         }
 
-        RenderKey = $"{key}/{Summary?.CanAssess}/{Summary?.CanAssignBodies}";
+        RenderKey = $"{key}/{Reader}/{Summary?.CanAssess}/{Summary?.CanAssignBodies}";
         // The header counts the person's unread notices, which change without the content changing.
         return pages.Find(this, $"{RenderKey}|{await version.UnreadNoticesAsync(ct)}") ?? Page();
     }

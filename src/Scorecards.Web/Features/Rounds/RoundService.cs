@@ -8,7 +8,7 @@ using Scorecards.Web.Features.Framework;
 namespace Scorecards.Web.Features.Rounds;
 
 public sealed record RoundInput(string? Name, string? Meeting, DateOnly? PeriodStart, DateOnly? PeriodEnd, DateOnly? OpensOn, DateOnly? DueOn,
-    DateOnly? MeetingOn = null, string? TimeZone = null, int? RemindDaysBefore = null, int? EscalateAfterDays = null)
+    DateOnly? MeetingOn = null, string? TimeZone = null, int? RemindDaysBefore = null, int? EscalateAfterDays = null, int? MeetingId = null)
 {
     public IReadOnlyList<FieldError> Validate()
     {
@@ -25,6 +25,12 @@ public sealed record RoundInput(string? Name, string? Meeting, DateOnly? PeriodS
         if (Meeting?.Length > 300)
         {
             errors.Add(new FieldError(nameof(Meeting), "The meeting is longer than 300 characters."));
+        }
+
+        if (MeetingId is not null && (!string.IsNullOrWhiteSpace(Meeting) || MeetingOn is not null))
+        {
+            errors.Add(new FieldError(nameof(MeetingId),
+                "Choose the recorded meeting or name one not yet recorded, not both: a recorded meeting gives the round its name and day."));
         }
 
         if (MeetingOn is { } meeting && PeriodStart is { } first && meeting < first)
@@ -83,6 +89,12 @@ public sealed class RoundService(AppDbContext db)
             errors.Add(new FieldError(nameof(RoundInput.Name), $"A round named '{input.Name!.Trim()}' already exists."));
         }
 
+        var meeting = input.MeetingId is { } meetingId ? await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct) : null;
+        if (input.MeetingId is not null && meeting is null)
+        {
+            errors.Add(new FieldError(nameof(RoundInput.MeetingId), $"There is no meeting {input.MeetingId} on record."));
+        }
+
         if (errors.Count > 0)
         {
             return Result.Invalid(errors);
@@ -96,9 +108,40 @@ public sealed class RoundService(AppDbContext db)
             RemindDaysBefore = input.RemindDaysBefore ?? 7,
             EscalateAfterDays = input.EscalateAfterDays ?? 7,
         };
+        if (meeting is not null && round.ReportTo(meeting.Id, meeting.Describe(), meeting.StartDate) is { Succeeded: false } refused)
+        {
+            return Result.Invalid([new FieldError(nameof(RoundInput.MeetingId), refused.Message!)]);
+        }
+
         db.Rounds.Add(round);
         await db.SaveChangesAsync(ct);
         return round;
+    }
+
+    /// <summary>Ties a round to the record of the meeting it reports to, once that meeting is recorded.</summary>
+    public async Task<Result> ReportToAsync(Round round, int meetingId, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+        {
+            return Result.NotFound($"Meeting {meetingId}");
+        }
+
+        return await ChangeStateAsync(round, r => r.ReportTo(meeting.Id, meeting.Describe(), meeting.StartDate), ct);
+    }
+
+    /// <summary>After a meeting's record changes, the rounds still open to change that report to it say what it now says.</summary>
+    public static async Task FollowMeetingAsync(AppDbContext db, Domain.Meetings.Meeting meeting, CancellationToken ct)
+    {
+        var linked = await db.Rounds.Where(r => r.MeetingId == meeting.Id && r.Status != RoundStatus.Published && r.Status != RoundStatus.Archived).ToListAsync(ct);
+        foreach (var round in linked)
+        {
+            // A meeting moved before the round's period keeps the round's day as it was; the link and the name still follow.
+            if (!round.ReportTo(meeting.Id, meeting.Describe(), meeting.StartDate).Succeeded)
+            {
+                round.ReportTo(meeting.Id, meeting.Describe(), round.MeetingOn ?? round.PeriodEnd);
+            }
+        }
     }
 
     /// <summary>

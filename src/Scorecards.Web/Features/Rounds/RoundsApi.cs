@@ -10,13 +10,16 @@ using Scorecards.Web.Infrastructure.Authorization;
 
 namespace Scorecards.Web.Features.Rounds;
 
-public sealed record RoundDto(int Id, string Name, string? Meeting, DateOnly? MeetingOn, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly OpensOn, DateOnly DueOn,
+public sealed record RoundDto(int Id, string Name, string? Meeting, int? MeetingId, DateOnly? MeetingOn, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly OpensOn, DateOnly DueOn,
     RoundStatus Status, string StatusLabel, DateTime? PublishedUtc, string TimeZone, int RemindDaysBefore, int EscalateAfterDays)
 {
     public static RoundDto From(Round r) =>
-        new(r.Id, r.Name, r.Meeting, r.MeetingOn, r.PeriodStart, r.PeriodEnd, r.OpensOn, r.DueOn, r.Status, Round.Label(r.Status), r.PublishedUtc,
+        new(r.Id, r.Name, r.Meeting, r.MeetingId, r.MeetingOn, r.PeriodStart, r.PeriodEnd, r.OpensOn, r.DueOn, r.Status, Round.Label(r.Status), r.PublishedUtc,
             r.TimeZone, r.RemindDaysBefore, r.EscalateAfterDays);
 }
+
+/// <summary>The recorded meeting a round reports to.</summary>
+public sealed record MeetingLink(int MeetingId);
 
 public static class RoundsApi
 {
@@ -36,6 +39,9 @@ public static class RoundsApi
         group.MapPost("/{id:int}/reopen", (int id, RoundService rounds, AppDbContext db, CancellationToken ct) =>
             ChangeAsync(id, db, round => rounds.ChangeStateAsync(round, r => r.Reopen(), ct), ct)).RequireAuthorization(Policies.Administrator)
             .WithSummary("Reopens reporting on a round in review.");
+        group.MapPut("/{id:int}/meeting", (int id, MeetingLink body, RoundService rounds, AppDbContext db, CancellationToken ct) =>
+            ChangeAsync(id, db, round => rounds.ReportToAsync(round, body.MeetingId, ct), ct)).RequireAuthorization(Policies.Administrator)
+            .WithSummary("Ties the round to the record of the meeting it reports to: the round takes that meeting's name and day (administrators).");
     }
 
     private static async Task<Ok<List<RoundDto>>> ListAsync(AppDbContext db, CancellationToken ct)
@@ -74,6 +80,6 @@ public static class RoundsApi
         }
 
         var result = await change(round);
-        return result.Succeeded ? TypedResults.Ok(RoundDto.From(round)) : ApiProblems.FromResult(result);
+        return result.Succeeded ? TypedResults.Ok(RoundDto.From(round)) : ApiProblems.From(result);
     }
 }

@@ -19,6 +19,12 @@ public sealed record ReasonRequest(string? Reason);
 /// <summary>A submission's body: the reply to the Co-Chairs' reason, needed when the scorecard was returned or reopened.</summary>
 public sealed record SubmitRequest(string? Reply);
 
+/// <summary>The scorecards a Co-Chair approves in one request.</summary>
+public sealed record ApprovalsRequest(IReadOnlyList<int>? ScorecardIds);
+
+/// <summary>How many were approved, how many refused, and what became of each, in the order named.</summary>
+public sealed record ApprovalsResponse(int Approved, int Refused, IReadOnlyList<ApprovalOutcome> Outcomes);
+
 public static class ScorecardsApi
 {
     public static void MapScorecardsApi(this RouteGroupBuilder api)
@@ -48,6 +54,8 @@ public static class ScorecardsApi
         group.MapPost("/{id:int}/return", ReturnAsync).WithSummary("Returns a submitted scorecard to its body with a reason (Co-Chairs).");
         group.MapPost("/{id:int}/approve", ApproveAsync)
             .WithSummary("Approves for the caller's Co-Chair government (403 approval.not-co-chair for anyone else); once every Co-Chair government has approved, it is locked.");
+        group.MapPost("/approvals", ApproveManyAsync).RequireAuthorization(Policies.CoChair)
+            .WithSummary($"Approves several submitted scorecards for the caller's Co-Chair government, each on its own (at most {BulkApproval.MaxScorecards}); answers what became of each.");
         group.MapPost("/{id:int}/unapprove", UnapproveAsync).WithSummary("Withdraws approval and reopens the scorecard, with a reason (Co-Chairs).");
     }
 
@@ -177,6 +185,21 @@ public static class ScorecardsApi
     private static Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> ApproveAsync(
         int id, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct) =>
         ActAsync(id, user, service, db, auth, ScorecardOperations.Review, loaded => service.ApproveAsync(loaded, user, ct), ct);
+
+    private static async Task<Results<Ok<ApprovalsResponse>, ProblemHttpResult>> ApproveManyAsync(
+        ApprovalsRequest body, ClaimsPrincipal user, BulkApproval approval, CancellationToken ct)
+    {
+        var ids = body.ScorecardIds ?? [];
+        if (ids.Count == 0 || ids.Count > BulkApproval.MaxScorecards)
+        {
+            return ApiProblems.Validation([new Domain.Scorecards.FieldError("scorecardIds", ids.Count == 0
+                ? "Name at least one scorecard to approve."
+                : $"{ids.Count} scorecards were named; at most {BulkApproval.MaxScorecards} can be approved in one request.")]);
+        }
+
+        var outcomes = await approval.ApproveAsync(ids, user, ct);
+        return TypedResults.Ok(new ApprovalsResponse(outcomes.Count(o => o.Approved), outcomes.Count(o => !o.Approved), outcomes));
+    }
 
     private static async Task<Results<Ok<ScorecardDto>, ProblemHttpResult, ForbidHttpResult>> UnapproveAsync(
         int id, ReasonRequest body, ClaimsPrincipal user, ScorecardService service, AppDbContext db, IAuthorizationService auth, CancellationToken ct)

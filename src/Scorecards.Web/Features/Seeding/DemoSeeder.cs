@@ -82,8 +82,8 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
 
             var users = await SeedAccountsAsync(ct);
             await SeedActivitiesAsync(ct);
-            await SeedRoundsAsync(users, ct);
             await SeedMeetingsAsync(ct);
+            await SeedRoundsAsync(users, ct);
             await SeedWorkPlansAsync(ct);
             await SeedSecondmentsAsync(ct);
         }
@@ -188,8 +188,9 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, Framewo
         var governments = await Members.CoChairGovernments.IdsAsync(db, ct);
         // The period since the 17th AHG SOM (Kuala Lumpur, 2–3 May 2024) up to the 18th (Bangkok, 21 May 2025), so everything
         // the 18th's statement reports falls inside it and what it announces falls after the meeting.
-        var (past, _) = await rounds.CreateAsync(new RoundInput("18th AHG SOM, 2025", "18th Ad Hoc Group Senior Officials' Meeting, Bangkok, 21 May 2025",
-            new DateOnly(2024, 5, 4), new DateOnly(2025, 5, 21), new DateOnly(2025, 3, 3), new DateOnly(2025, 5, 9), new DateOnly(2025, 5, 21)), ct);
+        var eighteenth = await db.Meetings.Where(m => m.Title == "18th Ad Hoc Group Senior Officials' Meeting").Select(m => m.Id).SingleAsync(ct);
+        var (past, _) = await rounds.CreateAsync(new RoundInput("18th AHG SOM, 2025", null,
+            new DateOnly(2024, 5, 4), new DateOnly(2025, 5, 21), new DateOnly(2025, 3, 3), new DateOnly(2025, 5, 9), MeetingId: eighteenth), ct);
         await rounds.OpenAsync(past!, ct);
         await FillAsync(past!, DemoNarratives.PastRound, new DateTime(2025, 4, 28, 3, 0, 0, DateTimeKind.Utc), ct);
         foreach (var scorecard in await db.Scorecards.Where(s => s.RoundId == past!.Id).Select(s => s.Id).ToListAsync(ct))

@@ -152,9 +152,9 @@ public static class OfflineWorkbook
         {
             string Cell(string column) => row[index[column]].Trim();
             var before = rejections.Count;
-            void Reject(string column, string reason) => rejections.Add(new(row.Number, column, reason));
-
             var code = Cell(Objective);
+            void Reject(string column, string reason) => rejections.Add(new(row.Number, column, reason, code.Length > 0 ? code : null));
+
             if (!byCode.TryGetValue(code, out var entry))
             {
                 Reject(Objective, $"'{code}' is not an objective of this scorecard; the Objective column must not be changed.");

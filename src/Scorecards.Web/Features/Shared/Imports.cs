@@ -1,7 +1,10 @@
 namespace Scorecards.Web.Features.Shared;
 
-/// <summary>One reason a row cannot be imported; row 0 is the file as a whole.</summary>
-public sealed record ImportRejection(int Row, string Column, string Reason);
+/// <summary>
+/// One reason a row cannot be imported; row 0 is the file as a whole. <c>Record</c> names the row as its reader knows it, where
+/// the file has such a name: an objective's code, an account's e-mail.
+/// </summary>
+public sealed record ImportRejection(int Row, string Column, string Reason, string? Record = null);
 
 /// <summary>What an import would do, or did: counts, and every rejected row with its column and reason.</summary>
 public sealed record ImportPreview(string FileName, int Rows, int Created, int Updated, int Unchanged, int Rejected,

@@ -180,6 +180,7 @@ public static class WebApp
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Member);
         api.MapMembersApi();
+        api.MapAccountsApi();
         api.MapSecondmentsApi();
         api.MapFrameworkApi();
         api.MapRoundsApi();
@@ -285,6 +286,8 @@ public static class WebApp
         services.AddScoped<Features.Members.RegisterService>();
         services.AddScoped<Features.Members.MembershipReview>();
         services.AddScoped<Features.Members.MemberImporter>();
+        services.AddScoped<Features.Members.BodyImporter>();
+        services.AddScoped<AccountImporter>();
         services.AddScoped<Features.Setup.StarterLoader>();
         services.AddScoped<Features.Setup.FirstRun>();
         services.AddScoped<Features.Secondments.SecondmentService>();

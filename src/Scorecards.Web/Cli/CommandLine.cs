@@ -29,7 +29,7 @@ public static class CommandLine
         var root = new RootCommand("Scorecards: reporting against the 2023 Adelaide Strategy for Cooperation.")
         {
             ServeVerb.Create(), MigrateVerb.Create(output), SeedVerb.Create(output), UserVerb.Create(output), CoChairVerb.Create(output), FrameworkVerb.Create(output),
-            ActivitiesVerb.Create(output), MembersVerb.Create(output), MembersVerb.Secondments(output), ExportVerb.Create(output), TokenVerb.Create(output),
+            ActivitiesVerb.Create(output), MembersVerb.Create(output), MembersVerb.Bodies(output), MembersVerb.Secondments(output), ExportVerb.Create(output), TokenVerb.Create(output),
         };
         root.Options.Add(DataOption);
 
@@ -176,6 +176,45 @@ public static class CommandLine
     {
         await using var stream = File.Create(file.FullName);
         await Infrastructure.Spreadsheets.SheetWriter.WriteAsync(table, format, stream, ct);
+    }
+
+    /// <summary>
+    /// Imports a file the way every import verb does: checks it exists and is not too large, runs the import (or, with
+    /// --dry-run, its check), prints each rejected row and the counts, and fails when anything was rejected.
+    /// </summary>
+    internal static async Task ImportFileAsync(ParseResult result, TextWriter output, FileInfo file, bool dryRun, long maxBytes, string what,
+        Func<IServiceScope, byte[], Task<Features.Shared.ImportPreview>> run, CancellationToken ct)
+    {
+        if (!file.Exists)
+        {
+            throw new CommandException($"{file.FullName} does not exist.");
+        }
+
+        if (file.Length > maxBytes)
+        {
+            throw new CommandException($"{file.Name} is larger than {maxBytes / 1024} KB; {what} is far smaller.");
+        }
+
+        var content = await File.ReadAllBytesAsync(file.FullName, ct);
+        await InScopeAsync(result, output, ct, async scope =>
+        {
+            var preview = await run(scope, content);
+            foreach (var r in preview.Rejections)
+            {
+                var where = r.Row == 0 ? "" : r.Record is null ? $"row {r.Row}, " : $"row {r.Row} ({r.Record}), ";
+                await output.WriteLineAsync($"{file.Name}: {where}{(r.Column.Length == 0 ? "" : $"{r.Column}: ")}{r.Reason}");
+            }
+
+            var counts = $"{preview.Rows} rows: {preview.Created} to add, {preview.Updated} to change, {preview.Unchanged} unchanged, {preview.Rejected} rejected";
+            if (preview.Rejections.Count > 0)
+            {
+                throw new CommandException($"{file.Name} cannot be imported ({counts}); nothing was changed.");
+            }
+
+            await output.WriteLineAsync(preview.Applied
+                ? $"Imported {file.Name}: {preview.Created} added, {preview.Updated} changed, {preview.Unchanged} unchanged."
+                : $"{(dryRun ? "Dry run of" : "Nothing to change in")} {file.Name}, nothing changed: {counts}.");
+        });
     }
 
     internal static async Task WithServicesAsync(ParseResult result, Func<IServiceProvider, Task> work)

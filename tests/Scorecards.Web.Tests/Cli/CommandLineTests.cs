@@ -81,6 +81,34 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task BodiesAndAccounts_ExportAndImport_AndNewPeopleGetLinksToPassOn_WhenNoMailServerIsSet()
+    {
+        await RunAsync("seed", "--demo");
+        var bodies = Path.Combine(_data, "bodies.xlsx");
+        var people = Path.Combine(_data, "people.csv");
+
+        var exported = await RunAsync("bodies", "export", bodies);
+        var reimported = await RunAsync("bodies", "import", bodies);
+        await File.WriteAllTextAsync(people, "E-mail,Name,Role,Body,Member\nnew.reporter@example.org,New Reporter,Reporter,TEG-RR,\nwho@example.org,Who,Reporter,XYZ,\n",
+            TestContext.Current.CancellationToken);
+        var rejected = await RunAsync("user", "import", people);
+        File.WriteAllLines(people, [.. File.ReadAllLines(people).Where(l => !l.StartsWith("who@", StringComparison.Ordinal))]);
+        var invited = await RunAsync("user", "import", people);
+        var accounts = await RunAsync("user", "export", Path.Combine(_data, "accounts.csv"));
+
+        Assert.Equal(0, exported.Code);
+        Assert.Contains("Wrote 6 bodies with their co-chairs", exported.Output);
+        Assert.Contains("nothing changed: 6 rows: 0 to add, 0 to change, 6 unchanged, 0 rejected", reimported.Output);
+        Assert.Equal(1, rejected.Code);
+        Assert.Contains("people.csv: row 3 (who@example.org), Body: 'XYZ' is not a reporting body; the bodies are D-WG, GABF, RSO, TEG-RR, TFPP, WG-TIP.", rejected.Output);
+        Assert.Equal(0, invited.Code);
+        Assert.Contains("Imported people.csv: 1 added, 0 changed, 0 unchanged.", invited.Output);
+        Assert.Contains("new.reporter@example.org\thttp://localhost:5000/account/welcome?u=", invited.Output);
+        Assert.Contains("Wrote ", accounts.Output);
+        Assert.Contains("new.reporter@example.org,New Reporter,Reporter,TEG-RR,,invited", await File.ReadAllTextAsync(Path.Combine(_data, "accounts.csv"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task MembersExportAndImport_RoundTrip_ABadRowChangesNothing_AndSeatsAndSecondmentsExport()
     {
         await RunAsync("seed", "--demo");

@@ -96,6 +96,8 @@ public sealed class SpreadsheetReadBackTests
             (admin, "/api/v1/members/export"),
             (admin, "/api/v1/seats/export"),
             (admin, "/api/v1/secondments/export"),
+            (admin, "/api/v1/bodies/export"),
+            (admin, "/api/v1/users/export"),
         };
 
         foreach (var (client, path) in exports)

@@ -17,36 +17,8 @@ internal static class MembersVerb
         var import = new Command("import", "Imports the register of members from a file: all rows, or none if any row is rejected.") { importFile, dryRun };
         import.SetAction(async (result, ct) =>
         {
-            var file = result.GetValue(importFile)!;
-            if (!file.Exists)
-            {
-                throw new CommandException($"{file.FullName} does not exist.");
-            }
-
-            if (file.Length > MemberImporter.MaxBytes)
-            {
-                throw new CommandException($"{file.Name} is larger than {MemberImporter.MaxBytes / 1024} KB; a register of members is far smaller.");
-            }
-
-            var content = await File.ReadAllBytesAsync(file.FullName, ct);
-            await InScopeAsync(result, output, ct, async scope =>
-            {
-                var preview = await scope.ServiceProvider.GetRequiredService<MemberImporter>().RunAsync(file.Name, content, apply: !result.GetValue(dryRun), ct);
-                foreach (var r in preview.Rejections)
-                {
-                    await output.WriteLineAsync($"{file.Name}: {(r.Row == 0 ? "" : $"row {r.Row}, ")}{(r.Column.Length == 0 ? "" : $"{r.Column}: ")}{r.Reason}");
-                }
-
-                var counts = $"{preview.Rows} rows: {preview.Created} to add, {preview.Updated} to change, {preview.Unchanged} unchanged, {preview.Rejected} rejected";
-                if (preview.Rejections.Count > 0)
-                {
-                    throw new CommandException($"{file.Name} cannot be imported ({counts}); nothing was changed.");
-                }
-
-                await output.WriteLineAsync(preview.Applied
-                    ? $"Imported {file.Name}: {preview.Created} added, {preview.Updated} changed, {preview.Unchanged} unchanged."
-                    : $"{(result.GetValue(dryRun) ? "Dry run of" : "Nothing to change in")} {file.Name}, nothing changed: {counts}.");
-            });
+            await ImportFileAsync(result, output, result.GetValue(importFile)!, result.GetValue(dryRun), MemberImporter.MaxBytes, "a register of members",
+                (scope, content) => scope.ServiceProvider.GetRequiredService<MemberImporter>().RunAsync(result.GetValue(importFile)!.Name, content, apply: !result.GetValue(dryRun), ct), ct);
             return 0;
         });
 
@@ -85,6 +57,39 @@ internal static class MembersVerb
         });
 
         return new Command("members", "Imports and exports the register of members, and exports the bodies' seats.") { import, export, seats };
+    }
+
+    /// <summary><c>bodies import|export</c>: the reporting bodies with their current co-chairs.</summary>
+    public static Command Bodies(TextWriter output)
+    {
+        var importFile = new Argument<FileInfo>("FILE") { Description = "A .csv or .xlsx file with the columns of the bodies export." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only check the file and say what it would add, change and reject." };
+        var import = new Command("import", "Imports the bodies and their co-chairs from a file: all rows, or none if any row is rejected.") { importFile, dryRun };
+        import.SetAction(async (result, ct) =>
+        {
+            await ImportFileAsync(result, output, result.GetValue(importFile)!, result.GetValue(dryRun), BodyImporter.MaxBytes, "a list of bodies",
+                (scope, content) => scope.ServiceProvider.GetRequiredService<BodyImporter>().RunAsync(Operator, result.GetValue(importFile)!.Name, content,
+                    apply: !result.GetValue(dryRun), ct), ct);
+            return 0;
+        });
+
+        var exportFile = new Argument<FileInfo>("FILE") { Description = "Where to write the bodies, .csv or .xlsx." };
+        var export = new Command("export", "Writes the bodies with their current co-chairs to a file that can be edited and imported again.") { exportFile };
+        export.SetAction(async (result, ct) =>
+        {
+            var file = result.GetValue(exportFile)!;
+            var format = SheetFormat(file, "the bodies");
+            await InScopeAsync(result, output, ct, async scope =>
+            {
+                var today = RoundViews.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+                var bodies = await RegisterQueries.BodiesAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), today, ct);
+                await WriteSheetAsync(file, format, BodySheet.ToTable(bodies), ct);
+                await output.WriteLineAsync($"Wrote {bodies.Count} bodies with their co-chairs as at {today:yyyy-MM-dd} to {file.FullName}.");
+            });
+            return 0;
+        });
+
+        return new Command("bodies", "Imports and exports the reporting bodies with their co-chairs.") { import, export };
     }
 
     public static Command Secondments(TextWriter output)

@@ -6,7 +6,7 @@ using static Scorecards.Web.Cli.CommandLine;
 
 namespace Scorecards.Web.Cli.Verbs;
 
-/// <summary><c>user add|list|disable|enable</c>: manages accounts.</summary>
+/// <summary><c>user add|list|disable|enable|import|export</c>: manages accounts.</summary>
 internal static class UserVerb
 {
     public static Command Create(TextWriter output)
@@ -78,7 +78,55 @@ internal static class UserVerb
         var enable = new Command("enable", "Enables a disabled account again.") { who };
         enable.SetAction((result, ct) => SetDisabledAsync(result, who, disabled: false, output, ct));
 
-        return new Command("user", "Manages accounts.") { add, list, disable, enable };
+        var importFile = new Argument<FileInfo>("FILE") { Description = "A .csv or .xlsx file with the columns of the accounts export." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only check the file and say whom it would invite, change and reject." };
+        var import = new Command("import", "Invites the people a file names and updates the accounts it names again: all rows, or none if any row is rejected.")
+        {
+            importFile, dryRun,
+        };
+        import.SetAction(async (result, ct) =>
+        {
+            var file = result.GetValue(importFile)!;
+            AccountImport? done = null;
+            await ImportFileAsync(result, output, file, result.GetValue(dryRun), AccountImporter.MaxBytes, "a list of accounts", async (scope, content) =>
+            {
+                done = await scope.ServiceProvider.GetRequiredService<AccountImporter>().RunAsync(Operator, file.Name, content, apply: !result.GetValue(dryRun), ct);
+                if (done.Invitations.Count > 0)
+                {
+                    // Sent now where mail is set; otherwise written to the mail folder, and the links are printed to pass on.
+                    await scope.ServiceProvider.GetRequiredService<Features.Notices.OutboxDispatcher>().SendDueAsync(ct);
+                }
+
+                return done.Preview;
+            }, ct);
+            if (done is { Invitations.Count: > 0, Mailed: false })
+            {
+                await output.WriteLineAsync("No mail server is set (Mail__Host), so the invitations were not sent. Give each person their link (works once, for 7 days):");
+                foreach (var i in done.Invitations)
+                {
+                    await output.WriteLineAsync($"{i.Email}\t{i.Link}");
+                }
+            }
+
+            return 0;
+        });
+
+        var exportFile = new Argument<FileInfo>("FILE") { Description = "Where to write the accounts, .csv or .xlsx." };
+        var export = new Command("export", "Writes every account with its roles, bodies and member to a file that can be edited and imported again.") { exportFile };
+        export.SetAction(async (result, ct) =>
+        {
+            var file = result.GetValue(exportFile)!;
+            var format = SheetFormat(file, "the accounts");
+            await InScopeAsync(result, output, ct, async scope =>
+            {
+                var accounts = await scope.ServiceProvider.GetRequiredService<AccountService>().ListAsync(ct);
+                await WriteSheetAsync(file, format, AccountSheet.ToTable(accounts), ct);
+                await output.WriteLineAsync($"Wrote {accounts.Count} accounts to {file.FullName}.");
+            });
+            return 0;
+        });
+
+        return new Command("user", "Manages accounts.") { add, list, disable, enable, import, export };
     }
 
     private static async Task<int> SetDisabledAsync(ParseResult result, Option<string> who, bool disabled, TextWriter output, CancellationToken ct)

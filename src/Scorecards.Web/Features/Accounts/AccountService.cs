@@ -22,7 +22,9 @@ public sealed record CreatedUser(AppUser User, string? Password, string? Invitat
 /// <summary>A change to a person's account, as an administrator makes it: name, member, the roles selected and bodies.</summary>
 public sealed record AccountChange(string? Name, int? MemberId, IReadOnlyList<string> SelectedRoles, IReadOnlyList<int> BodyIds);
 
-public sealed record AccountRow(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Bodies, string? Member, bool LockedOut, bool Disabled);
+/// <summary>An account as the lists show it; <c>Invited</c>: the person has not chosen a password yet.</summary>
+public sealed record AccountRow(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Bodies, string? Member, bool LockedOut, bool Disabled,
+    bool Invited);
 
 /// <summary>Invites people: accounts are only ever created by an administrator or from the command line.</summary>
 public sealed class AccountService(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, TimeProvider clock, ApiTokenService tokens,
@@ -104,65 +106,69 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
             return Result.Invalid(errors);
         }
 
-        var invited = string.IsNullOrEmpty(input.Password);
+        return await AddAsync(email!, new AccountChange(input.Name, memberId, [role!], bodyId is { } b ? [b] : []), input.Password, input.PasswordIssued, ct);
+    }
+
+    /// <summary>
+    /// Adds an account with its roles, bodies and member: with a password (which the person must change at first sign-in
+    /// when <paramref name="passwordIssued"/>), or else invited by e-mail to choose one. In the caller's transaction when there
+    /// is one, so an import adds every account or none.
+    /// </summary>
+    public async Task<Result<CreatedUser>> AddAsync(string email, AccountChange change, string? password, bool passwordIssued, CancellationToken ct)
+    {
+        var errors = await RulesAsync(change, null, ct);
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            errors.Insert(0, new FieldError("email", $"An account for {email} already exists."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+
+        var invited = string.IsNullOrEmpty(password);
         var user = new AppUser
         {
             UserName = email,
             Email = email,
             EmailConfirmed = !invited,
-            DisplayName = input.Name!.Trim(),
-            MemberId = memberId,
+            DisplayName = change.Name!.Trim(),
+            MemberId = change.MemberId,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            MustChangePassword = input.PasswordIssued && !invited,
+            MustChangePassword = passwordIssued && !invited,
         };
 
         await EnsureRolesAsync();
-        if (invited)
+        if (invited && db.Database.CurrentTransaction is null)
         {
             links.PrepareKeys();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var created = invited ? await users.CreateAsync(user) : await users.CreateAsync(user, input.Password!);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var created = invited ? await users.CreateAsync(user) : await users.CreateAsync(user, password!);
         if (!created.Succeeded)
         {
             return Result.Invalid(created.Errors.Select(e => new FieldError(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description)).ToList());
         }
 
-        await users.AddToRoleAsync(user, role!);
-        if (bodyId is { } body)
+        await users.AddToRolesAsync(user, change.SelectedRoles.Distinct());
+        db.UserBodies.AddRange(change.BodyIds.Distinct().Select(id => new UserBody { UserId = user.Id, BodyId = id }));
+        var bodyCodes = await db.Bodies.Where(b => change.BodyIds.Contains(b.Id)).OrderBy(b => b.Code).Select(b => b.Code).ToListAsync(ct);
+        var link = invited
+            ? await links.InviteAsync(user, string.Join(" and ", change.SelectedRoles.Select(Roles.Label)), bodyCodes.Count == 0 ? null : string.Join(" and ", bodyCodes))
+            : null;
+        await db.SaveChangesAsync(ct);
+        if (transaction is not null)
         {
-            db.UserBodies.Add(new UserBody { UserId = user.Id, BodyId = body });
+            await transaction.CommitAsync(ct);
         }
 
-        var link = invited ? await links.InviteAsync(user, Roles.Label(role!), bodyId is null ? null : input.BodyCode!.Trim().ToUpperInvariant()) : null;
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new CreatedUser(user, invited ? null : input.Password, link);
+        return new CreatedUser(user, invited ? null : password, link);
     }
 
-    /// <summary>Every account with its roles, bodies and member, by e-mail address.</summary>
-    public async Task<List<AccountRow>> ListAsync(CancellationToken ct)
-    {
-        var list = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
-        var userRoles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
-        var bodies = await db.UserBodies.Join(db.Bodies, ub => ub.BodyId, b => b.Id, (ub, b) => new { ub.UserId, b.Code }).ToListAsync(ct);
-        var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Name, ct);
-        var now = clock.GetUtcNow();
-        return list.Select(u => new AccountRow(u.Id, u.Email ?? "", u.DisplayName,
-            userRoles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(),
-            bodies.Where(b => b.UserId == u.Id).Select(b => b.Code).Order(StringComparer.Ordinal).ToList(),
-            u.MemberId is { } m ? members.GetValueOrDefault(m) : null,
-            u.LockoutEnd > now,
-            u.DisabledUtc is not null)).ToList();
-    }
-
-    /// <summary>
-    /// Changes a person's name, member, roles and bodies in one transaction. The security stamp changes too,
-    /// so their sign-in picks up the new rights within a minute. An administrator cannot take away their own
-    /// Administrator role, so the secretariat is never locked out by its own hand.
-    /// </summary>
-    public async Task<Result> UpdateAsync(ClaimsPrincipal by, AppUser user, AccountChange change, CancellationToken ct)
+    /// <summary>What an account must hold, as any change makes it: a name, known roles, a body for a reporter, a Co-Chair government for a reviewer.</summary>
+    private async Task<List<FieldError>> RulesAsync(AccountChange change, string? selfWithoutAdministrator, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(change.Name) || change.Name.Length > 200)
@@ -171,11 +177,15 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
         }
 
         var unknownRoles = change.SelectedRoles.Where(r => !Roles.All.Contains(r)).ToList();
-        if (unknownRoles.Count > 0)
+        if (change.SelectedRoles.Count == 0)
+        {
+            errors.Add(new FieldError(nameof(change.SelectedRoles), "Give the person at least one role."));
+        }
+        else if (unknownRoles.Count > 0)
         {
             errors.Add(new FieldError(nameof(change.SelectedRoles), $"'{string.Join(", ", unknownRoles)}' is not a role."));
         }
-        else if (user.Id == by.UserId() && !change.SelectedRoles.Contains(Roles.Administrator))
+        else if (selfWithoutAdministrator is not null && !change.SelectedRoles.Contains(Roles.Administrator))
         {
             errors.Add(new FieldError(nameof(change.SelectedRoles), "You cannot remove your own Administrator role; ask another administrator."));
         }
@@ -206,12 +216,41 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
             errors.Add(new FieldError(nameof(change.BodyIds), "One of the chosen bodies does not exist."));
         }
 
+        return errors;
+    }
+
+    /// <summary>Every account with its roles, bodies and member, by e-mail address.</summary>
+    public async Task<List<AccountRow>> ListAsync(CancellationToken ct)
+    {
+        var list = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+        var userRoles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
+        var bodies = await db.UserBodies.Join(db.Bodies, ub => ub.BodyId, b => b.Id, (ub, b) => new { ub.UserId, b.Code }).ToListAsync(ct);
+        var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+        var now = clock.GetUtcNow();
+        return list.Select(u => new AccountRow(u.Id, u.Email ?? "", u.DisplayName,
+            userRoles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(),
+            bodies.Where(b => b.UserId == u.Id).Select(b => b.Code).Order(StringComparer.Ordinal).ToList(),
+            u.MemberId is { } m ? members.GetValueOrDefault(m) : null,
+            u.LockoutEnd > now,
+            u.DisabledUtc is not null,
+            u.PasswordHash is null)).ToList();
+    }
+
+    /// <summary>
+    /// Changes a person's name, member, roles and bodies in one transaction. The security stamp changes too,
+    /// so their sign-in picks up the new rights within a minute. An administrator cannot take away their own
+    /// Administrator role, so the secretariat is never locked out by its own hand.
+    /// </summary>
+    public async Task<Result> UpdateAsync(ClaimsPrincipal by, AppUser user, AccountChange change, CancellationToken ct)
+    {
+        var errors = await RulesAsync(change, user.Id == by.UserId() ? user.Id : null, ct);
         if (errors.Count > 0)
         {
             return Result.Invalid("account.invalid", errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var bodyIds = change.BodyIds.Distinct().ToList();
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         user.DisplayName = change.Name!.Trim();
         user.MemberId = change.MemberId;
         var current = await users.GetRolesAsync(user);
@@ -222,7 +261,11 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
         db.UserBodies.AddRange(bodyIds.Where(id => links.TrueForAll(l => l.BodyId != id)).Select(id => new UserBody { UserId = user.Id, BodyId = id }));
         await db.SaveChangesAsync(ct);
         await users.UpdateSecurityStampAsync(user);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return Result.Ok();
     }
 

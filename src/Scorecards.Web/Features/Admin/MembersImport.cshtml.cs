@@ -1,12 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scorecards.Data;
 using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Shared;
-using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
-using Scorecards.Web.Infrastructure.Spreadsheets;
 
 namespace Scorecards.Web.Features.Admin;
 
@@ -14,53 +11,18 @@ namespace Scorecards.Web.Features.Admin;
 [Authorize(Policy = Policies.Administrator)]
 [RequestSizeLimit(MemberImporter.MaxBytes + (256 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = MemberImporter.MaxBytes + (256 * 1024))]
-public sealed class MembersImportModel(AppDbContext db, MemberImporter importer, TimeProvider clock) : PageModel
+public sealed class MembersImportModel(AppDbContext db, MemberImporter importer, TimeProvider clock) : ImportPageModel(db, clock)
 {
-    public const string Purpose = "members";
+    protected override string Purpose => "members";
 
-    public ImportPreview? Preview { get; private set; }
-    public Guid? UploadId { get; private set; }
+    protected override Task<ImportPreview> RunAsync(string fileName, byte[] content, bool apply, CancellationToken ct) =>
+        importer.RunAsync(fileName, content, apply, ct);
 
-    public void OnGet()
-    {
-    }
-
-    public async Task<IActionResult> OnGetTemplateAsync(string? format, CancellationToken ct)
-    {
-        await SheetWriter.SendAsync(Response, MemberSheet.ToTable([]), format == "xlsx" ? "xlsx" : "csv", "members-template", ct);
-        return new EmptyResult();
-    }
-
-    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
-    {
-        if (file is null)
-        {
-            ModelState.AddModelError("file", "Choose a .csv or .xlsx file to import.");
-            return this.Invalid();
-        }
-
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var fileName = Path.GetFileName(file.FileName);
-        Preview = await importer.RunAsync(fileName, buffer.ToArray(), apply: false, ct);
-        if (Preview.CanApply)
-        {
-            UploadId = await Uploads.KeepAsync(db, User.UserId(), Purpose, fileName, buffer.ToArray(), clock.GetUtcNow().UtcDateTime, ct);
-        }
-
-        return Page();
-    }
+    public Task<IActionResult> OnGetTemplateAsync(string? format, CancellationToken ct) => TemplateAsync(MemberSheet.ToTable([]), format, "members-template", ct);
 
     public async Task<IActionResult> OnPostApplyAsync(Guid upload, CancellationToken ct)
     {
-        // Checked again: the register may have changed since the preview.
-        var (outcome, preview) = await Uploads.ApplyOnceAsync(db, upload, User.UserId(), Purpose, clock.GetUtcNow().UtcDateTime, async stored =>
-        {
-            var applied = await importer.RunAsync(stored.FileName, stored.Content, apply: true, ct);
-            return (applied, applied.Applied);
-        }, ct);
-        Preview = preview;
-        if (this.NotApplied(outcome, "file") is { } notApplied)
+        if (await ApplyKeptAsync(upload, ct) is { } notApplied)
         {
             return notApplied;
         }

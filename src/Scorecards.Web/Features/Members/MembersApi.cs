@@ -44,6 +44,13 @@ public static class MembersApi
 
         var bodies = api.MapGroup("/bodies").WithTags("Bodies");
         bodies.MapGet("", GetBodiesAsync).WithSummary("The reporting bodies with the seats and co-chairs held on a day (asAt, today by default).");
+        bodies.MapGet("/export", ExportBodiesAsync)
+            .WithSummary("The bodies with their current co-chairs as a file (format=csv or xlsx), with the columns of the import.");
+        bodies.MapPost("/import", ImportBodiesAsync).WithMetadata(new RequestSizeLimitAttribute(BodyImporter.MaxBytes))
+            .WithSummary("Imports bodies and their co-chairs from the body, sent as text/csv or an .xlsx workbook (administrators). dryRun=true previews; otherwise "
+                + "the file is applied in full, or, if any row is rejected, not at all (422 with every rejected row).")
+            .AcceptsFile("The bodies as CSV (UTF-8) or an .xlsx workbook, with the columns of the export.",
+                "Some rows are rejected; nothing was changed (`import.rejected`, with every row under `preview`).", "text/csv", UploadedSheet.XlsxType);
         bodies.MapGet("/{code}", GetBodyAsync).WithSummary("One body with every seat and co-chair term, past, current and future.");
         bodies.MapPost("/{code}/seats", AddSeatAsync).WithSummary("Gives a member a seat on the body from a day, by a decision (administrators).");
         bodies.MapPost("/{code}/seats/{id:int}/end", EndSeatAsync).WithSummary("Ends a seat on its last day (administrators).");
@@ -65,6 +72,35 @@ public static class MembersApi
         var members = await RegisterQueries.MembersAsync(db, asAt ?? RoundViews.Today(clock), withdrawn ?? false, ct);
         await SheetWriter.SendAsync(http.Response, MemberSheet.ToTable(members), chosen, "members", ct);
         return TypedResults.Empty;
+    }
+
+    private static async Task<IResult> ExportBodiesAsync(string? format, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (SheetWriter.Format(format) is not { } chosen)
+        {
+            return SheetWriter.UnknownFormat(format);
+        }
+
+        await SheetWriter.SendAsync(http.Response, BodySheet.ToTable(await RegisterQueries.BodiesAsync(db, RoundViews.Today(clock), ct)), chosen, "bodies", ct);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<IResult> ImportBodiesAsync(bool? dryRun, string? fileName, HttpRequest request, ClaimsPrincipal user, BodyImporter importer,
+        CancellationToken ct)
+    {
+        if (!user.IsAdministrator())
+        {
+            return TypedResults.Forbid();
+        }
+
+        var (name, content, problem) = await RequestBodies.ReadSheetAsync(request, fileName, "bodies", BodyImporter.MaxBytes, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var preview = await importer.RunAsync(user, name, content, apply: dryRun != true, ct);
+        return dryRun == true ? TypedResults.Ok(preview) : preview.Answer();
     }
 
     private static async Task<IResult> ExportSeatsAsync(string? format, HttpContext http, AppDbContext db, CancellationToken ct)

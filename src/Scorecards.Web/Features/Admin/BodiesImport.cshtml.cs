@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Scorecards.Data;
+using Scorecards.Web.Features.Members;
+using Scorecards.Web.Features.Shared;
+using Scorecards.Web.Infrastructure.Authorization;
+
+namespace Scorecards.Web.Features.Admin;
+
+/// <summary>The reporting bodies and their co-chairs from a file: upload, preview, confirm; applied whole or not at all.</summary>
+[Authorize(Policy = Policies.Administrator)]
+[RequestSizeLimit(BodyImporter.MaxBytes + (256 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = BodyImporter.MaxBytes + (256 * 1024))]
+public sealed class BodiesImportModel(AppDbContext db, BodyImporter importer, TimeProvider clock) : ImportPageModel(db, clock)
+{
+    protected override string Purpose => "bodies";
+
+    protected override Task<ImportPreview> RunAsync(string fileName, byte[] content, bool apply, CancellationToken ct) =>
+        importer.RunAsync(User, fileName, content, apply, ct);
+
+    public Task<IActionResult> OnGetTemplateAsync(string? format, CancellationToken ct) => TemplateAsync(BodySheet.ToTable([]), format, "bodies-template", ct);
+
+    public async Task<IActionResult> OnPostApplyAsync(Guid upload, CancellationToken ct)
+    {
+        if (await ApplyKeptAsync(upload, ct) is { } notApplied)
+        {
+            return notApplied;
+        }
+
+        TempData["Message"] = $"Imported {Preview!.FileName}: {Preview.Created} added, {Preview.Updated} changed, {Preview.Unchanged} unchanged.";
+        return Redirect("/admin/bodies");
+    }
+}

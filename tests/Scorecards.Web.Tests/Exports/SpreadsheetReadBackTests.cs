@@ -18,9 +18,9 @@ public sealed class SpreadsheetReadBackTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task OfflineWorkbook_OpensInOpenpyxl_AndAWorkbookItSaved_IsCheckedByObjectiveAndApplied()
+    public async Task OfflineWorkbook_OpensInOpenpyxlAndExcelJs_AndAWorkbookOpenpyxlSaved_IsCheckedByObjectiveAndApplied()
     {
-        if (!await Openpyxl.AvailableAsync())
+        if (!await Openpyxl.AvailableAsync() || !ExcelJs.Available())
         {
             return;
         }
@@ -45,6 +45,8 @@ public sealed class SpreadsheetReadBackTests
         var completion = Assert.Single(sheet.Lists, l => l.Range.StartsWith("C2:", StringComparison.Ordinal));
         Assert.All(Ratings.CompletionDisplayOrder, c => Assert.Contains(c.Label(), completion.Formula));
         Assert.Contains(["Template", "Scorecards offline scorecard, version 1"], book["About"].Rows);
+        var byExcelJs = await ExcelJs.ReadAsync(downloaded);
+        Assert.Equal(sheet.Rows, byExcelJs["Scorecard"]);
 
         // Saved by another program with two cells wrong: each is named by its objective and column, and nothing is saved.
         var wrong = await Openpyxl.EditAsync(downloaded, ("Scorecard", "C3", "Mostly done"), ("Scorecard", "E4", "Sideways"), ("Scorecard", "G2", "Changed."));
@@ -64,9 +66,9 @@ public sealed class SpreadsheetReadBackTests
     }
 
     [Fact]
-    public async Task EveryXlsxExport_OpensInOpenpyxl_WithTheSameCellsAsItsCsv()
+    public async Task EveryXlsxExport_OpensInOpenpyxlAndExcelJs_WithTheSameCellsAsItsCsv()
     {
-        if (!await Openpyxl.AvailableAsync())
+        if (!await Openpyxl.AvailableAsync() || !ExcelJs.Available())
         {
             return;
         }
@@ -107,13 +109,17 @@ public sealed class SpreadsheetReadBackTests
             var csv = await client.GetAsync($"{path}{separator}format=csv", Ct);
             Assert.True(xlsx.StatusCode == HttpStatusCode.OK && csv.StatusCode == HttpStatusCode.OK, $"{path}: {xlsx.StatusCode}, {csv.StatusCode}");
 
-            var sheet = (await Openpyxl.ReadAsync(await xlsx.Content.ReadAsByteArrayAsync(Ct))).Values.First();
+            var workbook = await xlsx.Content.ReadAsByteArrayAsync(Ct);
+            var sheet = (await Openpyxl.ReadAsync(workbook)).Values.First();
+            var byExcelJs = (await ExcelJs.ReadAsync(workbook)).Values.First();
             var rows = Csv(await csv.Content.ReadAsStringAsync(Ct));
             Assert.True(rows.Count > 1, $"{path} exported no rows to compare");
             Assert.Equal(rows.Count, sheet.Rows.Count);
+            Assert.Equal(rows.Count, byExcelJs.Count);
             for (var i = 0; i < rows.Count; i++)
             {
                 Assert.Equal(rows[i], sheet.Rows[i].Select(c => c ?? "").ToList());
+                Assert.Equal(rows[i], byExcelJs[i].Select(c => c ?? "").ToList());
             }
         }
     }

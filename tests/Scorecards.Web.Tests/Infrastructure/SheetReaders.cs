@@ -97,9 +97,57 @@ public static class Openpyxl
         }
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(IEnumerable<string> args)
+    private static Task<(int Code, string Output)> RunAsync(IEnumerable<string> args) => SheetProcess.RunAsync(Python, args);
+}
+
+/// <summary>
+/// Opens workbooks with exceljs from npm, the library a secretariat's Node tools would use, through
+/// <c>tools/sheet-readers/read.js</c> (<c>npm ci --prefix tools/sheet-readers</c>), or the script SCORECARDS_TEST_EXCELJS names.
+/// Where it is missing the test skips, unless SCORECARDS_REQUIRE_SERVICES is set, when it fails.
+/// </summary>
+public static class ExcelJs
+{
+    private static string Script => Environment.GetEnvironmentVariable("SCORECARDS_TEST_EXCELJS")
+        ?? Path.Combine(Repository.Root, "tools", "sheet-readers", "read.js");
+
+    public static bool Available()
     {
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (File.Exists(Script) && Directory.Exists(Path.Combine(Path.GetDirectoryName(Script)!, "node_modules", "exceljs")))
+        {
+            return true;
+        }
+
+        var why = $"exceljs is not installed at {Path.GetDirectoryName(Script)} (npm ci --prefix tools/sheet-readers, or set SCORECARDS_TEST_EXCELJS).";
+        Assert.False(Environment.GetEnvironmentVariable("SCORECARDS_REQUIRE_SERVICES") == "1", why);
+        global::Scorecards.Tests.Skipped.Because(why);
+        return false;
+    }
+
+    /// <summary>Every sheet of the workbook by name, as rows of cell text.</summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string?>>>> ReadAsync(byte[] workbook)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"scorecards-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(path, workbook, TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, output) = await SheetProcess.RunAsync("node", [Script, path]);
+            Assert.True(code == 0, $"exceljs could not open the workbook: {output}");
+            using var json = JsonDocument.Parse(output);
+            return json.RootElement.EnumerateObject().ToDictionary(s => s.Name,
+                s => (IReadOnlyList<IReadOnlyList<string?>>)s.Value.EnumerateArray().Select(r => (IReadOnlyList<string?>)r.EnumerateArray().Select(c => c.GetString()).ToList()).ToList());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
+
+internal static class SheetProcess
+{
+    public static async Task<(int Code, string Output)> RunAsync(string program, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

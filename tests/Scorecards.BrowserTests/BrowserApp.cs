@@ -20,14 +20,18 @@ public sealed class BrowserApp : IAsyncDisposable
     private readonly IPlaywright _playwright;
     private readonly string _folder;
 
-    private BrowserApp(WebApplication app, IPlaywright playwright, IBrowser browser, string baseUrl, string folder)
+    private BrowserApp(WebApplication app, IPlaywright playwright, IBrowser browser, string baseUrl, string folder, string? setupPath)
     {
         _app = app;
         _playwright = playwright;
         Browser = browser;
         BaseUrl = baseUrl;
         _folder = folder;
+        SetupPath = setupPath;
     }
+
+    /// <summary>On an empty installation, the one-time link to create the first administrator, as <c>serve</c> prints it.</summary>
+    public string? SetupPath { get; }
 
     public IBrowser Browser { get; }
     public string BaseUrl { get; }
@@ -35,7 +39,8 @@ public sealed class BrowserApp : IAsyncDisposable
     /// <summary>The app's services, for what a journey reads outside the browser (the e-mail a person receives).</summary>
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BrowserApp> StartAsync()
+    /// <summary>The app with the demo data, or with <paramref name="demo"/> false, empty as a new installation starts.</summary>
+    public static async Task<BrowserApp> StartAsync(bool demo = true)
     {
         var chromium = Environment.GetEnvironmentVariable("SCORECARDS_TEST_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -52,7 +57,15 @@ public sealed class BrowserApp : IAsyncDisposable
         var builder = WebApp.CreateBuilder(["--urls=http://127.0.0.1:0"], folder);
         builder.Logging.ClearProviders();
         var app = WebApp.Build(builder);
-        await CommandLine.PrepareAsync(app.Services, seedDemo: true, TextWriter.Null, TestContext.Current.CancellationToken);
+        await CommandLine.PrepareAsync(app.Services, seedDemo: demo, TextWriter.Null, TestContext.Current.CancellationToken);
+        string? setup = null;
+        if (!demo)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            setup = Scorecards.Web.Features.Setup.FirstRun.PathPrefix
+                + await scope.ServiceProvider.GetRequiredService<Scorecards.Web.Features.Setup.FirstRun>().IssueAsync(TestContext.Current.CancellationToken);
+        }
+
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
@@ -63,7 +76,7 @@ public sealed class BrowserApp : IAsyncDisposable
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-        return new BrowserApp(app, playwright, browser, address, folder);
+        return new BrowserApp(app, playwright, browser, address, folder, setup);
     }
 
     /// <summary>A new browser profile signed in as the given demo account.</summary>

@@ -80,32 +80,13 @@ public sealed class AccountImporter(AppDbContext db, AccountService accounts, Ac
         AccountImport Result(bool applied = false) => new(new ImportPreview(fileName, rowCount, created, updated, unchanged,
             rejections.Select(r => r.Row).Distinct().Count(r => r > 0), rejections, applied), applied ? invitations : [], mail.UsesSmtp);
 
-        if (content.Length > MaxBytes)
+        if (SheetColumns.Read(fileName, content, MaxBytes, Limits, AccountSheet.Columns.Select(c => c.Heading), AccountSheet.Required, "accounts file", "account", "accounts", rejections)
+            is not var (rows, columns))
         {
-            rejections.Add(new ImportRejection(0, "", $"The file is {content.Length / 1024} KB; at most {MaxBytes / 1024} KB of accounts can be imported at once."));
             return Result();
         }
 
-        var (sheet, error) = UploadedSheet.Read(fileName, content, Limits);
-        if (sheet is null)
-        {
-            rejections.Add(new ImportRejection(0, "", error!));
-            return Result();
-        }
-
-        var columns = SheetColumns.Map(sheet.Header, AccountSheet.Columns.Select(c => c.Heading).ToList(), AccountSheet.Required, "accounts file", "account", rejections);
-        var rows = sheet.Rows.Where(r => !r.IsBlank).ToList();
         rowCount = rows.Count;
-        if (rejections.Count == 0 && rows.Count == 0)
-        {
-            rejections.Add(new ImportRejection(0, "", "The file has a header row but no accounts under it."));
-        }
-
-        if (rejections.Count > 0)
-        {
-            return Result();
-        }
-
         var bodies = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, b => b.Id, StringComparer.OrdinalIgnoreCase, ct);
         var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Name, m => m.Id, StringComparer.OrdinalIgnoreCase, ct);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);

@@ -81,29 +81,9 @@ public static class ActivityImporter
         ImportPreview Preview(int rows, int created = 0, int updated = 0, int unchanged = 0) =>
             new(fileName, rows, created, updated, unchanged, rejections.Select(r => r.Row).Distinct().Count(r => r > 0), rejections, Applied: false);
 
-        if (content.Length > MaxBytes)
+        if (SheetColumns.Read(fileName, content, MaxBytes, Limits, ActivitySheet.Columns.Select(c => c.Heading), ActivitySheet.Required, "activities file", "activity", "activities", rejections)
+            is not var (rows, columns))
         {
-            rejections.Add(new ImportRejection(0, "", $"The file is {content.Length / 1024 / 1024.0:0.#} MB; at most {MaxBytes / 1024 / 1024} MB can be imported at once."));
-            return (Preview(0), []);
-        }
-
-        var (sheet, error) = UploadedSheet.Read(fileName, content, Limits);
-        if (sheet is null)
-        {
-            rejections.Add(new ImportRejection(0, "", error!));
-            return (Preview(0), []);
-        }
-
-        var columns = SheetColumns.Map(sheet.Header, ActivitySheet.Columns.Select(c => c.Heading).ToList(), ActivitySheet.Required, "activities file", "activity", rejections);
-        if (rejections.Count > 0)
-        {
-            return (Preview(sheet.Rows.Count), []);
-        }
-
-        var rows = sheet.Rows.Where(r => !r.IsBlank).ToList();
-        if (rows.Count == 0)
-        {
-            rejections.Add(new ImportRejection(0, "", "The file has a header row but no activities under it."));
             return (Preview(0), []);
         }
 

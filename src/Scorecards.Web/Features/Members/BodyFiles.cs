@@ -56,32 +56,13 @@ public sealed class BodyImporter(AppDbContext db, RegisterService register, Time
         ImportPreview Preview(bool applied = false) =>
             new(fileName, rowCount, created, updated, unchanged, rejections.Select(r => r.Row).Distinct().Count(r => r > 0), rejections, applied);
 
-        if (content.Length > MaxBytes)
+        if (SheetColumns.Read(fileName, content, MaxBytes, Limits, BodySheet.Columns.Select(c => c.Heading), BodySheet.Required, "bodies file", "body", "bodies", rejections)
+            is not var (rows, columns))
         {
-            rejections.Add(new ImportRejection(0, "", $"The file is {content.Length / 1024} KB; at most {MaxBytes / 1024} KB of bodies can be imported at once."));
             return Preview();
         }
 
-        var (sheet, error) = UploadedSheet.Read(fileName, content, Limits);
-        if (sheet is null)
-        {
-            rejections.Add(new ImportRejection(0, "", error!));
-            return Preview();
-        }
-
-        var columns = SheetColumns.Map(sheet.Header, BodySheet.Columns.Select(c => c.Heading).ToList(), BodySheet.Required, "bodies file", "body", rejections);
-        var rows = sheet.Rows.Where(r => !r.IsBlank).ToList();
         rowCount = rows.Count;
-        if (rejections.Count == 0 && rows.Count == 0)
-        {
-            rejections.Add(new ImportRejection(0, "", "The file has a header row but no bodies under it."));
-        }
-
-        if (rejections.Count > 0)
-        {
-            return Preview();
-        }
-
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var members = await db.Members.AsNoTracking().ToDictionaryAsync(m => m.Name, m => m.Id, StringComparer.OrdinalIgnoreCase, ct);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);

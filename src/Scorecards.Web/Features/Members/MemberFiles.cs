@@ -61,29 +61,10 @@ public sealed class MemberImporter(AppDbContext db, RegisterService register, Ti
         ImportPreview Preview(int rows, int created = 0, int updated = 0, int unchanged = 0, bool applied = false) =>
             new(fileName, rows, created, updated, unchanged, rejections.Select(r => r.Row).Distinct().Count(r => r > 0), rejections, applied);
 
-        if (content.Length > MaxBytes)
+        if (SheetColumns.Read(fileName, content, MaxBytes, Limits, MemberSheet.Columns.Select(c => c.Heading), MemberSheet.Required, "members file", "member", "members", rejections)
+            is not var (rows, columns))
         {
-            rejections.Add(new ImportRejection(0, "", $"The file is {content.Length / 1024} KB; at most {MaxBytes / 1024} KB of members can be imported at once."));
             return Preview(0);
-        }
-
-        var (sheet, error) = UploadedSheet.Read(fileName, content, Limits);
-        if (sheet is null)
-        {
-            rejections.Add(new ImportRejection(0, "", error!));
-            return Preview(0);
-        }
-
-        var columns = SheetColumns.Map(sheet.Header, MemberSheet.Columns.Select(c => c.Heading).ToList(), MemberSheet.Required, "members file", "member", rejections);
-        var rows = sheet.Rows.Where(r => !r.IsBlank).ToList();
-        if (rejections.Count == 0 && rows.Count == 0)
-        {
-            rejections.Add(new ImportRejection(0, "", "The file has a header row but no members under it."));
-        }
-
-        if (rejections.Count > 0)
-        {
-            return Preview(rows.Count);
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -1,3 +1,5 @@
+using Scorecards.Web.Infrastructure.Spreadsheets;
+
 namespace Scorecards.Web.Features.Shared;
 
 /// <summary>
@@ -55,6 +57,40 @@ public static class SheetColumns
 
         return found;
     }
+
+    /// <summary>
+    /// An uploaded file's rows with content and its columns by heading, read the same way for every import; null, with the
+    /// reason among the rejections, when the file is too large or unreadable, its header names an unknown column or lacks a
+    /// required one, or no row is under it. <paramref name="file"/>, <paramref name="record"/> and <paramref name="records"/>
+    /// name what it holds: "members file", "member", "members".
+    /// </summary>
+    public static (List<SheetRow> Rows, Dictionary<string, int> Columns)? Read(string fileName, byte[] content, int maxBytes, SheetLimits limits,
+        IEnumerable<string> headings, IReadOnlyList<string> required, string file, string record, string records, List<ImportRejection> rejections)
+    {
+        if (content.Length > maxBytes)
+        {
+            rejections.Add(new ImportRejection(0, "", $"The file is {Size(content.Length)}; at most {Size(maxBytes)} of {records} can be imported at once."));
+            return null;
+        }
+
+        var (sheet, error) = UploadedSheet.Read(fileName, content, limits);
+        if (sheet is null)
+        {
+            rejections.Add(new ImportRejection(0, "", error!));
+            return null;
+        }
+
+        var found = Map(sheet.Header, headings.ToList(), required, file, record, rejections);
+        var rows = sheet.Rows.Where(r => !r.IsBlank).ToList();
+        if (rejections.Count == 0 && rows.Count == 0)
+        {
+            rejections.Add(new ImportRejection(0, "", $"The file has a header row but no {records} under it."));
+        }
+
+        return rejections.Count == 0 ? (rows, found) : null;
+    }
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1024 / 1024.0:0.#} MB" : $"{bytes / 1024} KB";
 
     /// <summary>A heading or word as people write it, for matching: letters and digits only, lower case.</summary>
     public static string Normalise(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());

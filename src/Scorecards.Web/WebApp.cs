@@ -72,6 +72,7 @@ public static class WebApp
         services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o =>
         {
             o.Filters.Add<FormText>();
+            o.Filters.Add<ConfirmFirst>();
             o.Filters.AddService<KeptPages.Capture>();
         });
         services.AddSingleton<KeptPages>();

@@ -6,9 +6,21 @@
   document.addEventListener("submit", function (event) {
     var button = event.submitter;
     var message = button && button.getAttribute("data-confirm");
-    if (message && !window.confirm(message)) {
-      event.preventDefault();
+    if (!message) {
+      return;
     }
+
+    if (!window.confirm(message)) {
+      event.preventDefault();
+      return;
+    }
+
+    // Agreed here, so the server does not ask again on a page of its own.
+    var agreed = event.target.querySelector("input[name='__confirmed']") || document.createElement("input");
+    agreed.type = "hidden";
+    agreed.name = "__confirmed";
+    agreed.value = "1";
+    event.target.appendChild(agreed);
   });
 
   // Show or hide the reason for "Not applicable" as the completion changes.

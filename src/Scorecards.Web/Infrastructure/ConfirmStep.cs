@@ -25,9 +25,8 @@ public sealed class ConfirmFirst : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var request = context.HttpContext.Request;
-        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
+        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType && await ReadAsync(request, context.HttpContext.RequestAborted) is { } form)
         {
-            var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
             if (form.TryGetValue(Question, out var question) && form[Agreed] != "1")
             {
                 var fields = form.Where(f => f.Key is not (Question or Agreed or "__RequestVerificationToken"))
@@ -47,6 +46,19 @@ public sealed class ConfirmFirst : IAsyncPageFilter
         }
 
         await next();
+    }
+
+    // A form the server cannot read (a NUL in a field) is not this filter's to refuse: the page's own reading answers it.
+    private static async Task<IFormCollection?> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 }
 

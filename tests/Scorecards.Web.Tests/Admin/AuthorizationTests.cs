@@ -15,7 +15,8 @@ public sealed class AuthorizationTests
     [
         "/admin/users", "/admin/users/{user}", "/admin/audit", "/admin/framework", "/admin/framework?handler=Export&format=json",
         "/admin/rounds", "/admin/bodies", "/admin/bodies/WG-TIP", "/admin/members", "/admin/members/{member}",
-        "/admin/focus-areas/LE", "/admin/objectives/LE-1", "/admin/indicators/LE-2.1", "/admin/outbox",
+        "/admin/focus-areas/LE", "/admin/objectives/LE-1", "/admin/indicators/LE-2.1", "/admin/outbox", "/admin", "/admin/bodies/import",
+        "/admin/users/import",
     ];
 
     private static readonly string[] MemberPages =

@@ -44,10 +44,6 @@ public static class AccountSheet
         var plain = Plain(text);
         return Roles.All.FirstOrDefault(r => Plain(r) == plain || Plain(Roles.Label(r)) == plain);
     }
-
-    /// <summary>The parts of a cell that holds several values.</summary>
-    public static List<string> Parts(string cell) =>
-        cell.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }
 
 /// <summary>An invitation an import sent: to pass on by hand when this server sends no e-mail.</summary>
@@ -108,7 +104,7 @@ public sealed class AccountImporter(AppDbContext db, AccountService accounts, Ac
             }
 
             var roles = new List<string>();
-            foreach (var part in AccountSheet.Parts(Cell(AccountSheet.Role)))
+            foreach (var part in SheetColumns.Parts(Cell(AccountSheet.Role)))
             {
                 if (AccountSheet.ParseRole(part) is { } role)
                 {
@@ -121,7 +117,7 @@ public sealed class AccountImporter(AppDbContext db, AccountService accounts, Ac
             }
 
             var bodyIds = new List<int>();
-            foreach (var code in AccountSheet.Parts(Cell(AccountSheet.Body)))
+            foreach (var code in SheetColumns.Parts(Cell(AccountSheet.Body)))
             {
                 if (bodies.TryGetValue(code, out var id))
                 {

@@ -117,6 +117,11 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
     public async Task<Result<CreatedUser>> AddAsync(string email, AccountChange change, string? password, bool passwordIssued, CancellationToken ct)
     {
         var errors = await RulesAsync(change, null, ct);
+        if (change.SelectedRoles.Count == 0)
+        {
+            errors.Add(new FieldError(nameof(change.SelectedRoles), "Give the person at least one role."));
+        }
+
         if (await users.FindByEmailAsync(email) is not null)
         {
             errors.Insert(0, new FieldError("email", $"An account for {email} already exists."));
@@ -177,11 +182,7 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
         }
 
         var unknownRoles = change.SelectedRoles.Where(r => !Roles.All.Contains(r)).ToList();
-        if (change.SelectedRoles.Count == 0)
-        {
-            errors.Add(new FieldError(nameof(change.SelectedRoles), "Give the person at least one role."));
-        }
-        else if (unknownRoles.Count > 0)
+        if (unknownRoles.Count > 0)
         {
             errors.Add(new FieldError(nameof(change.SelectedRoles), $"'{string.Join(", ", unknownRoles)}' is not a role."));
         }

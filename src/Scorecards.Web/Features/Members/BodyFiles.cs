@@ -91,7 +91,7 @@ public sealed class BodyImporter(AppDbContext db, RegisterService register, Time
             }
 
             var chairs = new List<int>();
-            foreach (var name in AccountsParts(Cell(BodySheet.CoChairs)))
+            foreach (var name in SheetColumns.Parts(Cell(BodySheet.CoChairs)))
             {
                 if (members.TryGetValue(name, out var id))
                 {
@@ -103,7 +103,7 @@ public sealed class BodyImporter(AppDbContext db, RegisterService register, Time
                 }
             }
 
-            var others = AccountsParts(Cell(BodySheet.OtherCoChairs));
+            var others = SheetColumns.Parts(Cell(BodySheet.OtherCoChairs));
             DateOnly? from = null;
             if (Cell(BodySheet.CoChairsFrom) is { Length: > 0 } fromText && (from = UploadedSheet.ParseDate(fromText)) is null)
             {
@@ -214,8 +214,6 @@ public sealed class BodyImporter(AppDbContext db, RegisterService register, Time
 
         return new Outcome(Result.Ok(), created, changed, "");
     }
-
-    private static List<string> AccountsParts(string cell) => Accounts.AccountSheet.Parts(cell);
 
     private static void Report(List<ImportRejection> rejections, Wanted row, Outcome outcome)
     {

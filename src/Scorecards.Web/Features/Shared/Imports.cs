@@ -90,6 +90,10 @@ public static class SheetColumns
         return rejections.Count == 0 ? (rows, found) : null;
     }
 
+    /// <summary>The values of a cell that holds several, separated by semicolons: "Indonesia; Australia". A comma belongs to a name.</summary>
+    public static List<string> Parts(string cell) =>
+        cell.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
     private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1024 / 1024.0:0.#} MB" : $"{bytes / 1024} KB";
 
     /// <summary>A heading or word as people write it, for matching: letters and digits only, lower case.</summary>

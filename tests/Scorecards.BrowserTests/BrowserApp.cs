@@ -79,10 +79,10 @@ public sealed class BrowserApp : IAsyncDisposable
         return new BrowserApp(app, playwright, browser, address, folder, setup);
     }
 
-    /// <summary>A new browser profile signed in as the given demo account.</summary>
-    public async Task<IPage> SignInAsync(string email)
+    /// <summary>A new browser profile signed in as the given demo account; with <paramref name="javaScript"/> false, one that runs no script.</summary>
+    public async Task<IPage> SignInAsync(string email, bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, JavaScriptEnabled = javaScript });
         var page = await context.NewPageAsync();
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync("/");

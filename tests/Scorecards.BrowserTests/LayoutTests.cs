@@ -10,12 +10,7 @@ public sealed class LayoutTests
     public async Task OnAPhone_TheHeaderTakesOneLine_UntilMenuOpensIt_WithoutScripts_AndOnADesktopTheNavigationIsOneLine()
     {
         await using var app = await BrowserApp.StartAsync();
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, JavaScriptEnabled = false });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail address").FillAsync("admin@demo.scorecards.test");
-        await page.GetByLabel("Password").FillAsync("scorecards-demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await app.SignInAsync("admin@demo.scorecards.test", javaScript: false);
 
         await page.SetViewportSizeAsync(375, 800);
         var header = page.Locator("header.site-header");

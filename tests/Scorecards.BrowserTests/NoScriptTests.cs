@@ -9,12 +9,7 @@ public sealed class NoScriptTests
     public async Task WithoutJavaScript_ClosingReporting_AsksOnAPage_AndOnlyTheAnswerActs()
     {
         await using var app = await BrowserApp.StartAsync();
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, JavaScriptEnabled = false });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.GetByLabel("E-mail address").FillAsync("admin@demo.scorecards.test");
-        await page.GetByLabel("Password").FillAsync("scorecards-demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await app.SignInAsync("admin@demo.scorecards.test", javaScript: false);
         await page.GetByRole(AriaRole.Link, new() { Name = "19th AHG SOM, 2026" }).First.ClickAsync();
         var round = page.Url;
 

@@ -20,9 +20,9 @@ public sealed class BulkSetupTests
     /// <summary>An installation with its members and Co-Chair governments, no bodies and one administrator.</summary>
     public static TheoryData<Data.DatabaseProvider> Providers => [Data.DatabaseProvider.Sqlite, Data.DatabaseProvider.Postgres];
 
-    private static async Task<TestApp> StartAsync(Data.DatabaseProvider provider = Data.DatabaseProvider.Sqlite)
+    private static async Task<TestApp> StartAsync(Data.DatabaseProvider provider = Data.DatabaseProvider.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var app = await TestApp.StartAsync(demo: false, provider: provider);
+        var app = await TestApp.StartAsync(demo: false, provider: provider, settings: settings);
         foreach (var member in new[] { "Indonesia", "Australia", "Viet Nam", "Thailand" })
         {
             await app.Given.MemberAsync(member);
@@ -161,6 +161,23 @@ public sealed class BulkSetupTests
         var again = await JsonAsync(await admin.PostAsync("/api/v1/users/import?fileName=people.csv", Csv(list), Ct));
         Assert.Equal((0, 0, 5), (again.GetProperty("preview").GetProperty("created").GetInt32(), again.GetProperty("preview").GetProperty("updated").GetInt32(),
             again.GetProperty("preview").GetProperty("unchanged").GetInt32()));
+    }
+
+    [Fact]
+    public async Task AccountsFile_WhereMailIsSent_InvitesByEMail_AndGivesNoLinkToAnyoneElse()
+    {
+        // Port 1 refuses connections: the server has a mail server named, and the invitations wait in its outbox.
+        await using var app = await StartAsync(settings: new Dictionary<string, string?> { ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = "1", ["Mail:Security"] = "None" });
+        await app.Given.BodyAsync("WG-TIP");
+        await app.Given.BodyAsync("RSO");
+        var admin = await app.ApiClientAsync(Admin);
+
+        var applied = await JsonAsync(await admin.PostAsync("/api/v1/users/import?fileName=people.csv", Csv(Accounts), Ct));
+
+        Assert.True(applied.GetProperty("mailed").GetBoolean());
+        Assert.Equal(4, applied.GetProperty("preview").GetProperty("created").GetInt32());
+        Assert.Empty(applied.GetProperty("invitations").EnumerateArray());
+        Assert.Equal(4, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.Purpose == "invitation", Ct)));
     }
 
     [Theory]

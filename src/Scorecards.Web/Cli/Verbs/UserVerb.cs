@@ -91,7 +91,7 @@ internal static class UserVerb
             await ImportFileAsync(result, output, file, result.GetValue(dryRun), AccountImporter.MaxBytes, "a list of accounts", async (scope, content) =>
             {
                 done = await scope.ServiceProvider.GetRequiredService<AccountImporter>().RunAsync(Operator, file.Name, content, apply: !result.GetValue(dryRun), ct);
-                if (done.Invitations.Count > 0)
+                if (done.Preview.Applied && done.Preview.Created > 0)
                 {
                     // Sent now where mail is set; otherwise written to the mail folder, and the links are printed to pass on.
                     await scope.ServiceProvider.GetRequiredService<Features.Notices.OutboxDispatcher>().SendDueAsync(ct);

@@ -49,7 +49,10 @@ public static class AccountSheet
 /// <summary>An invitation an import sent: to pass on by hand when this server sends no e-mail.</summary>
 public sealed record Invitation(string Email, string Name, string Link);
 
-/// <summary>What an accounts import would do or did, and the invitations it sent; <c>Mailed</c> says whether they went by e-mail.</summary>
+/// <summary>
+/// What an accounts import would do or did; <c>Mailed</c> says whether invitations go by e-mail. Only when they do not are their
+/// links given, to pass on by hand: a link sent by e-mail is its person's alone.
+/// </summary>
 public sealed record AccountImport(ImportPreview Preview, IReadOnlyList<Invitation> Invitations, bool Mailed);
 
 /// <summary>
@@ -74,7 +77,7 @@ public sealed class AccountImporter(AppDbContext db, AccountService accounts, Ac
         var invitations = new List<Invitation>();
         var (created, updated, unchanged, rowCount) = (0, 0, 0, 0);
         AccountImport Result(bool applied = false) => new(new ImportPreview(fileName, rowCount, created, updated, unchanged,
-            rejections.Select(r => r.Row).Distinct().Count(r => r > 0), rejections, applied), applied ? invitations : [], mail.UsesSmtp);
+            rejections.Select(r => r.Row).Distinct().Count(r => r > 0), rejections, applied), applied && !mail.UsesSmtp ? invitations : [], mail.UsesSmtp);
 
         if (SheetColumns.Read(fileName, content, MaxBytes, Limits, AccountSheet.Columns.Select(c => c.Heading), AccountSheet.Required, "accounts file", "account", "accounts", rejections)
             is not var (rows, columns))

@@ -28,6 +28,7 @@ using Scorecards.Web.Features.Statements;
 using Scorecards.Web.Features.WorkPlans;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
+using Scorecards.Web.Infrastructure.Localization;
 
 namespace Scorecards.Web;
 
@@ -69,7 +70,8 @@ public static class WebApp
         services.AddScorecardsServices();
         services.AddNotices(builder.Configuration, builder.Configuration["Scorecards:DataDirectory"] ?? "data");
         services.AddDataProtection().SetApplicationName("Scorecards").PersistKeysToDbContext<AppDbContext>();
-        services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o =>
+        services.AddLanguages(builder.Configuration);
+        services.AddRazorPages(o => o.RootDirectory = "/Features").AddViewLocalization().AddMvcOptions(o =>
         {
             o.Filters.Add<FormText>();
             o.Filters.Add<ConfirmFirst>();
@@ -90,6 +92,8 @@ public static class WebApp
             }
 
             ctx.ProblemDetails.Extensions.TryAdd("code", ApiProblems.CodeFor(status));
+            // Titles and details in the reader's language (Accept-Language); codes and field names stay as they are.
+            ApiProblems.Localize(ctx.ProblemDetails, ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Strings>>());
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
         });
         services.AddOpenApi("v1", ApiDocument.Configure);
@@ -140,6 +144,8 @@ public static class WebApp
 
         app.UseForwardedHeaders();
         app.UseRequestLog();
+        // The reader's language is settled before anything is written, error pages included.
+        app.UseRequestLocalization();
         app.UseResponseCompression();
         app.UseAppExceptionHandler();
         app.UseHsts();

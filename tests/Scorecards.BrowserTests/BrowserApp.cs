@@ -56,6 +56,7 @@ public sealed class BrowserApp : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "scorecards-browser-tests", Guid.NewGuid().ToString("N"));
         var builder = WebApp.CreateBuilder(["--urls=http://127.0.0.1:0"], folder);
         builder.Logging.ClearProviders();
+        builder.Configuration["Languages:Indonesian"] = "true";
         var app = WebApp.Build(builder);
         await CommandLine.PrepareAsync(app.Services, seedDemo: demo, TextWriter.Null, TestContext.Current.CancellationToken);
         string? setup = null;
@@ -92,6 +93,10 @@ public sealed class BrowserApp : IAsyncDisposable
         await page.WaitForURLAsync(BaseUrl + "/");
         return page;
     }
+
+    /// <summary>Makes the browser profile of <paramref name="page"/> read in <paramref name="language"/> ("en-GB", "id"), as the header's switch does.</summary>
+    public Task ReadInAsync(IPage page, string language) =>
+        page.Context.AddCookiesAsync([new Cookie { Name = Scorecards.Web.Infrastructure.Localization.Languages.CookieName, Value = Uri.EscapeDataString($"c={language}|uic={language}"), Url = BaseUrl }]);
 
     public async ValueTask DisposeAsync()
     {

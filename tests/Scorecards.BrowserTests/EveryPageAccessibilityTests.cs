@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Scorecards.Data;
+using Scorecards.Web.Infrastructure.Localization;
 
 namespace Scorecards.BrowserTests;
 
@@ -21,11 +22,15 @@ public sealed partial class EveryPageAccessibilityTests
     // Pages a link from an e-mail or the command line opens, with a secret no test reader has.
     private static readonly string[] ByLinkOnly = ["/setup/{token}", "/account/welcome", "/account/reset", "/notices/unsubscribe"];
 
-    [Fact]
-    public async Task EveryPage_AsEveryReader_HasNoSeriousOrCriticalViolation()
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("id")]
+    public async Task EveryPage_AsEveryReader_InEachLanguage_HasNoSeriousOrCriticalViolation_AndNoUntranslatedText(string language)
     {
         await using var app = await BrowserApp.StartAsync();
         var paths = await PathsAsync(app);
+        var missing = app.Services.GetRequiredService<MissingText>();
+        missing.Clear();
         var problems = new List<string>();
         var scanned = new HashSet<string>();
         foreach (var (role, email) in Readers)
@@ -33,6 +38,7 @@ public sealed partial class EveryPageAccessibilityTests
             var page = email is null
                 ? await (await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl })).NewPageAsync()
                 : await app.SignInAsync(email);
+            await app.ReadInAsync(page, language);
             foreach (var path in paths)
             {
                 var response = await page.GotoAsync(path);
@@ -43,6 +49,7 @@ public sealed partial class EveryPageAccessibilityTests
                     continue;
                 }
 
+                Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
                 var results = await page.RunAxe();
                 problems.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical")
                     .Select(v => $"{path} as {role} ({response?.Status}): {v.Id} ({v.Impact}) at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
@@ -51,7 +58,8 @@ public sealed partial class EveryPageAccessibilityTests
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.True(scanned.Count > paths.Count * 2, $"only {scanned.Count} page loads were checked");
-        TestContext.Current.SendDiagnosticMessage($"Accessibility: {scanned.Count} page loads of {paths.Count} pages as {Readers.Length} readers, no serious or critical violation.");
+        Assert.True(missing.Texts.Count == 0, $"{missing.Texts.Count} texts have no translation:\n" + string.Join("\n", missing.Texts));
+        TestContext.Current.SendDiagnosticMessage($"Accessibility ({language}): {scanned.Count} page loads of {paths.Count} pages as {Readers.Length} readers, no serious or critical violation.");
     }
 
     /// <summary>Each page of the route table, its parameters filled with the demo's things; a parameter not known here fails the test.</summary>

@@ -6,33 +6,37 @@ namespace Scorecards.BrowserTests;
 /// <summary>The header on a phone and a desktop, and a focus ring anyone can see.</summary>
 public sealed class LayoutTests
 {
-    [Fact]
-    public async Task OnAPhone_TheHeaderTakesOneLine_UntilMenuOpensIt_WithoutScripts_AndOnADesktopTheNavigationIsOneLine()
+    [Theory]
+    [InlineData("en-GB", "Main", "Administration")]
+    [InlineData("id", "Utama", "Administrasi")]
+    public async Task OnAPhone_TheHeaderTakesOneLine_UntilMenuOpensIt_WithoutScripts_AndOnADesktopTheNavigationIsOneLine(string language, string main, string administration)
     {
         await using var app = await BrowserApp.StartAsync();
         var page = await app.SignInAsync("admin@demo.scorecards.test", javaScript: false);
+        await app.ReadInAsync(page, language);
+        await page.ReloadAsync();
 
         await page.SetViewportSizeAsync(375, 800);
         var header = page.Locator("header.site-header");
         var folded = (await header.BoundingBoxAsync())!.Height;
         Assert.True(folded <= 120, $"The header is {folded} px tall on a phone; at most 120 are allowed until it is opened.");
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = main })).ToBeHiddenAsync();
 
         await page.GetByText("Menu", new() { Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = main })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = administration, Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("admin-sections")).ToBeVisibleAsync();
 
         await page.SetViewportSizeAsync(1280, 800);
         await Assertions.Expect(page.GetByText("Menu", new() { Exact = true })).ToBeHiddenAsync();
-        var links = await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link).AllAsync();
+        var links = await page.GetByRole(AriaRole.Navigation, new() { Name = main }).GetByRole(AriaRole.Link).AllAsync();
         var tops = new HashSet<double>();
         foreach (var link in links)
         {
             tops.Add(Math.Round((await link.BoundingBoxAsync())!.Y));
         }
 
-        Assert.True(tops.Count == 1, $"The administrator's navigation wraps onto {tops.Count} lines at 1280 px.");
+        Assert.True(tops.Count == 1, $"The administrator's navigation ({language}) wraps onto {tops.Count} lines at 1280 px.");
     }
 
     [Fact]

@@ -86,7 +86,10 @@ public sealed class QueriesTests
         Assert.NotNull(export.Summary.OverallAssessment);
         Assert.Contains("held its annual meeting from 16–18 July 2024 in Hanoi, Viet Nam", statement!.Markdown);
         await using var paper = new MemoryStream();
-        await RoundFiles.WriteAsync(export, "docx", DateTime.UtcNow, paper, Ct);
+        var text = new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+            Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions { ResourcesPath = "Resources" }),
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).Create(typeof(Scorecards.Web.Strings));
+        await RoundFiles.WriteAsync(export, "docx", text, DateTime.UtcNow, paper, Ct);
         Assert.True(paper.Length > 5000);
     }
 }

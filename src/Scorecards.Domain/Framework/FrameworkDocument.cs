@@ -222,19 +222,29 @@ public static partial class FrameworkRules
 
     /// <summary>A focus area's fields, as a form sends them; the names are the entity's.</summary>
     public static IReadOnlyList<FieldError> CheckFocusArea(string? name, string? description) =>
-        Fields(("Name", "name", TextError(name, true, MaxTitleLength)), ("Description", "description", TextError(description, false, MaxDescriptionLength)));
+        Errors(Name(name), Description(description));
 
     public static IReadOnlyList<FieldError> CheckObjective(string? title, string? description) =>
-        Fields(("Title", "title", TextError(title, true, MaxTitleLength)), ("Description", "description", TextError(description, false, MaxDescriptionLength)));
+        Errors(string.IsNullOrWhiteSpace(title) ? new FieldError("Title", "The title is required.")
+            : title.Length > MaxTitleLength ? new FieldError("Title", $"The title is {title.Length} characters long; at most {MaxTitleLength} are allowed.") : null,
+            Description(description));
 
     public static IReadOnlyList<FieldError> CheckIndicator(string? name, string? unit, string? baseline, string? target) =>
-        Fields(("Name", "name", TextError(name, true, MaxTitleLength)), ("Unit", "unit", TextError(unit, false, MaxUnitLength)),
-            ("Baseline", null, NumberError(baseline)), ("Target", null, NumberError(target)));
+        Errors(Name(name),
+            unit?.Length > MaxUnitLength ? new FieldError("Unit", $"The unit is {unit.Length} characters long; at most {MaxUnitLength} are allowed.") : null,
+            NumberError(baseline) is { } b ? new FieldError("Baseline", b) : null,
+            NumberError(target) is { } t ? new FieldError("Target", t) : null);
 
-    // A text rule's message ends a sentence and is given its field ("The name is required."); a number's stands alone.
-    private static IReadOnlyList<FieldError> Fields(params (string Field, string? Label, string? Error)[] checks) =>
-        checks.Where(c => c.Error is not null)
-            .Select(c => new FieldError(c.Field, c.Label is null ? c.Error! : $"The {c.Label} {c.Error}")).ToList();
+    private static FieldError? Name(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? new FieldError("Name", "The name is required.")
+        : name.Length > MaxTitleLength ? new FieldError("Name", $"The name is {name.Length} characters long; at most {MaxTitleLength} are allowed.") : null;
+
+    private static FieldError? Description(string? description) =>
+        description?.Length > MaxDescriptionLength
+            ? new FieldError("Description", $"The description is {description.Length} characters long; at most {MaxDescriptionLength} are allowed.")
+            : null;
+
+    private static IReadOnlyList<FieldError> Errors(params FieldError?[] errors) => errors.OfType<FieldError>().ToList();
 
     private static bool Require(List<FrameworkError> errors, FrameworkNode node, string field, string? value, int maxLength = 100) =>
         Text(errors, node, field, value, required: true, maxLength);

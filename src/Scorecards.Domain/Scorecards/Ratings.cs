@@ -69,7 +69,7 @@ public static class Ratings
         Completion.Limited => "Ltd",
         Completion.Substantial => "Subst",
         Completion.Complete => "Cmpl",
-        Completion.NotApplicable => "N/A",
+        Completion.NotApplicable => "n/a",
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
     };
 

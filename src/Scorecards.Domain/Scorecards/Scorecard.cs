@@ -206,12 +206,14 @@ public sealed class Scorecard
         if (carried > 0)
         {
             return Result.Fail("scorecard.carried-over",
-                $"{carried} carried-over entr{(carried == 1 ? "y has" : "ies have")} not been reviewed this round: edit each one, or confirm it is still accurate.", details);
+                carried == 1
+                    ? "1 carried-over entry has not been reviewed this round: edit it, or confirm it is still accurate."
+                    : $"{carried} carried-over entries have not been reviewed this round: edit each one, or confirm it is still accurate.", details);
         }
 
         if (missing.Count > 0)
         {
-            return Result.Fail("scorecard.incomplete", $"{missing.Count} required item{(missing.Count == 1 ? " is" : "s are")} missing.", details);
+            return Result.Fail("scorecard.incomplete", missing.Count == 1 ? "1 required item is missing." : $"{missing.Count} required items are missing.", details);
         }
 
         if (NeedsReply)

@@ -124,6 +124,20 @@ public static class ApiProblems
         _ => status >= 500 ? "server-error" : "error",
     };
 
+    /// <summary>Says a problem's title, detail and field messages in the current UI culture's language.</summary>
+    public static void Localize(Microsoft.AspNetCore.Mvc.ProblemDetails problem, Microsoft.Extensions.Localization.IStringLocalizer t)
+    {
+        problem.Title = problem.Title is null ? null : Localization.Phrases.Say(t, problem.Title);
+        problem.Detail = problem.Detail is null ? null : Localization.Phrases.Say(t, problem.Detail);
+        if (problem is HttpValidationProblemDetails validation)
+        {
+            foreach (var (field, messages) in validation.Errors.ToList())
+            {
+                validation.Errors[field] = messages.Select(m => Localization.Phrases.Say(t, m)).ToArray();
+            }
+        }
+    }
+
     private static string Title(int status) => status switch
     {
         400 => "Bad request",

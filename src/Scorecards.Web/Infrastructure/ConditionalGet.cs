@@ -33,12 +33,14 @@ public static class ConditionalGet
     {
         var headers = context.Response.GetTypedHeaders();
         headers.ETag = TagOf(key);
+        // The same data reads differently in each language: a kept answer is for its reader's language only.
+        context.Response.Headers.Append(HeaderNames.Vary, "Accept-Language, Cookie");
         // Kept by browsers and proxies, but asked about again before each use: a change is seen on the next request.
         headers.CacheControl = new CacheControlHeaderValue { Public = isPublic, Private = !isPublic, NoCache = true };
     }
 
     private static EntityTagHeaderValue TagOf(string key) =>
-        new($"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16))}\"");
+        new($"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{key}|{System.Globalization.CultureInfo.CurrentUICulture.Name}")).AsSpan(0, 16))}\"");
 }
 
 /// <summary>
@@ -59,7 +61,8 @@ public sealed class PublicRoundOutputCache : IOutputCachePolicy
         context.AllowCacheLookup = anonymous;
         context.AllowCacheStorage = anonymous;
         context.AllowLocking = true;
-        context.CacheVaryByRules.QueryKeys = new[] { "body", "area", "level", "format" };
+        context.CacheVaryByRules.QueryKeys = new[] { "body", "area", "level", "format", Localization.Languages.QueryKey };
+        context.CacheVaryByRules.VaryByValues["language"] = System.Globalization.CultureInfo.CurrentUICulture.Name;
         if (anonymous)
         {
             context.CacheVaryByRules.VaryByValues["version"] = await context.HttpContext.RequestServices.GetRequiredService<RequestVersion>().CurrentAsync(cancellation);

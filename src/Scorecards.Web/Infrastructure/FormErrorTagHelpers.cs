@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
+using Scorecards.Web.Infrastructure.Localization;
 
 namespace Scorecards.Web.Infrastructure;
 
@@ -12,7 +14,7 @@ namespace Scorecards.Web.Infrastructure;
 [HtmlTargetElement("input", Attributes = "asp-for")]
 [HtmlTargetElement("select", Attributes = "asp-for")]
 [HtmlTargetElement("textarea", Attributes = "asp-for")]
-public sealed class InvalidFieldTagHelper : TagHelper
+public sealed class InvalidFieldTagHelper(IStringLocalizer<Strings> t) : TagHelper
 {
     // After the framework's own helpers, which write the id and the value.
     public override int Order => 1000;
@@ -36,7 +38,7 @@ public sealed class InvalidFieldTagHelper : TagHelper
         var described = output.Attributes["aria-describedby"]?.Value?.ToString();
         output.Attributes.SetAttribute("aria-invalid", "true");
         output.Attributes.SetAttribute("aria-describedby", string.IsNullOrEmpty(described) ? $"{id}-error" : $"{described} {id}-error");
-        output.PostElement.AppendHtml($"<span class=\"field-error\" id=\"{id}-error\">{HtmlEncoder.Default.Encode(string.Join(" ", messages))}</span>");
+        output.PostElement.AppendHtml($"<span class=\"field-error\" id=\"{id}-error\">{HtmlEncoder.Default.Encode(string.Join(" ", messages.Select(m => Phrases.Say(t, m))))}</span>");
         ViewContext.HttpContext.Items[FormErrors.Shown + name] = true;
     }
 }
@@ -68,7 +70,7 @@ public sealed class FieldMessageTagHelper : TagHelper
 /// problem a link to its field, named by the field.
 /// </summary>
 [HtmlTargetElement("div", Attributes = "asp-validation-summary")]
-public sealed class ErrorSummaryTagHelper : TagHelper
+public sealed class ErrorSummaryTagHelper(IStringLocalizer<Strings> t) : TagHelper
 {
     public override int Order => 1000;
 
@@ -82,20 +84,21 @@ public sealed class ErrorSummaryTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var state = ViewContext.ModelState;
-        if (Summary != ValidationSummary.All || state.IsValid)
+        if (Summary is not (ValidationSummary.All or ValidationSummary.ModelOnly) || state.IsValid
+            || (Summary == ValidationSummary.ModelOnly && state[""] is not { Errors.Count: > 0 }))
         {
             return;
         }
 
         var prefix = ViewContext.ViewData.TemplateInfo.HtmlFieldPrefix;
-        var items = state.Where(e => e.Value is { Errors.Count: > 0 })
-            .SelectMany(e => e.Value!.Errors.Select(error => (Key: e.Key, Message: string.IsNullOrEmpty(error.ErrorMessage) ? "This value is not valid." : error.ErrorMessage)))
+        var items = state.Where(e => e.Value is { Errors.Count: > 0 } && (Summary == ValidationSummary.All || e.Key.Length == 0))
+            .SelectMany(e => e.Value!.Errors.Select(error => (Key: e.Key, Message: Phrases.Say(t, string.IsNullOrEmpty(error.ErrorMessage) ? "This value is not valid." : error.ErrorMessage))))
             .Select(e => e.Key.Length == 0
                 ? $"<li>{HtmlEncoder.Default.Encode(e.Message)}</li>"
-                : $"<li><a href=\"#{TagBuilder.CreateSanitizedId(string.IsNullOrEmpty(prefix) ? e.Key : $"{prefix}.{e.Key}", "_")}\">{HtmlEncoder.Default.Encode(FormErrors.FieldLabel(e.Key))}: {HtmlEncoder.Default.Encode(e.Message)}</a></li>");
+                : $"<li><a href=\"#{TagBuilder.CreateSanitizedId(string.IsNullOrEmpty(prefix) ? e.Key : $"{prefix}.{e.Key}", "_")}\">{HtmlEncoder.Default.Encode(Phrases.Say(t, FormErrors.FieldLabel(e.Key)))}: {HtmlEncoder.Default.Encode(e.Message)}</a></li>");
         // The framework writes its own list after the content; this one replaces it.
         output.PostContent.Clear();
-        output.Content.SetHtmlContent($"<h2 class=\"error-summary-title\">There is a problem</h2><ul>{string.Concat(items)}</ul>");
+        output.Content.SetHtmlContent($"<h2 class=\"error-summary-title\">{HtmlEncoder.Default.Encode(t["There is a problem"])}</h2><ul>{string.Concat(items)}</ul>");
         output.Attributes.SetAttribute("tabindex", "-1");
         output.Attributes.SetAttribute("autofocus", "autofocus");
     }

@@ -42,7 +42,7 @@ public sealed class KeptPages : IDisposable
             return null;
         }
 
-        var key = $"{contentKey}|{Person(page.User)}";
+        var key = $"{contentKey}|{System.Globalization.CultureInfo.CurrentUICulture.Name}|{Person(page.User)}";
         if (_kept.TryGetValue(key, out Kept? kept) && kept is not null)
         {
             return new Send(kept);

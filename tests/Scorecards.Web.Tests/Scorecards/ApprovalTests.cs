@@ -186,7 +186,7 @@ public sealed class ApprovalTests
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Viet Nam is not a Co-Chair government of the Process (they are Australia and Indonesia)", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Viet Nam is not a Co-Chair government of the Process (they are Australia, Indonesia)", await response.Content.ReadAsStringAsync(Ct));
         Assert.False(await app.WithDbAsync(db => db.UserRoles.AnyAsync(ur => ur.UserId == user && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.CoChair), Ct)));
     }
 

@@ -36,7 +36,8 @@ internal static class ExportVerb
                     ?? throw new CommandException($"--round: there is no round {id}.");
                 await using (var stream = File.Create(target.FullName))
                 {
-                    await RoundFiles.WriteAsync(export, kind, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, stream, ct);
+                    await RoundFiles.WriteAsync(export, kind, scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Strings>>(),
+                        scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, stream, ct);
                 }
 
                 await output.WriteLineAsync($"Wrote {export.Round} ({export.Rows.Count} entries) to {target.FullName}. {string.Join(" ", export.Contents)}");

@@ -37,10 +37,10 @@ public sealed class CoChairsModel(AppDbContext db, CoChairGovernments government
     }
 
     public Task<IActionResult> OnPostAddAsync(CancellationToken ct) =>
-        ChangeAsync(id => governments.AddAsync(id, ct), "is now a Co-Chair government.", ct);
+        ChangeAsync(id => governments.AddAsync(id, ct), "{0} is now a Co-Chair government.", ct);
 
     public Task<IActionResult> OnPostRemoveAsync(CancellationToken ct) =>
-        ChangeAsync(id => governments.RemoveAsync(id, ct), "is no longer a Co-Chair government; its reviewers' approvals no longer count.", ct);
+        ChangeAsync(id => governments.RemoveAsync(id, ct), "{0} is no longer a Co-Chair government; its reviewers' approvals no longer count.", ct);
 
     private async Task<IActionResult> ChangeAsync(Func<int, Task<Result>> change, string done, CancellationToken ct)
     {
@@ -52,7 +52,7 @@ public sealed class CoChairsModel(AppDbContext db, CoChairGovernments government
             return await this.RefusedAsync(shown, () => OnGetAsync(ct), prefix: null);
         }
 
-        TempData["Message"] = $"{await db.Members.Where(m => m.Id == MemberId).Select(m => m.Name).SingleAsync(ct)} {done}";
+        TempData["Message"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, done, await db.Members.Where(m => m.Id == MemberId).Select(m => m.Name).SingleAsync(ct));
         return RedirectToPage();
     }
 }

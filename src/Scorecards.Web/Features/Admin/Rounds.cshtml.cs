@@ -59,13 +59,13 @@ public sealed class RoundsModel(AppDbContext db, RoundService rounds) : PageMode
 
     /// <summary>Each change returns to this page, or with <c>back=round</c> to the round's own page it was made from.</summary>
     public Task<IActionResult> OnPostOpenAsync(int id, string? back, CancellationToken ct) =>
-        ChangeAsync(id, round => rounds.OpenAsync(round, ct), "opened; every body has its scorecard", back, ct);
+        ChangeAsync(id, round => rounds.OpenAsync(round, ct), "Round '{0}' opened; every body has its scorecard.", back, ct);
 
     public Task<IActionResult> OnPostReviewAsync(int id, string? back, CancellationToken ct) =>
-        ChangeAsync(id, round => rounds.ChangeStateAsync(round, r => r.StartReview(), ct), "moved to review; reporting is closed", back, ct);
+        ChangeAsync(id, round => rounds.ChangeStateAsync(round, r => r.StartReview(), ct), "Round '{0}' moved to review; reporting is closed.", back, ct);
 
     public Task<IActionResult> OnPostReopenAsync(int id, string? back, CancellationToken ct) =>
-        ChangeAsync(id, round => rounds.ChangeStateAsync(round, r => r.Reopen(), ct), "reopened for reporting", back, ct);
+        ChangeAsync(id, round => rounds.ChangeStateAsync(round, r => r.Reopen(), ct), "Round '{0}' reopened for reporting.", back, ct);
 
     private async Task<IActionResult> ChangeAsync(int id, Func<Round, Task<Result>> change, string done, string? back, CancellationToken ct)
     {
@@ -81,7 +81,7 @@ public sealed class RoundsModel(AppDbContext db, RoundService rounds) : PageMode
             return await this.RefusedAsync(result, () => LoadAsync(ct));
         }
 
-        TempData["Message"] = $"Round '{round.Name}' {done}.";
+        TempData["Message"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, done, round.Name);
         return back == "round" ? Redirect($"/rounds/{round.Id}") : RedirectToPage();
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using Scorecards.Data;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Spreadsheets;
@@ -21,7 +22,7 @@ public static class ExportsApi
                 + "scorecards only and without what bodies ask of governments (support needed). 404 for a round not published.");
 
     private static async Task<IResult> ExportAsync(int id, string? format, string? include, ClaimsPrincipal user, HttpContext http, AppDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Strings> t, CancellationToken ct)
     {
         if (ParseFormat(format) is not { } kind)
         {
@@ -41,11 +42,11 @@ public static class ExportsApi
             return ApiProblems.NotFound($"Round {id}");
         }
 
-        await RoundFiles.SendAsync(http.Response, export, kind, clock.GetUtcNow().UtcDateTime, ct);
+        await RoundFiles.SendAsync(http.Response, export, kind, t, clock.GetUtcNow().UtcDateTime, ct);
         return TypedResults.Empty;
     }
 
-    private static async Task<IResult> PublicExportAsync(int id, string? format, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> PublicExportAsync(int id, string? format, HttpContext http, AppDbContext db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Strings> t, CancellationToken ct)
     {
         if (ParseFormat(format) is not { } kind)
         {
@@ -58,7 +59,7 @@ public static class ExportsApi
             return ApiProblems.NotFound($"Published round {id}");
         }
 
-        await RoundFiles.SendAsync(http.Response, export, kind, clock.GetUtcNow().UtcDateTime, ct);
+        await RoundFiles.SendAsync(http.Response, export, kind, t, clock.GetUtcNow().UtcDateTime, ct);
         return TypedResults.Empty;
     }
 
@@ -83,18 +84,19 @@ public static class RoundFiles
     public static string FileName(RoundExport export, string format) =>
         $"scorecard-{FileNames.Slug(export.Round)}{(export.IncludesUnapproved ? "-with-drafts" : "")}.{format}";
 
-    public static Task SendAsync(HttpResponse response, RoundExport export, string format, DateTime generatedUtc, CancellationToken ct)
+    public static Task SendAsync(HttpResponse response, RoundExport export, string format, IStringLocalizer t, DateTime generatedUtc, CancellationToken ct)
     {
         response.ContentType = ContentType(format);
         response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(export, format)}\"";
-        return WriteAsync(export, format, generatedUtc, response.Body, ct);
+        return WriteAsync(export, format, t, generatedUtc, response.Body, ct);
     }
 
-    public static Task WriteAsync(RoundExport export, string format, DateTime generatedUtc, Stream output, CancellationToken ct) => format switch
+    /// <summary>The file in <paramref name="format"/>, in the language of <paramref name="t"/> (the current UI culture).</summary>
+    public static Task WriteAsync(RoundExport export, string format, IStringLocalizer t, DateTime generatedUtc, Stream output, CancellationToken ct) => format switch
     {
-        "docx" => RoundPaper.WriteAsync(export, generatedUtc, output, ct),
+        "docx" => RoundPaper.WriteAsync(export, t, generatedUtc, output, ct),
         "xlsx" => SheetWriter.WriteXlsxAsync([export.FlatTable(), .. export.AreaTables()], output, ct),
-        "pdf" => RoundPdf.WriteAsync(export, generatedUtc, output, ct),
+        "pdf" => RoundPdf.WriteAsync(export, t, generatedUtc, output, ct),
         "csv" => SheetWriter.WriteCsvAsync(export.FlatTable(), output, ct),
         _ => JsonSerializer.SerializeAsync(output, new
         {

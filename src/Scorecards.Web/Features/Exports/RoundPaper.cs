@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Extensions.Localization;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Infrastructure;
@@ -19,10 +20,10 @@ public static class RoundPaper
 {
     private const int BodyHalfPoints = 18;
 
-    public static Task WriteAsync(RoundExport export, DateTime generatedUtc, Stream output, CancellationToken ct) =>
-        PackageOutput.WriteAsync(stream => Write(export, generatedUtc, stream), output, ct);
+    public static Task WriteAsync(RoundExport export, IStringLocalizer t, DateTime generatedUtc, Stream output, CancellationToken ct) =>
+        PackageOutput.WriteAsync(stream => Write(export, t, generatedUtc, stream), output, ct);
 
-    private static void Write(RoundExport export, DateTime generatedUtc, Stream stream)
+    private static void Write(RoundExport export, IStringLocalizer t, DateTime generatedUtc, Stream stream)
     {
         using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
@@ -42,13 +43,13 @@ public static class RoundPaper
         }
 
         content.Add(headings.Heading(1, "Summary"));
-        content.Add(Word.Para(null, Charts.Describe(summary.Distribution)));
+        content.Add(Word.Para(null, Charts.Describe(summary.Distribution, t)));
         content.Add(headings.Heading(2, "Focus areas by body"));
         content.Add(Matrix(export));
         content.Add(Word.Para(Word.ParagraphStyle("Caption"), "Each entry carries its own completion level, in words and colour. "
             + (export.IncludesUnapproved ? $"Bodies marked \"{RoundExport.DraftMark}\" have not been approved." : "")));
         content.Add(headings.Heading(2, "Completion by focus area"));
-        content.Add(Distribution(summary));
+        content.Add(Distribution(summary, t));
 
         foreach (var area in summary.FocusAreas)
         {
@@ -171,7 +172,7 @@ public static class RoundPaper
         return Table([header, .. rows]);
     }
 
-    private static Table Distribution(RoundSummary summary)
+    private static Table Distribution(RoundSummary summary, IStringLocalizer t)
     {
         IReadOnlyList<CellLine> Text(string text, bool bold = false) => [new CellLine(text, Bold: bold)];
         List<IReadOnlyList<CellLine>> header = [Text("Focus area", bold: true)];
@@ -185,7 +186,7 @@ public static class RoundPaper
             List<IReadOnlyList<CellLine>> cells = [Text(x.Name, bold: x.Total)];
             cells.AddRange(d.Levels.Select(l => Text(l.Count.ToString(CultureInfo.InvariantCulture))));
             cells.Add(Text(d.Unrated.ToString(CultureInfo.InvariantCulture)));
-            cells.Add(Text($"{d.HighCompletion} of {d.Counted} ({Charts.Percent(d.HighCompletionShare)})"));
+            cells.Add(Text($"{d.HighCompletion} of {d.Counted} ({Charts.Percent(d.HighCompletionShare, t)})"));
             return (IReadOnlyList<IReadOnlyList<CellLine>>)cells;
         }).ToList();
         return Table([header, .. rows]);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.UniversalAccessibility;
@@ -27,14 +28,14 @@ public static class RoundPdf
     private static readonly XColor Rule = XColor.FromArgb(138, 138, 138);
     private static readonly XColor LinkColour = XColor.FromArgb(11, 79, 138);
 
-    public static Task WriteAsync(RoundExport export, DateTime generatedUtc, Stream output, CancellationToken ct) =>
-        PackageOutput.WriteAsync(stream => Write(export, generatedUtc, stream), output, ct);
+    public static Task WriteAsync(RoundExport export, IStringLocalizer t, DateTime generatedUtc, Stream output, CancellationToken ct) =>
+        PackageOutput.WriteAsync(stream => Write(export, t, generatedUtc, stream), output, ct);
 
-    private static void Write(RoundExport export, DateTime generatedUtc, Stream stream)
+    private static void Write(RoundExport export, IStringLocalizer t, DateTime generatedUtc, Stream stream)
     {
         PaperFonts.EnsureResolver();
         var title = $"Scorecard: {export.Round}";
-        var blocks = Blocks(export, generatedUtc, title);
+        var blocks = Blocks(export, generatedUtc, title, t);
         var pages = Paginate(blocks);
 
         using var document = new PdfDocument();
@@ -65,7 +66,7 @@ public static class RoundPdf
         document.Save(stream, closeStream: false);
     }
 
-    private static List<Block> Blocks(RoundExport export, DateTime generatedUtc, string title)
+    private static List<Block> Blocks(RoundExport export, DateTime generatedUtc, string title, IStringLocalizer t)
     {
         var summary = export.Summary;
         var blocks = new List<Block>
@@ -96,8 +97,8 @@ public static class RoundPdf
             + (export.IncludesUnapproved ? $" Bodies marked \"{RoundExport.DraftMark}\" have not been approved." : ""), 8, Muted));
 
         blocks.Add(Text.Heading("Completion by focus area", 14, Tag.Heading1));
-        blocks.Add(Text.Plain(Charts.Describe(summary.Distribution), 9, Ink));
-        blocks.AddRange(summary.FocusAreas.Select(area => new Bar(area.Name, area.Distribution)));
+        blocks.Add(Text.Plain(Charts.Describe(summary.Distribution, t), 9, Ink));
+        blocks.AddRange(summary.FocusAreas.Select(area => new Bar(area.Name, area.Distribution, t)));
         blocks.Add(new Legend());
 
         foreach (var area in summary.FocusAreas)
@@ -541,10 +542,10 @@ public static class RoundPdf
         private readonly List<Line> _counts;
         private readonly string _alt;
 
-        public Bar(string name, DistributionDto distribution)
+        public Bar(string name, DistributionDto distribution, IStringLocalizer t)
         {
             _distribution = distribution;
-            var counts = $"{distribution.HighCompletion} of {distribution.Counted} substantial or complete ({Charts.Percent(distribution.HighCompletionShare)})";
+            var counts = $"{distribution.HighCompletion} of {distribution.Counted} substantial or complete ({Charts.Percent(distribution.HighCompletionShare, t)})";
             _label = Wrap([new Run(name)], 8, LabelWidth - Gap);
             _counts = Wrap([new Run(counts)], 8, Width - LabelWidth - BarWidth - Gap);
             _alt = $"{name}: {string.Join(", ", distribution.Levels.Where(l => l.Count > 0).Select(l => $"{l.Count} {l.Label.ToLowerInvariant()}"))}"

@@ -32,8 +32,8 @@ public sealed class FrameworkEditor(AppDbContext db)
 
         var count = await db.Objectives.CountAsync(o => o.FocusAreaId == area.Id, ct);
         var newCode = code?.Trim().ToUpperInvariant();
-        var errors = CodeErrors(code, FrameworkRules.IsObjectiveCode(newCode), await db.Objectives.AnyAsync(o => o.Code == newCode, ct), "an objective",
-            $"use capitals and digits joined by hyphens, such as {area.Code}-{count + 1}");
+        var errors = CodeErrors(code, FrameworkRules.IsObjectiveCode(newCode), await db.Objectives.AnyAsync(o => o.Code == newCode, ct), objective: true,
+            $"{area.Code}-{count + 1}");
 
         var objective = new Objective(area.Id, newCode ?? "", "");
         objective.Place(area.Id, count, illustrative: false);
@@ -85,8 +85,8 @@ public sealed class FrameworkEditor(AppDbContext db)
 
         var count = await db.Indicators.CountAsync(i => i.ObjectiveId == objective.Id, ct);
         var newCode = code?.Trim().ToUpperInvariant();
-        var errors = CodeErrors(code, FrameworkRules.IsIndicatorCode(newCode), await db.Indicators.AnyAsync(i => i.Code == newCode, ct), "an indicator",
-            $"use capitals, digits, dots and hyphens, such as {objective.Code}.{count + 1}");
+        var errors = CodeErrors(code, FrameworkRules.IsIndicatorCode(newCode), await db.Indicators.AnyAsync(i => i.Code == newCode, ct), objective: false,
+            $"{objective.Code}.{count + 1}");
 
         var indicator = new Indicator(objective.Id, newCode ?? "", "", change.Kind);
         indicator.Place(objective.Id, count);
@@ -122,9 +122,13 @@ public sealed class FrameworkEditor(AppDbContext db)
     }
 
     /// <summary>A new item's code follows its pattern and is not taken.</summary>
-    private static List<FieldError> CodeErrors(string? typed, bool wellFormed, bool taken, string what, string pattern) =>
-        !wellFormed ? [new FieldError("Code", $"'{typed}' is not {what} code: {pattern}.")]
-        : taken ? [new FieldError("Code", $"{char.ToUpperInvariant(what[0])}{what[1..]} with the code {typed!.Trim().ToUpperInvariant()} already exists.")]
+    private static List<FieldError> CodeErrors(string? typed, bool wellFormed, bool taken, bool objective, string example) =>
+        !wellFormed ? [new FieldError("Code", objective
+            ? $"'{typed}' is not an objective code: use capitals and digits joined by hyphens, such as {example}."
+            : $"'{typed}' is not an indicator code: use capitals, digits, dots and hyphens, such as {example}.")]
+        : taken ? [new FieldError("Code", objective
+            ? $"An objective with the code {typed!.Trim().ToUpperInvariant()} already exists."
+            : $"An indicator with the code {typed!.Trim().ToUpperInvariant()} already exists.")]
         : [];
 
     private async Task<Result<T>> SaveAsync<T>(T changed, Result result, CancellationToken ct)

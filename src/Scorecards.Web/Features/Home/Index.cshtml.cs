@@ -9,12 +9,14 @@ using Scorecards.Web.Features.Scorecards;
 using Scorecards.Web.Features.Shared;
 using Scorecards.Web.Infrastructure.Authorization;
 
+using Scorecards.Web.Infrastructure.Localization;
+
 namespace Scorecards.Web.Features.Home;
 
 /// <summary>A scorecard waiting for the reader's government to approve it, and since when.</summary>
 public sealed record AwaitingReview(int Id, string Body, string Round, DateTime SubmittedUtc, int Days, bool OtherApproved);
 
-public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Strings> t) : PageModel
 {
     /// <summary>The name of the Co-Chair government the reader approves for, when there is one.</summary>
     public string? Government { get; private set; }
@@ -40,7 +42,7 @@ public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Current = await layout.CurrentRoundAsync(ct);
-        if (User.IsAdministrator() && await Features.Setup.SetupChecklist.ReadAsync(db, ct) is var steps && steps.Any(s => !s.Done))
+        if (User.IsAdministrator() && await Features.Setup.SetupChecklist.ReadAsync(db, t, ct) is var steps && steps.Any(s => !s.Done))
         {
             Setup = steps;
         }
@@ -66,7 +68,7 @@ public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider 
             var underReview = Completeness.Where(s => s.Status is ScorecardStatus.Submitted or ScorecardStatus.ApprovedByOne).Select(s => s.Id).ToList();
             var approvals = (await db.Set<Approval>().AsNoTracking().Where(a => underReview.Contains(a.ScorecardId)).Select(a => new { a.ScorecardId, a.MemberId }).ToListAsync(ct))
                 .ToLookup(a => a.ScorecardId, a => a.MemberId);
-            AwaitingFrom = underReview.ToDictionary(id => id, id => string.Join(" and ", governments.Where(g => !approvals[id].Contains(g.MemberId)).Select(g => g.Name)));
+            AwaitingFrom = underReview.ToDictionary(id => id, id => string.Join(t[" and "], governments.Where(g => !approvals[id].Contains(g.MemberId)).Select(g => g.Name)));
         }
         else if (Current is not null)
         {
@@ -91,13 +93,14 @@ public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider 
         }
 
         var outcomes = await approval.ApproveAsync(ids, User, ct);
-        var government = (await CoChairGovernments.ListAsync(db, ct)).Find(g => g.MemberId == User.MemberId())?.Name ?? "your government";
+        var government = (await CoChairGovernments.ListAsync(db, ct)).Find(g => g.MemberId == User.MemberId())?.Name ?? t["your government"];
         var approved = outcomes.Where(o => o.Approved).Select(o => $"{o.Body} ({o.Round})").ToList();
-        var refused = outcomes.Where(o => !o.Approved).Select(o => $"{o.Body ?? $"scorecard {o.ScorecardId}"}: {o.Message}").ToList();
-        TempData["Message"] = string.Join(" ", new[]
+        var refused = outcomes.Where(o => !o.Approved).Select(o => $"{o.Body ?? t["scorecard {0}", o.ScorecardId]}: {Phrases.Say(t, o.Message)}").ToList();
+        // Several messages in one: said here, in the reader's language, rather than matched whole when shown.
+        TempData[Phrases.SaidMessage] = string.Join(" ", new[]
         {
-            approved.Count > 0 ? $"Approved for {government}: {string.Join(", ", approved)}." : "",
-            refused.Count > 0 ? $"Not approved — {string.Join(" ", refused)}" : "",
+            approved.Count > 0 ? t["Approved for {0}: {1}.", government, string.Join(", ", approved)].Value : "",
+            refused.Count > 0 ? t["Not approved — {0}", string.Join(" ", refused)].Value : "",
         }.Where(p => p.Length > 0));
         return RedirectToPage();
     }
@@ -126,16 +129,16 @@ public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider 
             .ToList();
     }
 
-    public static string ClosesIn(DateOnly due, DateOnly today)
+    public static string ClosesIn(DateOnly due, DateOnly today, Microsoft.Extensions.Localization.IStringLocalizer t)
     {
         var days = due.DayNumber - today.DayNumber;
         return days switch
         {
-            < -1 => $"overdue by {-days} days",
-            -1 => "overdue by 1 day",
-            0 => "closes today",
-            1 => "closes in 1 day",
-            _ => $"closes in {days} days",
+            < -1 => t["overdue by {0} days", -days],
+            -1 => t["overdue by 1 day"],
+            0 => t["closes today"],
+            1 => t["closes in 1 day"],
+            _ => t["closes in {0} days", days],
         };
     }
 }

@@ -32,9 +32,11 @@ public sealed class CoChairGovernments(AppDbContext db, TimeProvider clock)
         }
 
         var name = await db.Members.Where(m => m.Id == memberId).Select(m => m.Name).SingleOrDefaultAsync(ct);
-        var current = governments.Count == 0 ? "none is set yet" : "they are " + string.Join(" and ", governments.Select(g => g.Name));
-        return $"{name} is not a Co-Chair government of the Process ({current}); a Co-Chair reviewer acts for one of them. "
-            + "Choose another role, or make the member a Co-Chair government first.";
+        return governments.Count == 0
+            ? $"{name} is not a Co-Chair government of the Process (none is set yet); a Co-Chair reviewer acts for one of them. "
+                + "Choose another role, or make the member a Co-Chair government first."
+            : $"{name} is not a Co-Chair government of the Process (they are {string.Join(", ", governments.Select(g => g.Name))}); "
+                + "a Co-Chair reviewer acts for one of them. Choose another role, or make the member a Co-Chair government first.";
     }
 
     public async Task<Result> AddAsync(int memberId, CancellationToken ct)

@@ -55,7 +55,7 @@ public sealed class IndexModel(AppDbContext db, Rounds.RequestVersion stamp, Tim
         var now = clock.GetUtcNow().UtcDateTime;
         var marked = await db.Notices.Where(n => n.UserId == User.UserId() && n.ReadUtc == null)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadUtc, now), ct);
-        TempData["Message"] = marked == 0 ? "There was nothing unread." : $"{marked} {(marked == 1 ? "notice is" : "notices are")} marked read.";
+        TempData["Message"] = marked == 0 ? "There was nothing unread." : marked == 1 ? "1 notice is marked read." : $"{marked} notices are marked read.";
         return RedirectToPage();
     }
 }

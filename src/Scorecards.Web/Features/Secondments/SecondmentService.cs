@@ -145,7 +145,9 @@ public sealed class SecondmentService(AppDbContext db, TimeProvider clock)
         if (unknown.Count > 0)
         {
             errors.Add(new FieldError(nameof(InterestRequest.FocusAreas),
-                $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not a focus area" : "are not focus areas")} of the Strategy; use one of {string.Join(", ", known.Keys.Order(StringComparer.Ordinal))}."));
+                unknown.Count == 1
+                    ? $"{unknown[0]} is not a focus area of the Strategy; use one of {string.Join(", ", known.Keys.Order(StringComparer.Ordinal))}."
+                    : $"{string.Join(", ", unknown)} are not focus areas of the Strategy; use one of {string.Join(", ", known.Keys.Order(StringComparer.Ordinal))}."));
         }
 
         return wanted.Where(known.ContainsKey).Select(c => known[c]).ToList();

@@ -8,11 +8,11 @@ namespace Scorecards.Web.Features.Setup;
 
 /// <summary>The setup checklist, and the starter data an administrator may load from it.</summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class IndexModel(AppDbContext db, StarterLoader starter) : PageModel
+public sealed class IndexModel(AppDbContext db, StarterLoader starter, Microsoft.Extensions.Localization.IStringLocalizer<Strings> t) : PageModel
 {
     public IReadOnlyList<SetupStep> Steps { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Steps = await SetupChecklist.ReadAsync(db, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Steps = await SetupChecklist.ReadAsync(db, t, ct);
 
     public async Task<IActionResult> OnPostStarterAsync(StarterPart part, CancellationToken ct)
     {
@@ -20,7 +20,7 @@ public sealed class IndexModel(AppDbContext db, StarterLoader starter) : PageMod
         if (!loaded.Succeeded)
         {
             ModelState.AddModelError("", loaded.Outcome.Message ?? "The starter data could not be loaded.");
-            Steps = await SetupChecklist.ReadAsync(db, ct);
+            Steps = await SetupChecklist.ReadAsync(db, t, ct);
             return Page();
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Domain.Rounds;
@@ -15,7 +16,8 @@ public sealed record SetupStep(string Name, bool Done, string State, string Link
 /// <summary>What a new installation still needs before its first round, read from the data each time it is shown.</summary>
 public static class SetupChecklist
 {
-    public static async Task<IReadOnlyList<SetupStep>> ReadAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>The steps, in the language of <paramref name="t"/>.</summary>
+    public static async Task<IReadOnlyList<SetupStep>> ReadAsync(AppDbContext db, IStringLocalizer t, CancellationToken ct)
     {
         var today = db.Today;
         var members = await db.Members.CountAsync(ct);
@@ -37,37 +39,37 @@ public static class SetupChecklist
         var noReviewer = governments.Where(g => !reviewing.Contains(g.MemberId)).Select(g => g.Name).ToList();
         return
         [
-            new("Members", members > 0,
-                members > 0 ? $"{members} members and observers on the register." : "The register is empty: import the member list, or load the published one.",
-                "/admin/members", "Members", members == 0 ? StarterPart.Members : null),
-            new("Co-Chair governments", governments.Count > 0,
-                governments.Count > 0 ? $"{string.Join(" and ", governments.Select(g => g.Name))}." : "None designated: their reviewers approve every scorecard.",
-                "/admin/co-chairs", "Co-Chair governments"),
+            new(t["Members"], members > 0,
+                members > 0 ? t["{0} members and observers on the register.", members] : t["The register is empty: import the member list, or load the published one."],
+                "/admin/members", t["Members"], members == 0 ? StarterPart.Members : null),
+            new(t["Co-Chair governments"], governments.Count > 0,
+                governments.Count > 0 ? $"{string.Join(t[" and "], governments.Select(g => g.Name))}." : t["None designated: their reviewers approve every scorecard."],
+                "/admin/co-chairs", t["Co-Chair governments"]),
             // A body's co-chairs lead it; nothing in a round waits for them (the Co-Chair governments approve), so they are told, not required.
-            new("Bodies and their co-chairs", bodies.Count > 0,
-                bodies.Count == 0 ? "No reporting bodies yet: add them, or load the six."
-                    : noCoChair.Count > 0 ? $"{bodies.Count} bodies; without a co-chair now: {string.Join(", ", noCoChair)}." : $"{bodies.Count} bodies, each with its co-chairs.",
-                "/bodies", "Bodies", bodies.Count == 0 ? StarterPart.Bodies : null),
+            new(t["Bodies and their co-chairs"], bodies.Count > 0,
+                bodies.Count == 0 ? t["No reporting bodies yet: add them, or load the six."]
+                    : noCoChair.Count > 0 ? t["{0} bodies; without a co-chair now: {1}.", bodies.Count, string.Join(", ", noCoChair)] : t["{0} bodies, each with its co-chairs.", bodies.Count],
+                "/bodies", t["Bodies"], bodies.Count == 0 ? StarterPart.Bodies : null),
             // An objective no body reports on is shown as a gap in every round; the secretariat may mean it, so it is told, not required.
-            new("Framework", objectives > 0,
-                !hasStrategy ? "No framework yet: load the eight areas of cooperation, or import a framework file."
-                    : objectives == 0 ? "No objectives yet: add the agreed objectives to the framework file (start from its template) and import it."
-                    : unassigned.Count > 0 ? $"{objectives} objectives; no body reports on {string.Join(", ", unassigned.Take(10))}{(unassigned.Count > 10 ? $" and {unassigned.Count - 10} more" : "")}."
-                    : $"{objectives} objectives, each with the bodies that report on it.",
-                "/admin/framework", "Framework", hasStrategy ? null : StarterPart.Areas),
-            new("Accounts", bodies.Count > 0 && noReporter.Count == 0 && governments.Count > 0 && noReviewer.Count == 0,
-                bodies.Count == 0 ? "Bodies come first: each needs a reporter."
+            new(t["Framework"], objectives > 0,
+                !hasStrategy ? t["No framework yet: load the eight areas of cooperation, or import a framework file."]
+                    : objectives == 0 ? t["No objectives yet: add the agreed objectives to the framework file (start from its template) and import it."]
+                    : unassigned.Count > 0 ? t["{0} objectives; no body reports on {1}.", objectives, string.Join(", ", unassigned.Take(10)) + (unassigned.Count > 10 ? t[" and {0} more", unassigned.Count - 10] : "")]
+                    : t["{0} objectives, each with the bodies that report on it.", objectives],
+                "/admin/framework", t["Framework"], hasStrategy ? null : StarterPart.Areas),
+            new(t["Accounts"], bodies.Count > 0 && noReporter.Count == 0 && governments.Count > 0 && noReviewer.Count == 0,
+                bodies.Count == 0 ? t["Bodies come first: each needs a reporter."]
                     : noReporter.Count > 0 || noReviewer.Count > 0
                         ? string.Join(" ", new[]
                         {
-                            noReporter.Count > 0 ? $"No reporter for {string.Join(", ", noReporter)}." : null,
-                            noReviewer.Count > 0 ? $"No Co-Chair reviewer for {string.Join(" or ", noReviewer)}." : null,
+                            noReporter.Count > 0 ? t["No reporter for {0}.", string.Join(", ", noReporter)].Value : null,
+                            noReviewer.Count > 0 ? t["No Co-Chair reviewer for {0}.", string.Join(t[" or "], noReviewer)].Value : null,
                         }.OfType<string>())
-                        : "Every body has a reporter and every Co-Chair government a reviewer.",
-                "/admin/users", "Accounts"),
-            new("First round", rounds.Any(s => s != RoundStatus.Planned),
-                rounds.Count == 0 ? "No round yet: plan the first and open it." : rounds.Any(s => s != RoundStatus.Planned) ? "A round has been opened." : "Planned but not yet opened.",
-                "/admin/rounds", "Rounds"),
+                        : t["Every body has a reporter and every Co-Chair government a reviewer."],
+                "/admin/users", t["Accounts"]),
+            new(t["First round"], rounds.Any(s => s != RoundStatus.Planned),
+                rounds.Count == 0 ? t["No round yet: plan the first and open it."] : rounds.Any(s => s != RoundStatus.Planned) ? t["A round has been opened."] : t["Planned but not yet opened."],
+                "/admin/rounds", t["Rounds"]),
         ];
     }
 }

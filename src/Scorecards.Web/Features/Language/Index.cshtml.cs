@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Scorecards.Web.Infrastructure.Localization;
+
+namespace Scorecards.Web.Features.Language;
+
+/// <summary>
+/// The language switch. The header's link to the other language comes here with <c>?choose=</c>: the choice is kept in a
+/// cookie for a year and the reader goes back to the page they were on. A link, not a form, so that pages for the public
+/// carry no anti-forgery cookie and stay cacheable; choosing a language changes nothing but the reader's own cookie.
+/// Without <c>choose</c> the page lists the languages.
+/// </summary>
+[AllowAnonymous]
+public sealed class IndexModel(IOptions<RequestLocalizationOptions> options) : PageModel
+{
+    public IReadOnlyList<System.Globalization.CultureInfo> Offered { get; } = options.Value.SupportedUICultures?.ToList() ?? [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public IActionResult OnGet(string? choose)
+    {
+        if (choose is null)
+        {
+            return Page();
+        }
+
+        if (Languages.Find(choose, Offered) is not { } chosen)
+        {
+            return NotFound();
+        }
+
+        Languages.Remember(Response, chosen);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    /// <summary>The address that chooses <paramref name="culture"/> and comes back to <paramref name="returnUrl"/>.</summary>
+    public static string Choose(System.Globalization.CultureInfo culture, string returnUrl) =>
+        $"/language?choose={Uri.EscapeDataString(culture.Name)}&returnUrl={Uri.EscapeDataString(returnUrl)}";
+}

@@ -56,7 +56,6 @@ public sealed class BrowserApp : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "scorecards-browser-tests", Guid.NewGuid().ToString("N"));
         var builder = WebApp.CreateBuilder(["--urls=http://127.0.0.1:0"], folder);
         builder.Logging.ClearProviders();
-        builder.Configuration["Languages:Indonesian"] = "true";
         var app = WebApp.Build(builder);
         await CommandLine.PrepareAsync(app.Services, seedDemo: demo, TextWriter.Null, TestContext.Current.CancellationToken);
         string? setup = null;

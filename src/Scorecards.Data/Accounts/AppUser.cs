@@ -17,6 +17,12 @@ public sealed class AppUser : IdentityUser
     /// </summary>
     public string? TimeZone { get; set; }
 
+    /// <summary>
+    /// The language the person last chose to read in ("id", "en-GB"): their e-mails come in it. Null until they choose;
+    /// then English.
+    /// </summary>
+    public string? Language { get; set; }
+
     /// <summary>When an administrator disabled the account; a disabled account cannot sign in, and its sessions and tokens stop at once.</summary>
     public DateTime? DisabledUtc { get; set; }
 

@@ -14,6 +14,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.TimeZone).HasMaxLength(64);
+        builder.Property(u => u.Language).HasMaxLength(16);
         builder.HasOne<Member>().WithMany().HasForeignKey(u => u.MemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -140,10 +140,10 @@ public static class ApiProblems
 
     private static string Title(int status) => status switch
     {
-        400 => "Bad request",
+        400 => "Bad Request",
         401 => "Sign-in required",
         403 => "Not allowed",
-        404 => "Not found",
+        404 => "Not Found",
         409 => "Conflict",
         _ => "Error",
     };

@@ -243,4 +243,21 @@ public sealed class CommandLineTests : IDisposable
             Directory.Delete(_data, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Export_WritesAPaperInTheLanguageAskedFor_AndRefusesOneItDoesNotWrite()
+    {
+        await RunAsync("seed", "--demo");
+        var file = Path.Combine(_data, "paper.docx");
+
+        var indonesian = await RunAsync("export", "--round", "1", "--format", "docx", "--out", file, "--lang", "id");
+        var text = Localization.LanguagePaperTests.WordText(await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken));
+        var french = await RunAsync("export", "--round", "1", "--format", "docx", "--out", file, "--lang", "fr");
+
+        Assert.True(indonesian.Code == 0, indonesian.Error);
+        Assert.Contains("Penilaian Ketua Bersama", text, StringComparison.Ordinal);
+        Assert.Contains("Kartu skor: ", text, StringComparison.Ordinal);
+        Assert.NotEqual(0, french.Code);
+        Assert.Contains("--lang: 'fr' is not a language this server writes in; use en or id.", french.Error, StringComparison.Ordinal);
+    }
 }

@@ -64,8 +64,6 @@ public sealed partial class TestApp : IAsyncDisposable
             builder.Configuration["ConnectionStrings:Scorecards"] = connection;
             // The outbox is sent when a test says so (OutboxDispatcher.SendDueAsync), not by a worker racing the test.
             builder.Configuration["Mail:SendInBackground"] = "false";
-            // Indonesian is offered in every test; one test turns it off to show that English alone is the default.
-            builder.Configuration["Languages:Indonesian"] = "true";
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 builder.Configuration[key] = value;

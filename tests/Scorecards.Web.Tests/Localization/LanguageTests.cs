@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
 using Scorecards.Web.Tests.Infrastructure;
 
 namespace Scorecards.Web.Tests.Localization;
@@ -84,7 +85,7 @@ public sealed class LanguageTests
     }
 
     [Fact]
-    public async Task WhereIndonesianIsNotOffered_EveryReaderGetsEnglish_AndNoSwitch()
+    public async Task WhereAnInstallationTurnsIndonesianOff_EveryReaderGetsEnglish_AndNoSwitch()
     {
         await using var world = await World.StartAsync(lastRound: true, settings: new Dictionary<string, string?> { ["Languages:Indonesian"] = "false" });
         var client = world.App.CreateClient();
@@ -133,5 +134,40 @@ public sealed class LanguageTests
         Assert.Contains("21 May 2025 – 20 May 2026", english);
         Assert.Contains("21 Mei 2025 – 20 Mei 2026", indonesian);
         Assert.Contains("dibuka 1 Februari 2026, batas waktu 1 April 2026", indonesian);
+    }
+
+    [Fact]
+    public async Task ANumber_TypedInIndonesian_IsReadWithItsDecimalComma_AndShownBackTheSameWay()
+    {
+        await using var world = await World.StartAsync();
+        var id = await world.ScorecardAsync("RSO");
+        var client = await world.SignInAsync(World.Rso);
+        await client.GetAsync("/language?choose=id", Ct);
+        var entry = $"/scorecards/{id}/entries/LE-2";
+        var page = await client.GetStringAsync(entry, Ct);
+        var indicator = System.Text.RegularExpressions.Regex.Match(page, "name=\"Form.Indicators\\[0\\].IndicatorId\" value=\"(\\d+)\"").Groups[1].Value;
+
+        var saved = await TestApp.PostFormAsync(client, entry, new Dictionary<string, string>
+        {
+            ["Form.Version"] = "1",
+            ["Form.Completion"] = "Limited",
+            ["Form.Progress"] = "Training went ahead.",
+            ["Form.Indicators[0].IndicatorId"] = indicator,
+            ["Form.Indicators[0].Actual"] = "12,5",
+        });
+        var misread = await TestApp.PostFormAsync(client, entry, new Dictionary<string, string>
+        {
+            ["Form.Version"] = "2",
+            ["Form.Completion"] = "Limited",
+            ["Form.Progress"] = "Training went ahead.",
+            ["Form.Indicators[0].IndicatorId"] = indicator,
+            ["Form.Indicators[0].Actual"] = "1.000",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(12.5m, await world.App.WithDbAsync(db => db.Set<global::Scorecards.Domain.Scorecards.IndicatorValue>().Select(v => v.Actual).SingleAsync(Ct)));
+        Assert.Contains("value=\"12,5\"", await client.GetStringAsync(entry, Ct));
+        Assert.Equal(HttpStatusCode.BadRequest, misread.StatusCode);
+        Assert.Contains("‘1.000’ bukan angka.", System.Net.WebUtility.HtmlDecode(await misread.Content.ReadAsStringAsync(Ct)));
     }
 }

@@ -15,14 +15,22 @@ internal static partial class MessageTemplates
         foreach (Match sink in Sink().Matches(source))
         {
             var line = source.AsSpan(0, sink.Index).Count('\n') + 1;
-            foreach (var template in Literals(source, sink.Index + sink.Length, sink.Value.EndsWith('(') || sink.Value.EndsWith(',')))
+            // A notice's text is said paragraph by paragraph: each is a template of its own, its values numbered from {0}.
+            foreach (var paragraph in Literals(source, sink.Index + sink.Length, sink.Value.EndsWith('(') || sink.Value.EndsWith(','))
+                .SelectMany(t => t.Split("\n\n")).Select(Renumbered))
             {
-                if (Words().IsMatch(template) && !Code().IsMatch(template))
+                if (Words().IsMatch(paragraph) && !Code().IsMatch(paragraph) && !paragraph.StartsWith('/'))
                 {
-                    yield return (template, $"{file}:{line}");
+                    yield return (paragraph, $"{file}:{line}");
                 }
             }
         }
+    }
+
+    private static string Renumbered(string template)
+    {
+        var order = new Dictionary<string, int>();
+        return Hole().Replace(template, m => $"{{{(order.TryGetValue(m.Value, out var n) ? n : order[m.Value] = order.Count)}}}");
     }
 
     // The strings of the expression that starts at start, up to the end of the statement or of the call it is in.
@@ -194,8 +202,11 @@ internal static partial class MessageTemplates
         return i;
     }
 
-    [GeneratedRegex("""TempData\["Message"\]\s*=|Result\.Fail\(\s*(?:"[^"]*"|[A-Za-z.]+)\s*,|Result\.Invalid\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z.]+)\s*,|new FieldError\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z.]+)\s*,|AddModelError\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z."\[\]+ ]+?)\s*,|\bProblem\s*=|\bError\s*=|Problems\.Add\(|Result\.NotFound\(""")]
+    [GeneratedRegex("""TempData\["Message"\]\s*=|Result\.Fail\(\s*(?:"[^"]*"|[A-Za-z.]+)\s*,|Result\.Invalid\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z.]+)\s*,|new FieldError\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z.]+)\s*,|AddModelError\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z."\[\]+ ]+?)\s*,|\bProblem\s*=|\bError\s*=|Problems\.Add\(|Result\.NotFound\(|new NoticeDraft\(\s*NoticeKind\.[A-Za-z]+\s*,|new\(NoticeKind\.[A-Za-z]+\s*,|var what =|var due =|var \(subject, text\) =""")]
     private static partial Regex Sink();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Hole();
 
     [GeneratedRegex("[A-Za-z]{2,}")]
     private static partial Regex Words();

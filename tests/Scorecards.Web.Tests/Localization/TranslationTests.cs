@@ -84,6 +84,8 @@ public sealed partial class TranslationTests
         labels.AddRange(Enum.GetValues<ProposalKind>().Select(MembershipProposal.Label));
         labels.AddRange(Enum.GetValues<ProposalStatus>().Select(MembershipProposal.Label));
         labels.AddRange(Enum.GetValues<MemberKind>().Select(global::Scorecards.Web.Features.Admin.MemberForm.KindLabel));
+        labels.AddRange(global::Scorecards.Web.Features.Audit.AuditLabels.Kinds.Values);
+        labels.AddRange(global::Scorecards.Web.Features.Audit.AuditLabels.Fields.Values);
 
         var missing = labels.Distinct().Where(l => !Indonesian.Value.ContainsKey(l)).ToList();
 

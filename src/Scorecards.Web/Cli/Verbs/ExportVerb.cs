@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Scorecards.Data;
 using Scorecards.Web.Features.Exports;
+using Scorecards.Web.Infrastructure.Localization;
 using static Scorecards.Web.Cli.CommandLine;
 
 namespace Scorecards.Web.Cli.Verbs;
@@ -18,9 +19,13 @@ internal static class ExportVerb
         {
             Description = "Include the scorecards the Co-Chairs have not approved yet, each marked as a draft; by default only approved ones.",
         };
+        var language = new Option<string?>("--lang")
+        {
+            Description = "The language of a paper (docx, pdf, xlsx): en, the default, or id for Bahasa Indonesia where the server offers it (Languages:Indonesian). csv and json are always English.",
+        };
         var command = new Command("export", "Writes a round as a meeting paper (docx, pdf), a workbook (xlsx) or its entries (csv, json), with its approved scorecards.")
         {
-            round, format, file, unapproved,
+            round, format, file, unapproved, language,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -30,17 +35,23 @@ internal static class ExportVerb
             await InScopeAsync(result, output, ct, async scope =>
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var offered = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>>()
+                    .Value.SupportedUICultures?.ToList() ?? [Languages.English];
+                var culture = result.GetValue(language) is not { } asked ? Languages.English
+                    : Languages.Find(asked, offered) ?? throw new CommandException(
+                        $"--lang: '{asked}' is not a language this server writes in; use {string.Join(" or ", offered.Select(c => c.TwoLetterISOLanguageName))}.");
 
                 // The command line is the secretariat's: it reads every scorecard, as an administrator does.
                 var export = await RoundExportQueries.LoadAsync(db, id, Operator, result.GetValue(unapproved), ct)
                     ?? throw new CommandException($"--round: there is no round {id}.");
                 await using (var stream = File.Create(target.FullName))
+                using (Languages.Use(culture))
                 {
                     await RoundFiles.WriteAsync(export, kind, scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Strings>>(),
                         scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, stream, ct);
                 }
 
-                await output.WriteLineAsync($"Wrote {export.Round} ({export.Rows.Count} entries) to {target.FullName}. {string.Join(" ", export.Contents)}");
+                await output.WriteLineAsync($"Wrote {export.Round} ({export.Rows.Count} entries) to {target.FullName}. {string.Join(" ", export.Contents(scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Strings>>()))}");
             });
             return 0;
         });

@@ -1,10 +1,13 @@
+using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Scorecards.Data;
 using Scorecards.Data.Accounts;
 using Scorecards.Web.Features.Notices;
 using Scorecards.Web.Infrastructure;
+using Scorecards.Web.Infrastructure.Localization;
 
 namespace Scorecards.Web.Features.Accounts;
 
@@ -45,7 +48,7 @@ public sealed class LinkTokenProvider(IDataProtectionProvider protection, TimePr
 /// outbox message added to the pending changes of the database context; the caller saves it with the change.
 /// </summary>
 public sealed class AccountLinks(UserManager<AppUser> users, AppDbContext db, Notifier notifier, MailSettings mail, TimeProvider clock,
-    IDataProtectionProvider protection)
+    IDataProtectionProvider protection, IStringLocalizer<Strings> t)
 {
     /// <summary>How soon after one reset e-mail another is sent to the same account, however often it is asked for.</summary>
     public static readonly TimeSpan ResetInterval = TimeSpan.FromMinutes(5);
@@ -64,11 +67,14 @@ public sealed class AccountLinks(UserManager<AppUser> users, AppDbContext db, No
     {
         var token = await users.GenerateUserTokenAsync(user, LinkTokenProvider.Name, LinkTokenProvider.Invitation);
         var link = $"/account/welcome?u={Uri.EscapeDataString(user.Id)}&t={token}";
-        db.Outbox.Add(notifier.Mail(user.Id, user.Email!, user.DisplayName, LinkTokenProvider.Invitation, "Your invitation to Bali Process Scorecards",
-            [$"You are invited to Scorecards, where the Bali Process's working bodies report on the 2023 Adelaide Strategy for Cooperation. "
-                + $"Your account is for a {roleLabel.ToLowerInvariant()}{(body is null ? "" : $" of {body}")}, and you sign in with {user.Email}.",
-                "Choose your password with the link below. It works once, for 7 days; after that, ask the secretariat for a new one."],
-            link, unsubscribe: null, Now, linkLabel: "Choose your password", aboutNotices: false));
+        // In the language the person chose, once they have; a new account's is English.
+        using var language = Languages.Use(notifier.LanguageOf(user.Language));
+        var role = string.Join(t[" and "], roleLabel.Split(" and ").Select(r => t[r].Value)).ToLower(CultureInfo.CurrentCulture);
+        db.Outbox.Add(notifier.Mail(user.Id, user.Email!, user.DisplayName, LinkTokenProvider.Invitation, t["Your invitation to Bali Process Scorecards"],
+            [t["You are invited to Scorecards, where the Bali Process's working bodies report on the 2023 Adelaide Strategy for Cooperation."] + " "
+                + (body is null ? t["Your account is for a {0}, and you sign in with {1}.", role, user.Email!] : t["Your account is for a {0} of {1}, and you sign in with {2}.", role, body, user.Email!]),
+                t["Choose your password with the link below. It works once, for 7 days; after that, ask the secretariat for a new one."]],
+            link, unsubscribe: null, Now, linkLabel: t["Choose your password"], aboutNotices: false));
         return mail.Link(link);
     }
 
@@ -87,13 +93,15 @@ public sealed class AccountLinks(UserManager<AppUser> users, AppDbContext db, No
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"/account/reset?u={Uri.EscapeDataString(user.Id)}&t={token}";
+        // In the language the person chose; one who has not chosen and asks for themselves gets the page's language.
+        using var language = Languages.Use(user.Language is null && !bySecretariat ? CultureInfo.CurrentUICulture : notifier.LanguageOf(user.Language));
         IReadOnlyList<string> text = bySecretariat
-            ? ["The secretariat has reset the password of your Scorecards account: the old one no longer works, and your sessions and API tokens have ended.",
-                "Choose a new password with the link below. It works once, within 2 hours; after that, use \"Forgot your password?\" on the sign-in page."]
-            : ["Someone asked to reset the password of your Scorecards account. If it was you, choose a new password with the link below. It works once, within 2 hours.",
-                "If it was not you, ignore this e-mail: your password stays as it is."];
-        db.Outbox.Add(notifier.Mail(user.Id, user.Email, user.DisplayName, ResetPurpose, "Reset your Scorecards password", text, link, unsubscribe: null, Now,
-            linkLabel: "Choose a new password", aboutNotices: false));
+            ? [t["The secretariat has reset the password of your Scorecards account: the old one no longer works, and your sessions and API tokens have ended."],
+                t["Choose a new password with the link below. It works once, within 2 hours; after that, use \"Forgot your password?\" on the sign-in page."]]
+            : [t["Someone asked to reset the password of your Scorecards account. If it was you, choose a new password with the link below. It works once, within 2 hours."],
+                t["If it was not you, ignore this e-mail: your password stays as it is."]];
+        db.Outbox.Add(notifier.Mail(user.Id, user.Email, user.DisplayName, ResetPurpose, t["Reset your Scorecards password"], text, link, unsubscribe: null, Now,
+            linkLabel: t["Choose a new password"], aboutNotices: false));
         return true;
     }
 

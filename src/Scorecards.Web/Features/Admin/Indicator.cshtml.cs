@@ -20,7 +20,11 @@ public sealed class IndicatorInput
     public string? Baseline { get; set; }
     public string? Target { get; set; }
 
-    public IndicatorChange ToChange() => new(Name, Kind, Unit, Baseline, Target);
+    /// <summary>The change, its numbers read as the person typed them in their language and handed on as the rules read them.</summary>
+    public IndicatorChange ToChange() => new(Name, Kind, Unit, Invariant(Baseline), Invariant(Target));
+
+    private static string? Invariant(string? typed) =>
+        Infrastructure.Localization.Languages.ReadNumber(typed) is { } number ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : typed;
 }
 
 [Authorize(Policy = Policies.Administrator)]
@@ -48,8 +52,8 @@ public sealed class IndicatorModel(AppDbContext db, FrameworkEditor editor) : Pa
             Name = Indicator.Name,
             Kind = Indicator.Kind,
             Unit = Indicator.Unit,
-            Baseline = Indicator.Baseline?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture),
-            Target = Indicator.Target?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture),
+            Baseline = Indicator.Baseline is { } baseline ? Infrastructure.Localization.Languages.WriteNumber(baseline) : null,
+            Target = Indicator.Target is { } target ? Infrastructure.Localization.Languages.WriteNumber(target) : null,
         };
         Retired = Indicator.IsRetired;
         return Page();

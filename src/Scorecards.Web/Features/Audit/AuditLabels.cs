@@ -76,7 +76,7 @@ public sealed class AuditLabels
         ["DemoData"] = "Demo data",
     };
 
-    private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>(StringComparer.Ordinal)
+    internal static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["IsCarriedOver"] = "Carried over",
         ["DisabledUtc"] = "Disabled (UTC)",

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using Scorecards.Data;
 using Scorecards.Web.Infrastructure;
+using Scorecards.Web.Infrastructure.Localization;
 using Scorecards.Web.Infrastructure.Spreadsheets;
 
 namespace Scorecards.Web.Features.Exports;
@@ -95,10 +96,22 @@ public static class RoundFiles
     public static Task WriteAsync(RoundExport export, string format, IStringLocalizer t, DateTime generatedUtc, Stream output, CancellationToken ct) => format switch
     {
         "docx" => RoundPaper.WriteAsync(export, t, generatedUtc, output, ct),
-        "xlsx" => SheetWriter.WriteXlsxAsync([export.FlatTable(), .. export.AreaTables()], output, ct),
+        "xlsx" => SheetWriter.WriteXlsxAsync([export.FlatTable(), .. export.AreaTables(t)], output, ct),
         "pdf" => RoundPdf.WriteAsync(export, t, generatedUtc, output, ct),
         "csv" => SheetWriter.WriteCsvAsync(export.FlatTable(), output, ct),
-        _ => JsonSerializer.SerializeAsync(output, new
+        _ => JsonAsync(export, t, generatedUtc, output, ct),
+    };
+
+    // The JSON is data, as the CSV is: in English whatever the reader's language, so that programs read it the same way.
+    private static Task JsonAsync(RoundExport export, IStringLocalizer t, DateTime generatedUtc, Stream output, CancellationToken ct)
+    {
+        IReadOnlyList<string> contents;
+        using (Languages.Use(Languages.English))
+        {
+            contents = export.Contents(t);
+        }
+
+        return JsonSerializer.SerializeAsync(output, new
         {
             round = export.Round,
             roundId = export.RoundId,
@@ -108,10 +121,10 @@ public static class RoundFiles
             status = export.Status,
             generatedUtc,
             includesUnapproved = export.IncludesUnapproved,
-            contents = export.Contents,
+            contents,
             notIncluded = export.NotIncluded,
             columns = RoundExport.Columns.Select(c => new { c.Name, c.Description }),
             rows = export.Rows,
-        }, ApiProblems.Json, ct),
-    };
+        }, ApiProblems.Json, ct);
+    }
 }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Scorecards.Data;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Rounds;
+using Scorecards.Web.Infrastructure.Localization;
 using Scorecards.Web.Infrastructure.Spreadsheets;
 
 namespace Scorecards.Web.Features.Exports;
@@ -36,48 +38,43 @@ public sealed record RoundExport(int RoundId, string Round, string? Meeting, Dat
         Summary.Bodies.FirstOrDefault(b => b.Code == body) is { Included: true, Status: { } status } && status != ScorecardStatus.Approved;
 
     /// <summary>
-    /// The bodies of the round whose scorecards this paper does not hold, with their state.
+    /// The bodies of the round whose scorecards this paper does not hold, with their state (in English, as the data says it).
     /// The public learns that a body's scorecard was not approved, not where it stands in the review.
     /// </summary>
     public IReadOnlyList<LeftOut> NotIncluded => Summary.Bodies.Where(b => b.ScorecardId is not null && !b.Included)
         .Select(b => new LeftOut(b.Code, IsPublic ? "Not approved by the Co-Chairs" : Scorecard.Label(b.Status!.Value))).ToList();
 
     /// <summary>The title block's warning that the paper holds unapproved content, naming it; null when it holds none.</summary>
-    public string? UnapprovedNotice
+    public string? UnapprovedNotice(IStringLocalizer t)
     {
-        get
-        {
-            var drafts = Summary.Bodies.Where(b => b.Included && b.Status != ScorecardStatus.Approved)
-                .Select(b => $"{b.Code} ({Lower(Scorecard.Label(b.Status!.Value))})").ToList();
-            return drafts.Count == 0 ? null : $"This paper includes unapproved content: {string.Join(", ", drafts)}, each marked \"{DraftMark}\".";
-        }
+        var drafts = Summary.Bodies.Where(b => b.Included && b.Status != ScorecardStatus.Approved)
+            .Select(b => $"{b.Code} ({Lower(t[Scorecard.Label(b.Status!.Value)])})").ToList();
+        return drafts.Count == 0 ? null : t["This paper includes unapproved content: {0}, each marked \"{1}\".", string.Join(", ", drafts), t[DraftMark]].Value;
     }
 
     /// <summary>What the paper holds, in words for its title block: which bodies, and which are left out or not approved.</summary>
-    public IReadOnlyList<string> Contents
+    public IReadOnlyList<string> Contents(IStringLocalizer t)
     {
-        get
+        var approved = Summary.Bodies.Where(b => b.Included && b.Status == ScorecardStatus.Approved).Select(b => b.Code).ToList();
+        var all = Summary.Bodies.Count(b => b.ScorecardId is not null);
+        var lines = new List<string>
         {
-            var approved = Summary.Bodies.Where(b => b.Included && b.Status == ScorecardStatus.Approved).Select(b => b.Code).ToList();
-            var all = Summary.Bodies.Count(b => b.ScorecardId is not null);
-            var lines = new List<string>
-            {
-                approved.Count == 0
-                    ? $"No scorecard of this round has been approved by the Co-Chairs yet (0 of {all})."
-                    : $"Approved by the Co-Chairs: {string.Join(", ", approved)} ({approved.Count} of {all} scorecards).",
-            };
-            if (UnapprovedNotice is { } notice)
-            {
-                lines.Add(notice);
-            }
-
-            if (NotIncluded.Count > 0)
-            {
-                lines.Add($"Not included{(IncludesUnapproved || IsPublic ? "" : ", not yet approved")}: {string.Join(", ", NotIncluded.Select(b => $"{b.Body} ({Lower(b.State)})"))}.");
-            }
-
-            return lines;
+            approved.Count == 0
+                ? t["No scorecard of this round has been approved by the Co-Chairs yet (0 of {0}).", all]
+                : t["Approved by the Co-Chairs: {0} ({1} of {2} scorecards).", string.Join(", ", approved), approved.Count, all],
+        };
+        if (UnapprovedNotice(t) is { } notice)
+        {
+            lines.Add(notice);
         }
+
+        if (NotIncluded.Count > 0)
+        {
+            var left = string.Join(", ", NotIncluded.Select(b => $"{b.Body} ({Lower(t[b.State])})"));
+            lines.Add(IncludesUnapproved || IsPublic ? t["Not included: {0}.", left] : t["Not included, not yet approved: {0}.", left]);
+        }
+
+        return lines;
     }
 
     // "Approved by one Co-Chair" mid-sentence: the first letter lower, the Co-Chair still a Co-Chair.
@@ -114,11 +111,15 @@ public sealed record RoundExport(int RoundId, string Round, string? Meeting, Dat
 
     public SheetTable FlatTable() => new("Entries", Columns.Select(c => (c.Name, c.Width)).ToList(), Rows.Select(Cells));
 
-    /// <summary>One sheet per focus area, for reading: objective, body, ratings and the narrative.</summary>
-    public IEnumerable<SheetTable> AreaTables() => Summary.FocusAreas.Select(area => new SheetTable($"{area.Code} {area.Name}",
-        [("Objective", 10), ("Title", 36), ("Body", 9), ("Approval", 22), ("Completion", 18), ("Trajectory", 14), ("Progress", 70), ("Evidence", 40)],
+    /// <summary>
+    /// One sheet per focus area, for reading, in the language of <paramref name="t"/>: objective, body, ratings and the
+    /// narrative. The flat sheet is data, with the documented columns, and stays in English.
+    /// </summary>
+    public IEnumerable<SheetTable> AreaTables(IStringLocalizer t) => Summary.FocusAreas.Select(area => new SheetTable($"{area.Code} {area.Name}",
+        [(t["Objective"], 10), (t["Title"], 36), (t["Body"], 9), (t["Approval"], 22), (t["Completion"], 18), (t["Trajectory"], 14), (t["Progress"], 70), (t["Evidence"], 40)],
         Rows.Where(r => r.FocusArea == area.Code).Select(r => (IReadOnlyList<object?>)
-            [r.Objective, r.ObjectiveTitle, r.Body, r.Approval, r.CompletionLabel ?? "Not rated", r.TrajectoryLabel, r.Progress, r.Activities])));
+            [r.Objective, r.ObjectiveTitle, r.Body, t[r.Approval].Value, t[r.CompletionLabel ?? "Not rated"].Value, r.TrajectoryLabel is null ? null : t[r.TrajectoryLabel].Value,
+                r.Progress, Phrases.Months(t, r.Activities)])));
 
     private static IReadOnlyList<object?> Cells(ExportRow r) =>
     [

@@ -7,6 +7,8 @@ using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Infrastructure;
 
+using Scorecards.Web.Infrastructure.Localization;
+
 namespace Scorecards.Web.Features.Exports;
 
 /// <summary>
@@ -32,23 +34,23 @@ public static class RoundPaper
         var headings = new Headings();
         var content = new List<OpenXmlElement>();
 
-        content.Add(headings.Heading(1, "Co-Chairs' assessment"));
+        content.Add(headings.Heading(1, t["Co-Chairs' assessment"]));
         if (summary.OverallAssessment is { } overall)
         {
             content.AddRange(Word.Narrative(main, overall.Text));
         }
         else
         {
-            content.Add(Word.Para(null, "Not written yet."));
+            content.Add(Word.Para(null, t["Not written yet."]));
         }
 
-        content.Add(headings.Heading(1, "Summary"));
+        content.Add(headings.Heading(1, t["Summary"]));
         content.Add(Word.Para(null, Charts.Describe(summary.Distribution, t)));
-        content.Add(headings.Heading(2, "Focus areas by body"));
-        content.Add(Matrix(export));
-        content.Add(Word.Para(Word.ParagraphStyle("Caption"), "Each entry carries its own completion level, in words and colour. "
-            + (export.IncludesUnapproved ? $"Bodies marked \"{RoundExport.DraftMark}\" have not been approved." : "")));
-        content.Add(headings.Heading(2, "Completion by focus area"));
+        content.Add(headings.Heading(2, t["Focus areas by body"]));
+        content.Add(Matrix(export, t));
+        content.Add(Word.Para(Word.ParagraphStyle("Caption"), t["Each entry carries its own completion level, in words and colour."]
+            + (export.IncludesUnapproved ? " " + t["Bodies marked \"{0}\" have not been approved.", t[RoundExport.DraftMark]] : "")));
+        content.Add(headings.Heading(2, t["Completion by focus area"]));
         content.Add(Distribution(summary, t));
 
         foreach (var area in summary.FocusAreas)
@@ -56,7 +58,7 @@ public static class RoundPaper
             content.Add(headings.Heading(1, $"{area.Code} · {area.Name}"));
             if (summary.AssessmentOf(area.Code) is { } assessment)
             {
-                content.Add(Word.Para(Word.ParagraphStyle("Heading3"), "Co-Chairs' assessment"));
+                content.Add(Word.Para(Word.ParagraphStyle("Heading3"), t["Co-Chairs' assessment"]));
                 content.AddRange(Word.Narrative(main, assessment.Text));
             }
 
@@ -66,59 +68,61 @@ public static class RoundPaper
                 var rows = export.Rows.Where(r => r.Objective == objective.Code).ToList();
                 if (rows.Count == 0)
                 {
-                    content.Add(Word.Para(null, "No entries."));
+                    content.Add(Word.Para(null, t["No entries."]));
                 }
 
                 foreach (var row in rows)
                 {
-                    content.Add(EntryHeading(export, row));
+                    content.Add(EntryHeading(export, row, t));
                     if (row.NotApplicableReason is not null)
                     {
-                        content.Add(Word.Para(null, $"Not applicable: {row.NotApplicableReason}"));
+                        content.Add(Word.Para(null, t["Not applicable: {0}", row.NotApplicableReason]));
                     }
 
                     var narrative = Word.Narrative(main, row.Progress).ToList();
-                    content.AddRange(narrative.Count > 0 ? narrative : [Word.Para(null, "No narrative.")]);
+                    content.AddRange(narrative.Count > 0 ? narrative : [Word.Para(null, t["No narrative."])]);
                     if (row.Activities.Length > 0)
                     {
-                        content.Add(new Paragraph(Word.Run("Evidence: ", bold: true), Word.Run(row.Activities)));
+                        content.Add(new Paragraph(Word.Run(t["Evidence:"] + " ", bold: true), Word.Run(Phrases.Months(t, row.Activities))));
                     }
                 }
             }
         }
 
         var body = new Body();
-        body.Append(Word.Para(Word.ParagraphStyle("Title"), $"Scorecard: {export.Round}"));
+        body.Append(Word.Para(Word.ParagraphStyle("Title"), t["Scorecard: {0}", export.Round]));
         if (export.Meeting is not null)
         {
             body.Append(Word.Para(Word.ParagraphStyle("Subtitle"), export.Meeting));
         }
 
-        body.Append(Word.Para(null, $"Period covered: {export.PeriodStart:d MMMM yyyy} – {export.PeriodEnd:d MMMM yyyy}. "
-            + $"Round {summary.StatusLabel.ToLowerInvariant()}. Generated {generatedUtc:d MMMM yyyy, HH:mm} UTC."));
-        var notice = export.UnapprovedNotice;
-        foreach (var line in export.Contents)
+        body.Append(Word.Para(null, t["Period covered: {0} – {1}. Round {2}. Generated {3} UTC.", export.PeriodStart.ToString("d MMMM yyyy", CultureInfo.CurrentCulture),
+            export.PeriodEnd.ToString("d MMMM yyyy", CultureInfo.CurrentCulture), t[summary.StatusLabel].Value.ToLower(CultureInfo.CurrentCulture),
+            generatedUtc.ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)]));
+        var notice = export.UnapprovedNotice(t);
+        foreach (var line in export.Contents(t))
         {
             body.Append(Word.Para(null, line, bold: line == notice));
         }
 
-        body.Append(Word.Para(Word.ParagraphStyle("TOCHeading"), "Contents"));
+        body.Append(Word.Para(Word.ParagraphStyle("TOCHeading"), t["Contents"]));
         body.Append(headings.TableOfContents());
         body.Append(content.ToArray());
-        body.Append(Word.A4(HeaderAndFooter(main, export)));
+        body.Append(Word.A4(HeaderAndFooter(main, export, t)));
         main.Document = new Document(body);
         main.Document.Save();
     }
 
     /// <summary>"D-WG — Draft — not approved by the Co-Chairs: Limited, ▲ On track, effect: Marginal".</summary>
-    private static Paragraph EntryHeading(RoundExport export, ExportRow row)
+    private static Paragraph EntryHeading(RoundExport export, ExportRow row, IStringLocalizer t)
     {
-        var ratings = string.Join(", ", new[] { row.CompletionLabel ?? "Not rated", row.TrajectoryLabel, row.EffectLabel is null ? null : $"effect: {row.EffectLabel}" }
+        var ratings = string.Join(", ", new[] { t[row.CompletionLabel ?? "Not rated"].Value, row.TrajectoryLabel is null ? null : t[row.TrajectoryLabel].Value,
+                row.EffectLabel is null ? null : Phrases.Uncapitalise(t["Effect: {0}", t[row.EffectLabel]]) }
             .Where(x => x is not null));
         var paragraph = new Paragraph(Word.ParagraphStyle("Heading3"), Word.Run(row.Body));
         if (export.IsDraft(row.Body))
         {
-            paragraph.Append(Word.Run($" — {RoundExport.DraftMark}", color: "9B1C1C"));
+            paragraph.Append(Word.Run($" — {t[RoundExport.DraftMark]}", color: "9B1C1C"));
         }
 
         paragraph.Append(Word.Run($": {ratings}"));
@@ -126,20 +130,20 @@ public static class RoundPaper
     }
 
     /// <summary>The title and page numbers on every page; a paper with unapproved content says so on every page.</summary>
-    private static OpenXmlElement[] HeaderAndFooter(MainDocumentPart main, RoundExport export)
+    private static OpenXmlElement[] HeaderAndFooter(MainDocumentPart main, RoundExport export, IStringLocalizer t)
     {
         var header = main.AddNewPart<HeaderPart>();
-        var headerText = new Paragraph(Word.ParagraphStyle("Caption"), Word.Run($"Scorecard: {export.Round}"));
+        var headerText = new Paragraph(Word.ParagraphStyle("Caption"), Word.Run(t["Scorecard: {0}", export.Round]));
         if (export.IncludesUnapproved)
         {
-            headerText.Append(Word.Run($" — includes content not approved by the Co-Chairs", bold: true, color: "9B1C1C"));
+            headerText.Append(Word.Run(" — " + t["includes content not approved by the Co-Chairs"], bold: true, color: "9B1C1C"));
         }
 
         header.Header = new Header(headerText);
         var footer = main.AddNewPart<FooterPart>();
         footer.Footer = new Footer(new Paragraph(
             new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }, new Justification { Val = JustificationValues.Right }),
-            Word.Run("Page "), Field("PAGE", "1"), Word.Run(" of "), Field("NUMPAGES", "1")));
+            Word.Run(t["Page"] + " "), Field("PAGE", "1"), Word.Run(" " + t["of"] + " "), Field("NUMPAGES", "1")));
         return
         [
             new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
@@ -149,13 +153,13 @@ public static class RoundPaper
 
     private static SimpleField Field(string instruction, string shown) => new(Word.Run(shown)) { Instruction = $" {instruction} " };
 
-    private static Table Matrix(RoundExport export)
+    private static Table Matrix(RoundExport export, IStringLocalizer t)
     {
         var summary = export.Summary;
         var bodies = summary.Bodies.Where(b => b.Included).Select(b => b.Code).ToList();
-        List<IReadOnlyList<CellLine>> header = [[new CellLine("Focus area", Bold: true)]];
+        List<IReadOnlyList<CellLine>> header = [[new CellLine(t["Focus area"], Bold: true)]];
         header.AddRange(bodies.Select(b => (IReadOnlyList<CellLine>)(export.IsDraft(b)
-            ? [new CellLine(b, Bold: true), new CellLine("Draft — not approved", Italic: true, Colour: "9B1C1C")]
+            ? [new CellLine(b, Bold: true), new CellLine(t["Draft — not approved"], Italic: true, Colour: "9B1C1C")]
             : [new CellLine(b, Bold: true)])));
         var rows = summary.FocusAreas.Select(area =>
         {
@@ -165,7 +169,7 @@ public static class RoundPaper
                 var entries = area.Cells.FirstOrDefault(c => c.BodyCode == body)?.Entries ?? [];
                 return entries.Count == 0
                     ? (IReadOnlyList<CellLine>)[new CellLine("—")]
-                    : entries.Select(e => new CellLine($"{e.ObjectiveCode} {e.CompletionLabel ?? "Not rated"}", Level: e.Completion, Rated: e.Completion is not null)).ToList();
+                    : entries.Select(e => new CellLine($"{e.ObjectiveCode} {t[e.CompletionLabel ?? "Not rated"]}", Level: e.Completion, Rated: e.Completion is not null)).ToList();
             }));
             return (IReadOnlyList<IReadOnlyList<CellLine>>)cells;
         }).ToList();
@@ -175,18 +179,18 @@ public static class RoundPaper
     private static Table Distribution(RoundSummary summary, IStringLocalizer t)
     {
         IReadOnlyList<CellLine> Text(string text, bool bold = false) => [new CellLine(text, Bold: bold)];
-        List<IReadOnlyList<CellLine>> header = [Text("Focus area", bold: true)];
-        header.AddRange(Ratings.CompletionDisplayOrder.Select(l => Text(l.Label(), bold: true)));
-        header.Add(Text("Not rated", bold: true));
-        header.Add(Text("High completion", bold: true));
+        List<IReadOnlyList<CellLine>> header = [Text(t["Focus area"], bold: true)];
+        header.AddRange(Ratings.CompletionDisplayOrder.Select(l => Text(t[l.Label()], bold: true)));
+        header.Add(Text(t["Not rated"], bold: true));
+        header.Add(Text(t["High completion"], bold: true));
         var rows = summary.FocusAreas.Select(a => (a.Name, a.Distribution, Total: false))
-            .Append((Name: "All focus areas", summary.Distribution, Total: true)).Select(x =>
+            .Append((Name: t["All focus areas"].Value, summary.Distribution, Total: true)).Select(x =>
         {
             var d = x.Distribution;
             List<IReadOnlyList<CellLine>> cells = [Text(x.Name, bold: x.Total)];
             cells.AddRange(d.Levels.Select(l => Text(l.Count.ToString(CultureInfo.InvariantCulture))));
             cells.Add(Text(d.Unrated.ToString(CultureInfo.InvariantCulture)));
-            cells.Add(Text($"{d.HighCompletion} of {d.Counted} ({Charts.Percent(d.HighCompletionShare, t)})"));
+            cells.Add(Text(t["{0} of {1} ({2})", d.HighCompletion, d.Counted, Charts.Percent(d.HighCompletionShare, t)]));
             return (IReadOnlyList<IReadOnlyList<CellLine>>)cells;
         }).ToList();
         return Table([header, .. rows]);

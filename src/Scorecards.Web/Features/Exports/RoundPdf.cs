@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -5,6 +6,8 @@ using PdfSharp.UniversalAccessibility;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Features.Rounds;
 using Scorecards.Web.Infrastructure;
+
+using Scorecards.Web.Infrastructure.Localization;
 
 namespace Scorecards.Web.Features.Exports;
 
@@ -34,17 +37,17 @@ public static class RoundPdf
     private static void Write(RoundExport export, IStringLocalizer t, DateTime generatedUtc, Stream stream)
     {
         PaperFonts.EnsureResolver();
-        var title = $"Scorecard: {export.Round}";
+        var title = t["Scorecard: {0}", export.Round].Value;
         var blocks = Blocks(export, generatedUtc, title, t);
         var pages = Paginate(blocks);
 
         using var document = new PdfDocument();
         document.Info.Title = title;
-        document.Info.Subject = string.Join(" ", export.Contents);
+        document.Info.Subject = string.Join(" ", export.Contents(t));
         document.Info.Creator = "Scorecards";
         var ua = UAManager.ForDocument(document);
-        ua.SetDocumentLanguage("en-GB");
-        var header = export.IncludesUnapproved ? $"{title} — includes content not approved by the Co-Chairs" : title;
+        ua.SetDocumentLanguage(Languages.Tag(CultureInfo.CurrentUICulture));
+        var header = export.IncludesUnapproved ? $"{title} — {t["includes content not approved by the Co-Chairs"]}" : title;
         for (var i = 0; i < pages.Count; i++)
         {
             var page = document.AddPage();
@@ -55,7 +58,7 @@ public static class RoundPdf
             {
                 gfx.DrawString(header, PaperFonts.Font(8, bold: export.IncludesUnapproved), new XSolidBrush(export.IncludesUnapproved ? Danger : Muted),
                     new XRect(Margin, 24, Width, 12), XStringFormats.TopLeft);
-                gfx.DrawString($"Page {i + 1} of {pages.Count}", PaperFonts.Font(8), new XSolidBrush(Muted), new XRect(Margin, 842 - 36, Width, 12), XStringFormats.TopRight);
+                gfx.DrawString(t["Page {0} of {1}", i + 1, pages.Count], PaperFonts.Font(8), new XSolidBrush(Muted), new XRect(Margin, 842 - 36, Width, 12), XStringFormats.TopRight);
             });
             foreach (var placed in pages[i])
             {
@@ -78,28 +81,29 @@ public static class RoundPdf
             blocks.Add(Text.Plain(export.Meeting, 12, Muted));
         }
 
-        blocks.Add(Text.Plain($"Period covered: {export.PeriodStart:d MMMM yyyy} – {export.PeriodEnd:d MMMM yyyy}. Round {summary.StatusLabel.ToLowerInvariant()}. "
-            + $"Generated {generatedUtc:d MMMM yyyy, HH:mm} UTC.", 9, Muted));
-        var notice = export.UnapprovedNotice;
-        foreach (var line in export.Contents)
+        blocks.Add(Text.Plain(t["Period covered: {0} – {1}. Round {2}. Generated {3} UTC.", export.PeriodStart.ToString("d MMMM yyyy", CultureInfo.CurrentCulture),
+            export.PeriodEnd.ToString("d MMMM yyyy", CultureInfo.CurrentCulture), t[summary.StatusLabel].Value.ToLower(CultureInfo.CurrentCulture),
+            generatedUtc.ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture)], 9, Muted));
+        var notice = export.UnapprovedNotice(t);
+        foreach (var line in export.Contents(t))
         {
             var draft = line == notice;
             blocks.Add(Text.Plain(line, 9, draft ? Danger : Ink, bold: draft));
         }
 
         blocks.Add(new Space(6));
-        blocks.Add(Text.Heading("Co-Chairs' assessment", 14, Tag.Heading1));
-        blocks.AddRange(summary.OverallAssessment is { } overall ? Text.Narrative(overall.Text, 10) : [Text.Plain("Not written yet.", 10, Ink)]);
+        blocks.Add(Text.Heading(t["Co-Chairs' assessment"], 14, Tag.Heading1));
+        blocks.AddRange(summary.OverallAssessment is { } overall ? Text.Narrative(overall.Text, 10) : [Text.Plain(t["Not written yet."], 10, Ink)]);
 
-        blocks.Add(Text.Heading("Focus areas by body", 14, Tag.Heading1));
-        blocks.Add(Matrix(export));
-        blocks.Add(Text.Plain("Each entry carries its own completion level, in words and colour."
-            + (export.IncludesUnapproved ? $" Bodies marked \"{RoundExport.DraftMark}\" have not been approved." : ""), 8, Muted));
+        blocks.Add(Text.Heading(t["Focus areas by body"], 14, Tag.Heading1));
+        blocks.Add(Matrix(export, t));
+        blocks.Add(Text.Plain(t["Each entry carries its own completion level, in words and colour."]
+            + (export.IncludesUnapproved ? " " + t["Bodies marked \"{0}\" have not been approved.", t[RoundExport.DraftMark]] : ""), 8, Muted));
 
-        blocks.Add(Text.Heading("Completion by focus area", 14, Tag.Heading1));
+        blocks.Add(Text.Heading(t["Completion by focus area"], 14, Tag.Heading1));
         blocks.Add(Text.Plain(Charts.Describe(summary.Distribution, t), 9, Ink));
         blocks.AddRange(summary.FocusAreas.Select(area => new Bar(area.Name, area.Distribution, t)));
-        blocks.Add(new Legend());
+        blocks.Add(new Legend(t));
 
         foreach (var area in summary.FocusAreas)
         {
@@ -107,7 +111,7 @@ public static class RoundPdf
             blocks.Add(Text.Heading($"{area.Code} · {area.Name}", 14, Tag.Heading1));
             if (summary.AssessmentOf(area.Code) is { } assessment)
             {
-                blocks.Add(Text.Heading("Co-Chairs' assessment", 10, Tag.Heading3, outline: false));
+                blocks.Add(Text.Heading(t["Co-Chairs' assessment"], 10, Tag.Heading3, outline: false));
                 blocks.AddRange(Text.Narrative(assessment.Text, 10));
             }
 
@@ -117,26 +121,26 @@ public static class RoundPdf
                 var rows = export.Rows.Where(r => r.Objective == objective.Code).ToList();
                 if (rows.Count == 0)
                 {
-                    blocks.Add(Text.Plain("No entries.", 10, Muted));
+                    blocks.Add(Text.Plain(t["No entries."], 10, Muted));
                 }
 
                 foreach (var row in rows)
                 {
-                    var ratings = string.Join(", ", new[] { row.CompletionLabel ?? "Not rated", row.TrajectoryLabel, row.EffectLabel is null ? null : $"effect: {row.EffectLabel}" }
+                    var ratings = string.Join(", ", new[] { t[row.CompletionLabel ?? "Not rated"].Value, row.TrajectoryLabel is null ? null : t[row.TrajectoryLabel].Value, row.EffectLabel is null ? null : Phrases.Uncapitalise(t["Effect: {0}", t[row.EffectLabel]]) }
                         .Where(x => x is not null));
                     blocks.Add(export.IsDraft(row.Body)
-                        ? Text.Heading([new Run(row.Body, Bold: true), new Run($" — {RoundExport.DraftMark}", Bold: true, Colour: Danger), new Run($": {ratings}", Bold: true)], 10, Tag.Heading3)
+                        ? Text.Heading([new Run(row.Body, Bold: true), new Run($" — {t[RoundExport.DraftMark]}", Bold: true, Colour: Danger), new Run($": {ratings}", Bold: true)], 10, Tag.Heading3)
                         : Text.Heading($"{row.Body}: {ratings}", 10, Tag.Heading3, outline: false));
                     if (row.NotApplicableReason is not null)
                     {
-                        blocks.Add(Text.Plain($"Not applicable: {row.NotApplicableReason}", 10, Ink));
+                        blocks.Add(Text.Plain(t["Not applicable: {0}", row.NotApplicableReason], 10, Ink));
                     }
 
                     var narrative = Text.Narrative(row.Progress, 10);
-                    blocks.AddRange(narrative.Count > 0 ? narrative : [Text.Plain("No narrative.", 10, Muted)]);
+                    blocks.AddRange(narrative.Count > 0 ? narrative : [Text.Plain(t["No narrative."], 10, Muted)]);
                     if (row.Activities.Length > 0)
                     {
-                        blocks.Add(new Text([new Run("Evidence: ", Bold: true), new Run(row.Activities)], 9, Tag.Paragraph, 0, null));
+                        blocks.Add(new Text([new Run(t["Evidence:"] + " ", Bold: true), new Run(Phrases.Months(t, row.Activities))], 9, Tag.Paragraph, 0, null));
                     }
                 }
             }
@@ -145,15 +149,15 @@ public static class RoundPdf
         return blocks;
     }
 
-    private static Table Matrix(RoundExport export)
+    private static Table Matrix(RoundExport export, IStringLocalizer t)
     {
         var summary = export.Summary;
         var bodies = summary.Bodies.Where(b => b.Included).Select(b => b.Code).ToList();
         var first = Math.Min(110, Width / 3);
         var widths = new[] { first }.Concat(bodies.Select(_ => (Width - first) / Math.Max(1, bodies.Count))).ToArray();
-        var header = new List<Cell> { new([new Chip([new Run("Focus area", Bold: true)], null)]) };
+        var header = new List<Cell> { new([new Chip([new Run(t["Focus area"], Bold: true)], null)]) };
         header.AddRange(bodies.Select(b => new Cell(export.IsDraft(b)
-            ? [new Chip([new Run(b, Bold: true)], null), new Chip([new Run("Draft — not approved", Italic: true, Colour: Danger)], null)]
+            ? [new Chip([new Run(b, Bold: true)], null), new Chip([new Run(t["Draft — not approved"], Italic: true, Colour: Danger)], null)]
             : [new Chip([new Run(b, Bold: true)], null)])));
         var rows = summary.FocusAreas.Select(area =>
         {
@@ -163,7 +167,7 @@ public static class RoundPdf
                 var entries = area.Cells.FirstOrDefault(c => c.BodyCode == body)?.Entries ?? [];
                 return new Cell(entries.Count == 0
                     ? [new Chip([new Run("—")], null)]
-                    : entries.Select(e => new Chip([new Run(e.ObjectiveCode, Bold: true), new Run(" " + (e.CompletionLabel ?? "Not rated"))], e.Completion, Rated: true)).ToList());
+                    : entries.Select(e => new Chip([new Run(e.ObjectiveCode, Bold: true), new Run(" " + t[e.CompletionLabel ?? "Not rated"])], e.Completion, Rated: true)).ToList());
             }));
             return cells;
         }).ToList();
@@ -545,11 +549,11 @@ public static class RoundPdf
         public Bar(string name, DistributionDto distribution, IStringLocalizer t)
         {
             _distribution = distribution;
-            var counts = $"{distribution.HighCompletion} of {distribution.Counted} substantial or complete ({Charts.Percent(distribution.HighCompletionShare, t)})";
+            var counts = t["{0} of {1} substantial or complete ({2})", distribution.HighCompletion, distribution.Counted, Charts.Percent(distribution.HighCompletionShare, t)].Value;
             _label = Wrap([new Run(name)], 8, LabelWidth - Gap);
             _counts = Wrap([new Run(counts)], 8, Width - LabelWidth - BarWidth - Gap);
-            _alt = $"{name}: {string.Join(", ", distribution.Levels.Where(l => l.Count > 0).Select(l => $"{l.Count} {l.Label.ToLowerInvariant()}"))}"
-                + (distribution.Unrated > 0 ? $", {distribution.Unrated} not rated" : "") + $"; {counts}.";
+            _alt = $"{name}: {string.Join(", ", distribution.Levels.Where(l => l.Count > 0).Select(l => $"{l.Count} {t[l.Label].Value.ToLower(CultureInfo.CurrentCulture)}"))}"
+                + (distribution.Unrated > 0 ? t[", not rated {0}", distribution.Unrated].Value : "") + $"; {counts}.";
         }
 
         private double Height => Math.Max(14, Math.Max(_label.Count, _counts.Count) * 8 * 1.3) + 3;
@@ -596,14 +600,17 @@ public static class RoundPdf
     {
         private readonly List<(Completion Level, double X, int Row)> _items = [];
 
-        public Legend()
+        private readonly IStringLocalizer _t;
+
+        public Legend(IStringLocalizer t)
         {
+            _t = t;
             var font = PaperFonts.Font(7.5);
             var x = 0.0;
             var row = 0;
             foreach (var level in Ratings.CompletionDisplayOrder)
             {
-                var width = 14 + PaperFonts.Width(level.Label(), font) + 10;
+                var width = 14 + PaperFonts.Width(t[level.Label()], font) + 10;
                 if (x + width > Width && x > 0)
                 {
                     row++;
@@ -621,14 +628,14 @@ public static class RoundPdf
 
         public override void Render(Canvas canvas, Placed placed)
         {
-            var alt = "Legend: " + string.Join(", ", Ratings.CompletionDisplayOrder.Select(l => l.Label()));
+            var alt = _t["Legend:"] + " " + string.Join(", ", Ratings.CompletionDisplayOrder.Select(l => _t[l.Label()].Value));
             canvas.Figure(alt, new XRect(Margin, placed.Y, Width, Height), () =>
             {
                 foreach (var (level, x, row) in _items)
                 {
                     var y = placed.Y + (row * 14);
                     canvas.Graphics.DrawRectangle(new XPen(XColor.FromArgb(118, 118, 118), 0.5), new XSolidBrush(Colours(level).Fill), Margin + x, y + 2, 9, 9);
-                    canvas.Graphics.DrawString(level.Label(), PaperFonts.Font(7.5), new XSolidBrush(Ink), Margin + x + 13, y + 1, XStringFormats.TopLeft);
+                    canvas.Graphics.DrawString(_t[level.Label()], PaperFonts.Font(7.5), new XSolidBrush(Ink), Margin + x + 13, y + 1, XStringFormats.TopLeft);
                 }
             });
         }

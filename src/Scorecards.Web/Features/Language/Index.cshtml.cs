@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Scorecards.Web.Infrastructure.Authorization;
 using Scorecards.Web.Infrastructure.Localization;
 
 namespace Scorecards.Web.Features.Language;
@@ -13,14 +15,14 @@ namespace Scorecards.Web.Features.Language;
 /// Without <c>choose</c> the page lists the languages.
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(IOptions<RequestLocalizationOptions> options) : PageModel
+public sealed class IndexModel(IOptions<RequestLocalizationOptions> options, global::Scorecards.Data.AppDbContext db) : PageModel
 {
     public IReadOnlyList<System.Globalization.CultureInfo> Offered { get; } = options.Value.SupportedUICultures?.ToList() ?? [];
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public IActionResult OnGet(string? choose)
+    public async Task<IActionResult> OnGetAsync(string? choose, CancellationToken ct)
     {
         if (choose is null)
         {
@@ -33,6 +35,13 @@ public sealed class IndexModel(IOptions<RequestLocalizationOptions> options) : P
         }
 
         Languages.Remember(Response, chosen);
+        // A signed-in person's choice is kept with their account too: their e-mails come in it.
+        if (User.Identity?.IsAuthenticated == true && User.UserId() is { Length: > 0 } userId)
+        {
+            await db.Users.Where(u => u.Id == userId && u.Language != chosen.Name)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, chosen.Name), ct);
+        }
+
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 

@@ -1,9 +1,12 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Scorecards.Data;
 using Scorecards.Domain.Meetings;
 using Scorecards.Domain.Notices;
 using Scorecards.Domain.Rounds;
 using Scorecards.Domain.Scorecards;
+using Scorecards.Web.Infrastructure.Localization;
 
 namespace Scorecards.Web.Features.Notices;
 
@@ -13,7 +16,7 @@ namespace Scorecards.Web.Features.Notices;
 /// a week away, and each morning's digest e-mail. One server at a time does it (a <see cref="JobLease"/>), every
 /// scheduled notice has a key so it is written once however often this runs, and all of it goes by the app's clock.
 /// </summary>
-public sealed class NoticeScheduler(IServiceScopeFactory scopes, Notifier notifier, MailSettings mail, TimeProvider clock)
+public sealed class NoticeScheduler(IServiceScopeFactory scopes, Notifier notifier, MailSettings mail, TimeProvider clock, IStringLocalizer<Strings> t)
 {
     public const string LeaseName = "notices.schedule";
     public static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(5);
@@ -37,6 +40,8 @@ public sealed class NoticeScheduler(IServiceScopeFactory scopes, Notifier notifi
             return false;
         }
 
+        // Notices are kept in English, each reader's language being given when they are shown or mailed.
+        using var english = Languages.Use(Languages.English);
         var zone = await ProcessZoneAsync(db, ct);
         await RemindAsync(db, now, ct);
         await DecisionsAsync(db, zone, now, ct);
@@ -136,7 +141,7 @@ public sealed class NoticeScheduler(IServiceScopeFactory scopes, Notifier notifi
             .Select(n => n.UserId).Distinct().ToListAsync(ct);
         foreach (var userId in people)
         {
-            var person = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.DisplayName, u.DisabledUtc, u.TimeZone }).SingleAsync(ct);
+            var person = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.DisplayName, u.DisabledUtc, u.TimeZone, u.Language }).SingleAsync(ct);
             var zone = Reminders.Zone(person.TimeZone) ?? processZone;
             var cutoff = Reminders.StartOfDayUtc(Reminders.Today(now, zone), zone) + DigestTime;
             if (now < cutoff)
@@ -162,10 +167,11 @@ public sealed class NoticeScheduler(IServiceScopeFactory scopes, Notifier notifi
             if (person.DisabledUtc is null && !string.IsNullOrEmpty(person.Email))
             {
                 var day = TimeZoneInfo.ConvertTimeFromUtc(now, zone);
+                using var language = Languages.Use(notifier.LanguageOf(person.Language));
                 db.Outbox.Add(notifier.Mail(userId, person.Email, person.DisplayName, Notifier.DigestPurpose,
-                    $"Your Scorecards notices, {day:d MMMM yyyy}: {notices.Count} new",
-                    [$"{notices.Count} {(notices.Count == 1 ? "notice has" : "notices have")} come for you since the last digest:",
-                        .. notices.Select(n => n.Link is null ? $"• {n.Subject}" : $"• {n.Subject}\n  {mail.Link(n.Link)}")],
+                    t["Your Scorecards notices, {0}: {1} new", day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture), notices.Count],
+                    [notices.Count == 1 ? t["1 notice has come for you since the last digest:"] : t["{0} notices have come for you since the last digest:", notices.Count],
+                        .. notices.Select(n => n.Link is null ? $"• {Phrases.Say(t, n.Subject)}" : $"• {Phrases.Say(t, n.Subject)}\n  {mail.Link(n.Link)}")],
                     "/notices", unsubscribe: null, now));
                 await db.SaveChangesAsync(ct);
             }

@@ -1,11 +1,15 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Scorecards.Data;
 using Scorecards.Data.Notices;
 using Scorecards.Domain.Notices;
 using Scorecards.Web.Infrastructure;
+using Scorecards.Web.Infrastructure.Localization;
 
 namespace Scorecards.Web.Features.Notices;
 
@@ -26,7 +30,8 @@ public sealed record NoticeDraft(NoticeKind Kind, string Subject, string Text, s
 /// Writes notices to people, with their e-mails where they take them one by one, into the pending changes of a
 /// database context: they are saved with the change that causes them, or not at all. Never saves by itself.
 /// </summary>
-public sealed class Notifier(MailSettings mail, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class Notifier(MailSettings mail, IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<Strings> t,
+    IOptions<RequestLocalizationOptions> languages)
 {
     public const string DigestPurpose = "digest";
 
@@ -40,7 +45,7 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
         }
 
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.DisabledUtc == null)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.TimeZone }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.TimeZone, u.Language }).ToListAsync(ct);
         var chosen = await db.NoticePreferences.AsNoTracking().Where(p => ids.Contains(p.UserId) && p.Kind == draft.Kind)
             .ToDictionaryAsync(p => p.UserId, p => p.Delivery, ct);
         var keys = draft.Key is null ? [] : await ExistingKeysAsync(db, people.Select(p => KeyFor(draft.Key, p.Id)).ToList(), ct);
@@ -54,7 +59,13 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
             }
 
             var delivery = NoticeKinds.Effective(draft.Kind, chosen.TryGetValue(person.Id, out var d) ? d : null);
-            var text = draft.Text + InTheirZone(draft.Deadline, person.TimeZone);
+            // Kept in English, as every notice is, and said in each reader's language when shown or mailed.
+            string text;
+            using (Languages.Use(Languages.English))
+            {
+                text = draft.Text + InTheirZone(draft.Deadline, person.TimeZone);
+            }
+
             db.Notices.Add(new Notice
             {
                 UserId = person.Id,
@@ -68,25 +79,30 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
             });
             if (delivery == Delivery.Immediately && !string.IsNullOrEmpty(person.Email))
             {
-                db.Outbox.Add(Mail(person.Id, person.Email, person.DisplayName, draft.Kind.ToString(), draft.Subject,
-                    [.. Paragraphs(text)], draft.Link, Unsubscribe(person.Id, draft.Kind), now, lessOnly: NoticeKinds.IsDeadline(draft.Kind)));
+                using var language = Languages.Use(LanguageOf(person.Language));
+                db.Outbox.Add(Mail(person.Id, person.Email, person.DisplayName, draft.Kind.ToString(), Phrases.Say(t, draft.Subject),
+                    [.. Paragraphs(text).Select(p => Phrases.Say(t, p))], draft.Link, Unsubscribe(person.Id, draft.Kind), now, lessOnly: NoticeKinds.IsDeadline(draft.Kind)));
             }
         }
     }
 
+    /// <summary>The language a person's e-mails are written in: their choice where this server offers it, else English.</summary>
+    public CultureInfo LanguageOf(string? chosen) => Languages.For(chosen, languages.Value.SupportedUICultures?.ToList() ?? [Languages.English]);
+
     /// <summary>
-    /// An e-mail to one person, ready for the outbox: greeting, paragraphs, the link to act (as <paramref name="linkLabel"/>
+    /// An e-mail to one person, in the current UI culture's language, ready for the outbox: greeting, paragraphs, the link to act (as <paramref name="linkLabel"/>
     /// says), and the footer, which for a notice also says where to choose which e-mails come, and has its one-click
     /// link: to stop this kind, or, with <paramref name="lessOnly"/> (a body's own deadlines), to take it in the daily
     /// digest instead. Only a real stop is announced to mail programs as List-Unsubscribe.
     /// </summary>
     public OutboxMessage Mail(string? userId, string email, string name, string purpose, string subject, IReadOnlyList<string> paragraphs,
-        string? link, string? unsubscribe, DateTime nowUtc, string linkLabel = "Open it", bool aboutNotices = true, bool lessOnly = false)
+        string? link, string? unsubscribe, DateTime nowUtc, string? linkLabel = null, bool aboutNotices = true, bool lessOnly = false)
     {
         var text = new StringBuilder();
-        var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><body style=\"font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#1b1b1b\">");
-        text.Append("Dear ").Append(name).Append(",\n\n");
-        html.Append("<p>Dear ").Append(E(name)).Append(",</p>");
+        var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{Languages.Tag(CultureInfo.CurrentUICulture)}\"><body style=\"font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#1b1b1b\">");
+        var greeting = t["Dear {0},", name].Value;
+        text.Append(greeting).Append("\n\n");
+        html.Append("<p>").Append(E(greeting)).Append("</p>");
         foreach (var paragraph in paragraphs)
         {
             text.Append(paragraph).Append("\n\n");
@@ -96,8 +112,8 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
         if (link is not null)
         {
             var url = mail.Link(link);
-            text.Append(linkLabel).Append(": ").Append(url).Append("\n\n");
-            html.Append("<p><a href=\"").Append(E(url)).Append("\">").Append(E(linkLabel == "Open it" ? "Open it in Scorecards" : linkLabel)).Append("</a></p>");
+            text.Append(linkLabel ?? t["Open it"]).Append(": ").Append(url).Append("\n\n");
+            html.Append("<p><a href=\"").Append(E(url)).Append("\">").Append(E(linkLabel ?? t["Open it in Scorecards"])).Append("</a></p>");
         }
 
         text.Append("-- \nBali Process Scorecards\n");
@@ -105,15 +121,15 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
         if (aboutNotices)
         {
             var settings = mail.Link("/notices/settings");
-            text.Append("Choose which e-mails you receive: ").Append(settings).Append('\n');
-            html.Append("<br><a href=\"").Append(E(settings)).Append("\">Choose which e-mails you receive</a>");
+            text.Append(t["Choose which e-mails you receive"]).Append(": ").Append(settings).Append('\n');
+            html.Append("<br><a href=\"").Append(E(settings)).Append("\">").Append(E(t["Choose which e-mails you receive"])).Append("</a>");
         }
 
         if (unsubscribe is not null)
         {
-            var label = lessOnly ? "Get e-mails of this kind once a day instead" : "Stop e-mails of this kind";
+            string label = lessOnly ? t["Get e-mails of this kind once a day instead"] : t["Stop e-mails of this kind"];
             text.Append(label).Append(": ").Append(unsubscribe).Append('\n');
-            html.Append(" · <a href=\"").Append(E(unsubscribe)).Append("\">").Append(label).Append("</a>");
+            html.Append(" · <a href=\"").Append(E(unsubscribe)).Append("\">").Append(E(label)).Append("</a>");
         }
 
         html.Append("</p></body></html>");

@@ -8,6 +8,8 @@ using Scorecards.Domain.Secondments;
 using Scorecards.Web.Features.Members;
 using Scorecards.Web.Features.Secondments;
 
+using Scorecards.Web.Infrastructure.Localization;
+
 namespace Scorecards.Web.Features.Notices;
 
 /// <summary>
@@ -21,6 +23,8 @@ public sealed class WorkflowNotices(Notifier notifier) : ISaveFollower
 {
     public async Task FollowAsync(AppDbContext db, IReadOnlyList<EntityEntry> pending, CancellationToken ct)
     {
+        // Notices are kept in English, each reader's language being given when they are shown or mailed.
+        using var english = Languages.Use(Languages.English);
         foreach (var entry in pending)
         {
             switch (entry.Entity)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +6,8 @@ using Scorecards.Data;
 using Scorecards.Domain.Scorecards;
 using Scorecards.Web.Infrastructure;
 using Scorecards.Web.Infrastructure.Authorization;
+
+using Scorecards.Web.Infrastructure.Localization;
 
 namespace Scorecards.Web.Features.Scorecards;
 
@@ -49,7 +50,7 @@ public sealed class EntryForm
         Indicators = e.Indicators.Select(i => new IndicatorForm
         {
             IndicatorId = i.IndicatorId,
-            Actual = i.Actual?.ToString("0.####", CultureInfo.InvariantCulture),
+            Actual = i.Actual is { } actual ? Languages.WriteNumber(actual) : null,
             MilestoneReached = i.MilestoneReached == true,
             Note = i.Note,
         }).ToList(),
@@ -152,7 +153,7 @@ public sealed class EntryModel(ScorecardService service, AppDbContext db, IAutho
             decimal? actual = null;
             if (!string.IsNullOrWhiteSpace(item.Actual))
             {
-                if (decimal.TryParse(item.Actual, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+                if (Languages.ReadNumber(item.Actual) is { } number)
                 {
                     actual = number;
                 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Localization;
 using Scorecards.Domain.Activities;
 using Scorecards.Domain.WorkPlans;
 
@@ -18,7 +19,7 @@ public static class Timeline
     private const int Row = 22;
     private const int Top = 22;
 
-    public static IHtmlContent Svg(WorkPlanDto plan, DateOnly today)
+    public static IHtmlContent Svg(WorkPlanDto plan, DateOnly today, IStringLocalizer t)
     {
         var start = plan.StartDate;
         var end = plan.EndDate;
@@ -33,12 +34,13 @@ public static class Timeline
         var height = Top + (Math.Max(1, plan.Items.Count) * Row) + 8;
         var id = $"timeline-{plan.Id}";
         var delivered = plan.Count(WorkPlanItemStatus.Delivered);
-        var description = $"{plan.Items.Count} planned items from {plan.StartDate:d MMM yyyy} to {plan.EndDate:d MMM yyyy}: {delivered} delivered, "
-            + $"{plan.Count(WorkPlanItemStatus.UnderWay)} under way, {plan.Count(WorkPlanItemStatus.NotStarted)} not started, {plan.Count(WorkPlanItemStatus.Dropped)} dropped.";
+        var description = t["{0} planned items from {1} to {2}: {3} delivered, {4} under way, {5} not started, {6} dropped.", plan.Items.Count,
+            plan.StartDate.ToString("d MMM yyyy", CultureInfo.CurrentCulture), plan.EndDate.ToString("d MMM yyyy", CultureInfo.CurrentCulture), delivered,
+            plan.Count(WorkPlanItemStatus.UnderWay), plan.Count(WorkPlanItemStatus.NotStarted), plan.Count(WorkPlanItemStatus.Dropped)].Value;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
             $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart timeline\" role=\"img\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" aria-labelledby=\"{id}-title {id}-desc\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(plan.Body)} {E(plan.Title)}: planned against delivered</title><desc id=\"{id}-desc\">{E(description)}</desc>");
+        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(t["{0} {1}: planned against delivered", plan.Body, plan.Title])}</title><desc id=\"{id}-desc\">{E(description)}</desc>");
         svg.Append(CultureInfo.InvariantCulture,
             $"<defs><pattern id=\"{id}-hatch\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"5\" height=\"5\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"5\" stroke=\"#1f5f8b\" stroke-width=\"2\"/></pattern></defs>");
 
@@ -57,14 +59,14 @@ public static class Timeline
             var x2 = X(item.TargetEnd.AddDays(1));
             var dash = item.Status == WorkPlanItemStatus.Dropped ? " stroke-dasharray=\"4 3\"" : "";
             svg.Append(CultureInfo.InvariantCulture,
-                $"<rect x=\"{x1:0.#}\" y=\"{y + 2}\" width=\"{Math.Max(2, x2 - x1):0.#}\" height=\"{Row - 6}\" fill=\"#eef3f7\" stroke=\"#1f5f8b\"{dash}><title>{item.Number}. {E(item.Title)}: planned {item.TargetStart:MMM yyyy} – {item.TargetEnd:MMM yyyy}, {E(item.StatusLabel)}</title></rect>");
+                $"<rect x=\"{x1:0.#}\" y=\"{y + 2}\" width=\"{Math.Max(2, x2 - x1):0.#}\" height=\"{Row - 6}\" fill=\"#eef3f7\" stroke=\"#1f5f8b\"{dash}><title>{item.Number}. {E(t["{0}: planned {1} – {2}, {3}", item.Title, item.TargetStart.ToString("MMM yyyy", CultureInfo.CurrentCulture), item.TargetEnd.ToString("MMM yyyy", CultureInfo.CurrentCulture), t[item.StatusLabel].Value])}</title></rect>");
             foreach (var a in item.Activities.Where(a => a.Status != ActivityStatus.Cancelled))
             {
                 var a1 = X(a.StartDate);
                 var a2 = X(a.EndDate.AddDays(1));
                 var fill = a.Status == ActivityStatus.Delivered ? "#1f5f8b" : $"url(#{id}-hatch)";
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"<rect x=\"{a1:0.#}\" y=\"{y + 6}\" width=\"{Math.Max(3, a2 - a1):0.#}\" height=\"{Row - 14}\" fill=\"{fill}\" stroke=\"#1f5f8b\"><title>{E(a.Title)}, {E(a.Dates)}: {a.Status.ToString().ToLowerInvariant()}</title></rect>");
+                    $"<rect x=\"{a1:0.#}\" y=\"{y + 6}\" width=\"{Math.Max(3, a2 - a1):0.#}\" height=\"{Row - 14}\" fill=\"{fill}\" stroke=\"#1f5f8b\"><title>{E(a.Title)}, {E(a.Dates)}: {E(t[a.Status.ToString()].Value.ToLower(CultureInfo.CurrentCulture))}</title></rect>");
             }
 
             y += Row;
@@ -74,7 +76,7 @@ public static class Timeline
         {
             var x = X(today);
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x:0.#}\" y1=\"14\" x2=\"{x:0.#}\" y2=\"{height}\" stroke=\"#b00020\" stroke-dasharray=\"3 2\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x - 3:0.#}\" y=\"{height - 2}\" font-size=\"10\" text-anchor=\"end\" fill=\"#b00020\">today</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x - 3:0.#}\" y=\"{height - 2}\" font-size=\"10\" text-anchor=\"end\" fill=\"#b00020\">{E(t["today"])}</text>");
         }
 
         svg.Append("</svg>");

@@ -16,9 +16,9 @@ public static class Languages
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
     public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id");
 
-    /// <summary>The languages offered on this server: Indonesian when <c>Languages:Indonesian</c> is true.</summary>
+    /// <summary>The languages offered on this server: Indonesian unless <c>Languages:Indonesian</c> is false.</summary>
     public static IReadOnlyList<CultureInfo> Offered(IConfiguration configuration) =>
-        configuration.GetValue("Languages:Indonesian", false) ? [English, Indonesian] : [English];
+        configuration.GetValue("Languages:Indonesian", true) ? [English, Indonesian] : [English];
 
     /// <summary>The language's own name, as the switch offers it: "English", "Bahasa Indonesia".</summary>
     public static string NativeName(CultureInfo culture) => IsEnglish(culture) ? "English" : "Bahasa Indonesia";
@@ -57,6 +57,47 @@ public static class Languages
         });
         return services;
     }
+
+    /// <summary>
+    /// The language of a person's stored choice, for what is written to them outside a request (e-mails): their choice
+    /// where this server offers it, else English.
+    /// </summary>
+    public static CultureInfo For(string? chosen, IReadOnlyList<CultureInfo> offered) => Find(chosen, offered) ?? English;
+
+    /// <summary>
+    /// Writes in <paramref name="culture"/> until disposed: texts, dates and numbers. What is stored for every reader
+    /// (notices) is written in English this way, and each e-mail in its reader's language.
+    /// </summary>
+    public static IDisposable Use(CultureInfo culture) => new Scope(culture);
+
+    private sealed class Scope : IDisposable
+    {
+        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+
+        public Scope(CultureInfo culture)
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+        }
+
+        public void Dispose()
+        {
+            CultureInfo.CurrentCulture = _culture;
+            CultureInfo.CurrentUICulture = _uiCulture;
+        }
+    }
+
+    /// <summary>
+    /// A number as a person types it in their language: "12.5" in English, "12,5" in Indonesian. No thousands separator
+    /// is read, as one language's separator is the other's decimal point; "1.000" is refused rather than misread.
+    /// </summary>
+    public static decimal? ReadNumber(string? text) =>
+        decimal.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.CurrentCulture, out var value) ? value : null;
+
+    /// <summary>A number for a form's field, as <see cref="ReadNumber"/> reads it back.</summary>
+    public static string WriteNumber(decimal value) => value.ToString("0.####", CultureInfo.CurrentCulture);
 
     /// <summary>The cookie that remembers a reader's choice for a year.</summary>
     public static void Remember(HttpResponse response, CultureInfo culture) =>

@@ -24,38 +24,33 @@ public static partial class Phrases
     /// </summary>
     public const string SaidMessage = "SaidMessage";
 
+    // The ways dates are written into messages.
+    private static readonly string[] DateFormats = ["d MMMM yyyy", "dddd d MMMM yyyy", "d MMM yyyy"];
+
     private static readonly ConcurrentDictionary<string, IReadOnlyList<Template>> Templates = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> Texts = new(StringComparer.Ordinal);
 
     /// <summary>The message in the current UI culture's language; unchanged in English, or where no text matches it (then reported).</summary>
-    public static string Say(IStringLocalizer t, string? message)
+    public static string Say(IStringLocalizer t, string? message) => Say(t, message, depth: 0);
+
+    private static string Say(IStringLocalizer t, string? message, int depth)
     {
         if (string.IsNullOrEmpty(message) || Languages.IsEnglish(CultureInfo.CurrentUICulture))
         {
             return message ?? "";
         }
 
-        var whole = t[message];
-        if (!whole.ResourceNotFound)
+        if (Exact(t, message) is { } whole)
         {
-            return whole.Value;
+            return whole;
         }
 
         foreach (var template in TemplatesFor(t))
         {
-            Match match;
-            try
-            {
-                match = template.Pattern.Match(message);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                continue;
-            }
-
-            if (match.Success)
+            if (Matches(template, message) is { } match)
             {
                 var values = Enumerable.Range(0, template.Count)
-                    .Select(i => (object)Value(t, match.Groups[$"v{i}"].Value))
+                    .Select(i => (object)Value(t, match.Groups[$"v{i}"].Value, depth))
                     .ToArray();
                 return string.Format(CultureInfo.CurrentCulture, template.Translation, values);
             }
@@ -65,15 +60,103 @@ public static partial class Phrases
         return t[message].Value;
     }
 
-    private static string Value(IStringLocalizer t, string value)
+    /// <summary>
+    /// Dates written in English inside a text kept in English (an activity's "16–18 July 2024", a citation), with the
+    /// months named as the current culture names them: "16–18 Juli 2024".
+    /// </summary>
+    public static string Months(IStringLocalizer t, string? text)
     {
-        if (DateOnly.TryParseExact(value, ["d MMMM yyyy", "d MMM yyyy"], Languages.English, DateTimeStyles.None, out var date))
+        if (string.IsNullOrEmpty(text) || Languages.IsEnglish(CultureInfo.CurrentUICulture))
         {
-            return date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+            return text ?? "";
         }
 
-        var text = t[value];
-        return text.ResourceNotFound ? value : text.Value;
+        var names = CultureInfo.CurrentCulture.DateTimeFormat;
+        var said = MonthName().Replace(text, m =>
+        {
+            var full = Array.IndexOf(Languages.English.DateTimeFormat.MonthNames, m.Value);
+            return full >= 0 ? names.MonthNames[full] : names.AbbreviatedMonthNames[Array.IndexOf(Languages.English.DateTimeFormat.AbbreviatedMonthNames, m.Value)];
+        });
+        return said.Replace("date not recorded", t["date not recorded"], StringComparison.Ordinal);
+    }
+
+    /// <summary>The text with its first letter small, as it goes on a sentence in the current culture ("…, effect: Marginal").</summary>
+    public static string Uncapitalise(string text) =>
+        text.Length == 0 ? text : char.ToLower(text[0], CultureInfo.CurrentCulture) + text[1..];
+
+    /// <summary>The text with its first letter a capital, as a sentence begins in the current culture.</summary>
+    public static string Capitalise(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
+
+    // A value of a message: a date in the language's way, a text of the resources translated, or a message made from
+    // one (a notice says "{0} is due today" of "WG-TIP's scorecard for …"), to a depth of three.
+    private static string Value(IStringLocalizer t, string value, int depth)
+    {
+        foreach (var format in DateFormats)
+        {
+            if (DateOnly.TryParseExact(value, format, Languages.English, DateTimeStyles.None, out var date))
+            {
+                return date.ToString(format, CultureInfo.CurrentCulture);
+            }
+        }
+
+        if (Exact(t, value) is { } text)
+        {
+            return text;
+        }
+
+        if (depth >= 2 || value.Length < MinimumFixedCharacters)
+        {
+            return value;
+        }
+
+        foreach (var template in TemplatesFor(t))
+        {
+            if (Matches(template, value) is { } match)
+            {
+                return string.Format(CultureInfo.CurrentCulture, template.Translation,
+                    Enumerable.Range(0, template.Count).Select(i => (object)Value(t, match.Groups[$"v{i}"].Value, depth + 1)).ToArray());
+            }
+        }
+
+        return value;
+    }
+
+    // The text as the resources hold it; one that begins a sentence mid-sentence ("withdrawn") is found by its capital
+    // ("Withdrawn"), as resources cannot hold two texts that differ only in case.
+    // Read from the culture's whole table rather than asked one by one, so that a text tried and not found is not reported
+    // as missing when a template says it.
+    private static string? Exact(IStringLocalizer t, string text)
+    {
+        var texts = TextsFor(t);
+        if (texts.TryGetValue(text, out var found))
+        {
+            return found;
+        }
+
+        if (text.Length > 1 && char.IsLower(text[0]) && texts.TryGetValue(char.ToUpperInvariant(text[0]) + text[1..], out var capital))
+        {
+            return char.ToLower(capital[0], CultureInfo.CurrentCulture) + capital[1..];
+        }
+
+        return null;
+    }
+
+    private static IReadOnlyDictionary<string, string> TextsFor(IStringLocalizer t) =>
+        Texts.GetOrAdd(CultureInfo.CurrentUICulture.Name, _ => t.GetAllStrings(includeParentCultures: true)
+            .GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal));
+
+    private static Match? Matches(Template template, string message)
+    {
+        try
+        {
+            var match = template.Pattern.Match(message);
+            return match.Success ? match : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
     }
 
     private static IReadOnlyList<Template> TemplatesFor(IStringLocalizer t) =>
@@ -104,12 +187,16 @@ public static partial class Phrases
 
             fixedCharacters += english.Length - last;
             pattern.Append(Regex.Escape(english[last..])).Append('$');
-            return fixedCharacters < MinimumFixedCharacters || seen.Count == 0 || seen.Max() + 1 != seen.Count
+            // "{0}: {1}" (a heading and what follows it) is the one short template: it is tried last, and says both sides.
+            return (fixedCharacters < MinimumFixedCharacters && english != "{0}: {1}") || seen.Count == 0 || seen.Max() + 1 != seen.Count
                 ? null
                 : new Template(new Regex(pattern.ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)),
                     translation, seen.Count, fixedCharacters);
         }
     }
+
+    [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b")]
+    private static partial Regex MonthName();
 
     [GeneratedRegex(@"\{(\d+)(?::[^}]*)?\}")]
     private static partial Regex Placeholder();

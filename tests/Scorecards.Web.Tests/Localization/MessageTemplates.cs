@@ -156,7 +156,7 @@ internal static partial class MessageTemplates
             }
             else if (interpolated && c == '{')
             {
-                i = HoleEnd(s, i);
+                i = PageText.Balanced(s, i);
                 text.Append('{').Append(holes + count++).Append('}');
             }
             else
@@ -167,39 +167,6 @@ internal static partial class MessageTemplates
         }
 
         return (text.ToString(), i, count);
-    }
-
-    private static int HoleEnd(string s, int i)
-    {
-        var depth = 0;
-        for (; i < s.Length; i++)
-        {
-            switch (s[i])
-            {
-                case '"':
-                    for (i++; s[i] != '"'; i++)
-                    {
-                        if (s[i] == '\\')
-                        {
-                            i++;
-                        }
-                    }
-
-                    break;
-                case '(' or '[' or '{':
-                    depth++;
-                    break;
-                case ')' or ']' or '}':
-                    if (--depth == 0)
-                    {
-                        return i + 1;
-                    }
-
-                    break;
-            }
-        }
-
-        return i;
     }
 
     [GeneratedRegex("""TempData\["Message"\]\s*=|Result\.Fail\(\s*(?:"[^"]*"|[A-Za-z.]+)\s*,|Result\.Invalid\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z.]+)\s*,|new FieldError\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z.]+)\s*,|AddModelError\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z."\[\]+ ]+?)\s*,|\bProblem\s*=|\bError\s*=|Problems\.Add\(|Result\.NotFound\(|new NoticeDraft\(\s*NoticeKind\.[A-Za-z]+\s*,|new\(NoticeKind\.[A-Za-z]+\s*,|var what =|var due =|var \(subject, text\) =""")]

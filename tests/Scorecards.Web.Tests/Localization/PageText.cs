@@ -118,8 +118,8 @@ internal static partial class PageText
         return ElseKeyword().Replace(text.ToString(), " ");
     }
 
-    // The index after the bracket that closes the one at start, skipping strings.
-    private static int Balanced(string text, int start)
+    /// <summary>The index after the bracket that closes the one at <paramref name="start"/>, skipping strings.</summary>
+    public static int Balanced(string text, int start)
     {
         var depth = 0;
         for (var i = start; i < text.Length; i++)

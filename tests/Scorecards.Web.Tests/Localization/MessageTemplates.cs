@@ -169,7 +169,7 @@ internal static partial class MessageTemplates
         return (text.ToString(), i, count);
     }
 
-    [GeneratedRegex("""TempData\["Message"\]\s*=|Result\.Fail\(\s*(?:"[^"]*"|[A-Za-z.]+)\s*,|Result\.Invalid\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z.]+)\s*,|new FieldError\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z.]+)\s*,|AddModelError\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z."\[\]+ ]+?)\s*,|\bProblem\s*=|\bError\s*=|Problems\.Add\(|Result\.NotFound\(|new NoticeDraft\(\s*NoticeKind\.[A-Za-z]+\s*,|new\(NoticeKind\.[A-Za-z]+\s*,|var what =|var due =|var \(subject, text\) =""")]
+    [GeneratedRegex("""TempData\["Message"\]\s*=|Result\.Fail\(\s*(?:"[^"]*"|[A-Za-z.]+)\s*,|Result\.Invalid\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z.]+)\s*,|new FieldError\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z.]+)\s*,|AddModelError\(\s*(?:nameof\([^)]*\)|"[^"]*"|[A-Za-z."\[\]+ ]+?)\s*,|\bProblem\s*=|\bError\s*=|Problems\.Add\(|Result\.NotFound\(|new NoticeDraft\(\s*NoticeKind\.[A-Za-z]+\s*,|new\(NoticeKind\.[A-Za-z]+\s*,|var what =|var due =|var \(subject, text\) =|\bReject\(\s*[A-Za-z.]+\s*,|\bRefused\(|return \(null,""")]
     private static partial Regex Sink();
 
     [GeneratedRegex(@"\{\d+\}")]
@@ -179,6 +179,6 @@ internal static partial class MessageTemplates
     private static partial Regex Words();
 
     // Codes ("round.state"), field names and other strings that are not sentences.
-    [GeneratedRegex(@"^([a-z]+([.-][a-z]+)+|[A-Z][A-Za-z]+Id|[A-Za-z.]+\[\d+\])$")]
+    [GeneratedRegex(@"^([a-z]+([.-][a-z]+)*|[A-Z][A-Za-z]+Id|[A-Za-z.]+\[\d+\])$")]
     private static partial Regex Code();
 }

@@ -95,7 +95,7 @@ public sealed class IndexModel(AppDbContext db, LayoutInfo layout, TimeProvider 
         var outcomes = await approval.ApproveAsync(ids, User, ct);
         var government = (await CoChairGovernments.ListAsync(db, ct)).Find(g => g.MemberId == User.MemberId())?.Name ?? t["your government"];
         var approved = outcomes.Where(o => o.Approved).Select(o => $"{o.Body} ({o.Round})").ToList();
-        var refused = outcomes.Where(o => !o.Approved).Select(o => $"{o.Body ?? t["scorecard {0}", o.ScorecardId]}: {Phrases.Say(t, o.Message)}").ToList();
+        var refused = outcomes.Where(o => !o.Approved).Select(o => $"{o.Body ?? Phrases.Uncapitalise(t["Scorecard {0}", o.ScorecardId])}: {Phrases.Say(t, o.Message)}").ToList();
         // Several messages in one: said here, in the reader's language, rather than matched whole when shown.
         TempData[Phrases.SaidMessage] = string.Join(" ", new[]
         {

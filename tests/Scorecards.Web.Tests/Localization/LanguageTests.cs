@@ -170,4 +170,29 @@ public sealed class LanguageTests
         Assert.Equal(HttpStatusCode.BadRequest, misread.StatusCode);
         Assert.Contains("‘1.000’ bukan angka.", System.Net.WebUtility.HtmlDecode(await misread.Content.ReadAsStringAsync(Ct)));
     }
+
+    [Fact]
+    public async Task AnIndicatorsBaseline_TypedInIndonesian_IsReadWithItsDecimalComma_AndAThousandsPointIsRefused()
+    {
+        await using var world = await World.StartAsync();
+        var admin = await world.SignInAsync(World.Admin);
+        await admin.GetAsync("/language?choose=id", Ct);
+        Dictionary<string, string> Form(string baseline) => new()
+        {
+            ["Input.Name"] = "Officials trained",
+            ["Input.Kind"] = "Quantitative",
+            ["Input.Unit"] = "officials",
+            ["Input.Baseline"] = baseline,
+            ["Input.Target"] = "100",
+        };
+
+        var refused = await TestApp.PostFormAsync(admin, "/admin/indicators/LE-2.1", Form("1.000"));
+        var saved = await TestApp.PostFormAsync(admin, "/admin/indicators/LE-2.1", Form("12,5"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("‘1.000’ bukan angka.", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(12.5m, await world.App.WithDbAsync(db => db.Indicators.Where(i => i.Code == "LE-2.1").Select(i => i.Baseline).SingleAsync(Ct)));
+        Assert.Contains("value=\"12,5\"", await admin.GetStringAsync("/admin/indicators/LE-2.1", Ct));
+    }
 }

@@ -23,6 +23,23 @@ public sealed class IndicatorInput
     /// <summary>The change, its numbers read as the person typed them in their language and handed on as the rules read them.</summary>
     public IndicatorChange ToChange() => new(Name, Kind, Unit, Invariant(Baseline), Invariant(Target));
 
+    /// <summary>
+    /// A baseline or target typed in a language other than English that is not a number in it ("1.000" in Indonesian, where
+    /// the point separates thousands): refused here rather than read by the rules' own reading, where it would be 1.
+    /// </summary>
+    public Domain.Result? NumberProblems()
+    {
+        if (Infrastructure.Localization.Languages.IsEnglish(System.Globalization.CultureInfo.CurrentCulture))
+        {
+            return null;
+        }
+
+        var errors = new[] { (Field: nameof(Baseline), Typed: Baseline), (Field: nameof(Target), Typed: Target) }
+            .Where(x => !string.IsNullOrWhiteSpace(x.Typed) && Infrastructure.Localization.Languages.ReadNumber(x.Typed) is null)
+            .Select(x => new Domain.Scorecards.FieldError(x.Field, $"'{x.Typed}' is not a number.")).ToList();
+        return errors.Count == 0 ? null : Domain.Result.Invalid(errors);
+    }
+
     private static string? Invariant(string? typed) =>
         Infrastructure.Localization.Languages.ReadNumber(typed) is { } number ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : typed;
 }
@@ -61,6 +78,11 @@ public sealed class IndicatorModel(AppDbContext db, FrameworkEditor editor) : Pa
 
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
     {
+        if (Input.NumberProblems() is { } problems)
+        {
+            return await this.RefusedAsync(problems, () => LoadAsync(code, ct), prefix: nameof(Input));
+        }
+
         var changed = await editor.ChangeIndicatorAsync(code, Input.ToChange(), Retired, ct);
         if (!changed.Succeeded)
         {

@@ -60,10 +60,11 @@ public sealed class ObjectiveModel(AppDbContext db, FrameworkEditor editor) : Pa
 
     public async Task<IActionResult> OnPostAddIndicatorAsync(string code, CancellationToken ct)
     {
-        var added = await editor.AddIndicatorAsync(code, NewIndicator.Code, NewIndicator.ToChange(), ct);
-        if (!added.Succeeded)
+        var problems = NewIndicator.NumberProblems();
+        var added = problems is null ? await editor.AddIndicatorAsync(code, NewIndicator.Code, NewIndicator.ToChange(), ct) : null;
+        if (added is not { Succeeded: true })
         {
-            return await this.RefusedAsync(added.Outcome, async () =>
+            return await this.RefusedAsync(problems ?? added!.Outcome, async () =>
             {
                 await LoadAsync(code, ct);
                 (Title, Description, Retired) = (Objective.Title, Objective.Description, Objective.IsRetired);

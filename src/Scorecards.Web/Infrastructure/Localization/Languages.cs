@@ -89,11 +89,13 @@ public static class Languages
     }
 
     /// <summary>
-    /// A number as a person types it in their language: "12.5" in English, "12,5" in Indonesian. No thousands separator
-    /// is read, as one language's separator is the other's decimal point; "1.000" is refused rather than misread.
+    /// A number as a person types it in their language: "12.5" or "1,000" in English, "12,5" in Indonesian. Outside
+    /// English no thousands separator is read, as Indonesian's is English's decimal point: "1.000" is refused rather than
+    /// misread.
     /// </summary>
     public static decimal? ReadNumber(string? text) =>
-        decimal.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+        decimal.TryParse(text, IsEnglish(CultureInfo.CurrentCulture) ? NumberStyles.Number
+                : NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
             CultureInfo.CurrentCulture, out var value) ? value : null;
 
     /// <summary>A number for a form's field, as <see cref="ReadNumber"/> reads it back.</summary>

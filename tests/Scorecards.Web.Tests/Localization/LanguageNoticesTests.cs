@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Scorecards.Domain.Notices;
 using Scorecards.Web.Features.Notices;
 using Scorecards.Web.Tests.Infrastructure;
@@ -47,6 +48,8 @@ public sealed class LanguageNoticesTests
         var page = WebUtility.HtmlDecode(await reporter.GetStringAsync("/notices", Ct));
         Assert.Contains($"kartu skor WG-TIP untuk {World.RoundName} dikembalikan", page, StringComparison.Ordinal);
         Assert.Contains(reason, page, StringComparison.Ordinal);
+        // What the Co-Chair wrote is kept as written, and is not taken for a text the resources lack.
+        Assert.DoesNotContain(app.Services.GetRequiredService<global::Scorecards.Web.Infrastructure.Localization.MissingText>().Texts, t => t.Contains(reason, StringComparison.Ordinal));
 
         // A colleague who has not chosen a language is told the same in English.
         var english = NoticesTests.Mails(app).Single(m => m.To.Mailboxes.Single().Address == colleague && (m.TextBody ?? "").Contains(reason, StringComparison.Ordinal));

@@ -81,7 +81,7 @@ public sealed class Notifier(MailSettings mail, IDataProtectionProvider protecti
             {
                 using var language = Languages.Use(LanguageOf(person.Language));
                 db.Outbox.Add(Mail(person.Id, person.Email, person.DisplayName, draft.Kind.ToString(), Phrases.Say(t, draft.Subject),
-                    [.. Paragraphs(text).Select(p => Phrases.Say(t, p))], draft.Link, Unsubscribe(person.Id, draft.Kind), now, lessOnly: NoticeKinds.IsDeadline(draft.Kind)));
+                    [.. Paragraphs(text).Select(p => Phrases.SayOrKeep(t, p))], draft.Link, Unsubscribe(person.Id, draft.Kind), now, lessOnly: NoticeKinds.IsDeadline(draft.Kind)));
             }
         }
     }

@@ -30,10 +30,19 @@ public static partial class Phrases
     private static readonly ConcurrentDictionary<string, IReadOnlyList<Template>> Templates = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> Texts = new(StringComparer.Ordinal);
 
-    /// <summary>The message in the current UI culture's language; unchanged in English, or where no text matches it (then reported).</summary>
-    public static string Say(IStringLocalizer t, string? message) => Say(t, message, depth: 0);
+    // Longer than any message the code writes: a text this long is someone's own writing, and is not matched.
+    private const int MaxMessageLength = 2000;
 
-    private static string Say(IStringLocalizer t, string? message, int depth)
+    /// <summary>The message in the current UI culture's language; unchanged in English, or where no text matches it (then reported).</summary>
+    public static string Say(IStringLocalizer t, string? message) => Say(t, message, depth: 0, report: true);
+
+    /// <summary>
+    /// A paragraph of a notice in the current UI culture's language: the notice's own words are said, and what someone
+    /// wrote into it (a reason, a decision's text) is kept as written, and not reported as untranslated.
+    /// </summary>
+    public static string SayOrKeep(IStringLocalizer t, string? paragraph) => Say(t, paragraph, depth: 0, report: false);
+
+    private static string Say(IStringLocalizer t, string? message, int depth, bool report)
     {
         if (string.IsNullOrEmpty(message) || Languages.IsEnglish(CultureInfo.CurrentUICulture))
         {
@@ -45,7 +54,7 @@ public static partial class Phrases
             return whole;
         }
 
-        foreach (var template in TemplatesFor(t))
+        foreach (var template in message.Length > MaxMessageLength ? [] : TemplatesFor(t))
         {
             if (Matches(template, message) is { } match)
             {
@@ -57,7 +66,7 @@ public static partial class Phrases
         }
 
         // Asked once more by its own name, so that the reporting localizer records the message as untranslated.
-        return t[message].Value;
+        return report ? t[message].Value : message;
     }
 
     /// <summary>

@@ -10,9 +10,9 @@ namespace Scorecards.Web.Features.Language;
 
 /// <summary>
 /// The language switch. The header's link to the other language comes here with <c>?choose=</c>: the choice is kept in a
-/// cookie for a year and the reader goes back to the page they were on. A link, not a form, so that pages for the public
-/// carry no anti-forgery cookie and stay cacheable; choosing a language changes nothing but the reader's own cookie.
-/// Without <c>choose</c> the page lists the languages.
+/// cookie for a year (and, for a signed-in person, with their account, for their e-mails), and the reader goes back to the
+/// page they were on. A link, not a form, so that pages for the public carry no anti-forgery cookie and stay cacheable;
+/// choosing a language changes nothing but the reader's own choice. Without <c>choose</c> the page lists the languages.
 /// </summary>
 [AllowAnonymous]
 public sealed class IndexModel(IOptions<RequestLocalizationOptions> options, global::Scorecards.Data.AppDbContext db) : PageModel

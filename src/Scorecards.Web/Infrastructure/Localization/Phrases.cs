@@ -54,7 +54,9 @@ public static partial class Phrases
             return whole;
         }
 
-        foreach (var template in message.Length > MaxMessageLength ? [] : TemplatesFor(t))
+        // A value inside a message is matched too, to a depth of three, when it is long enough to be a message itself.
+        var matched = message.Length <= MaxMessageLength && depth <= 2 && (depth == 0 || message.Length >= MinimumFixedCharacters);
+        foreach (var template in matched ? TemplatesFor(t) : [])
         {
             if (Matches(template, message) is { } match)
             {
@@ -97,8 +99,8 @@ public static partial class Phrases
     public static string Capitalise(string text) =>
         text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
 
-    // A value of a message: a date in the language's way, a text of the resources translated, or a message made from
-    // one (a notice says "{0} is due today" of "WG-TIP's scorecard for …"), to a depth of three.
+    // A value of a message: a date in the language's way, or the value said as a message is, without reporting it (a
+    // notice says "{0} is due today" of "WG-TIP's scorecard for …").
     private static string Value(IStringLocalizer t, string value, int depth)
     {
         foreach (var format in DateFormats)
@@ -109,26 +111,7 @@ public static partial class Phrases
             }
         }
 
-        if (Exact(t, value) is { } text)
-        {
-            return text;
-        }
-
-        if (depth >= 2 || value.Length < MinimumFixedCharacters)
-        {
-            return value;
-        }
-
-        foreach (var template in TemplatesFor(t))
-        {
-            if (Matches(template, value) is { } match)
-            {
-                return string.Format(CultureInfo.CurrentCulture, template.Translation,
-                    Enumerable.Range(0, template.Count).Select(i => (object)Value(t, match.Groups[$"v{i}"].Value, depth + 1)).ToArray());
-            }
-        }
-
-        return value;
+        return Say(t, value, depth + 1, report: false);
     }
 
     // The text as the resources hold it; one that begins a sentence mid-sentence ("withdrawn") is found by its capital

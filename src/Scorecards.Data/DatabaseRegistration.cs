@@ -88,6 +88,7 @@ public static class DatabaseRegistration
     {
         services.AddSingleton(settings);
         services.AddSingleton<ContentVersionReader>();
+        services.AddScoped<Backups.DatabaseBackup>();
         // The options are the same for every request, so they are built once rather than per request.
         services.AddDbContext<AppDbContext>(settings.Configure, optionsLifetime: ServiceLifetime.Singleton);
         return services;

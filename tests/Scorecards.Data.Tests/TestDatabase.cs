@@ -48,18 +48,21 @@ public sealed class TestDatabase : IAsyncDisposable
             };
         }
 
-        WebApplication Server()
-        {
-            var builder = WebApp.CreateBuilder([], folder);
-            builder.Configuration["Database:Provider"] = provider.ToString();
-            builder.Configuration["ConnectionStrings:Scorecards"] = connection;
-            builder.Logging.ClearProviders();
-            return WebApp.Build(builder);
-        }
+        WebApplication Server() => ServerOver(provider, connection, folder);
 
         var app = Server();
         await CommandLine.PrepareAsync(app.Services, demo, TextWriter.Null, ct);
         return new TestDatabase(app, cleanup, Server);
+    }
+
+    /// <summary>The app's services over a database, neither created nor migrated.</summary>
+    public static WebApplication ServerOver(DatabaseProvider provider, string connection, string folder)
+    {
+        var builder = WebApp.CreateBuilder([], folder);
+        builder.Configuration["Database:Provider"] = provider.ToString();
+        builder.Configuration["ConnectionStrings:Scorecards"] = connection;
+        builder.Logging.ClearProviders();
+        return WebApp.Build(builder);
     }
 
     /// <summary>The app's services of another server on the same database, as a second instance behind a proxy has them.</summary>

@@ -30,6 +30,7 @@ public static class CommandLine
         {
             ServeVerb.Create(), MigrateVerb.Create(output), SeedVerb.Create(output), UserVerb.Create(output), CoChairVerb.Create(output), FrameworkVerb.Create(output),
             ActivitiesVerb.Create(output), MembersVerb.Create(output), MembersVerb.Bodies(output), MembersVerb.Secondments(output), ExportVerb.Create(output), TokenVerb.Create(output),
+            BackupVerb.Backup(output), BackupVerb.Restore(output),
         };
         root.Options.Add(DataOption);
 
@@ -138,7 +139,7 @@ public static class CommandLine
             await work(scope);
         });
 
-    private static async Task RefuseMissingDatabaseAsync(IServiceProvider services, CancellationToken ct)
+    internal static async Task RefuseMissingDatabaseAsync(IServiceProvider services, CancellationToken ct)
     {
         const string Remedy = "Run the command from the folder that holds it, or give its folder with --data or SCORECARDS_DATA; "
             + "'scorecards migrate' or 'scorecards serve' creates a new one.";

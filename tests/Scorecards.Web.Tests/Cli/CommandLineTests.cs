@@ -109,6 +109,48 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Backup_ThenRestoreIntoAnotherFolder_GivesTheSameRecords_AndAFolderThatHoldsDataNeedsForce()
+    {
+        await RunAsync("seed", "--demo");
+        var copy = Path.Combine(_data, "backups", "scorecards-2026-03-02.db");
+        var other = Path.Combine(_data, "restored");
+
+        var noFolder = await RunAsync("backup", "--out", copy);
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        var backedUp = await RunAsync("backup", "--out", copy);
+        var again = await RunAsync("backup", "--out", copy);
+        var restored = await RunCommandAsync(["restore", copy, "--data", other]);
+        var users = await RunCommandAsync(["user", "list", "--data", other]);
+        var refused = await RunCommandAsync(["restore", copy, "--data", other]);
+        var forced = await RunCommandAsync(["restore", copy, "--force", "--data", other]);
+        var noBackup = await RunCommandAsync(["backup", "--out", Path.Combine(_data, "backups", "x.db"), "--data", Path.Combine(_data, "nowhere")]);
+
+        Assert.Equal(1, noFolder.Code);
+        Assert.Contains($"The folder {Path.GetDirectoryName(copy)} does not exist.", noFolder.Error);
+        Assert.Equal(0, backedUp.Code);
+        Assert.Matches(@"^Backed up .*scorecards\.db to .*scorecards-2026-03-02\.db \(\d+ KB; schema at \d{14}_\w+\)\.", backedUp.Output);
+        Assert.Equal(1, again.Code);
+        Assert.Contains("already exists; a backup never replaces a file", again.Error);
+        Assert.Equal(0, restored.Code);
+        Assert.Matches(@"Restored .* into .*restored.scorecards\.db: \d+ accounts, 2 rounds, 12 scorecards\. Start the servers again\.", restored.Output);
+        Assert.Contains("admin@demo.scorecards.test", users.Output);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("The database already holds data (", refused.Error);
+        Assert.Contains("give --force", refused.Error);
+        Assert.Equal(0, forced.Code);
+        Assert.Equal(1, noBackup.Code);
+        Assert.Contains("There is no database in", noBackup.Error);
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunCommandAsync(string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await CommandLine.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
     public async Task MembersExportAndImport_RoundTrip_ABadRowChangesNothing_AndSeatsAndSecondmentsExport()
     {
         await RunAsync("seed", "--demo");

@@ -23,13 +23,13 @@ public static class RoundPaper
     private const int BodyHalfPoints = 18;
 
     public static Task WriteAsync(RoundExport export, IStringLocalizer t, DateTime generatedUtc, Stream output, CancellationToken ct) =>
-        PackageOutput.WriteAsync(stream => Write(export, t, generatedUtc, stream), output, ct);
+        PackageOutput.WriteAsync(stream => Write(export, t, generatedUtc, stream), output, ct, partsDated: new DateTimeOffset(generatedUtc, TimeSpan.Zero));
 
     private static void Write(RoundExport export, IStringLocalizer t, DateTime generatedUtc, Stream stream)
     {
         using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-        var main = document.AddMainDocumentPart();
-        main.AddNewPart<StyleDefinitionsPart>().Styles = Word.Styles();
+        var main = Word.MainPart(document);
+        main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = Word.Styles();
         var summary = export.Summary;
         var headings = new Headings();
         var content = new List<OpenXmlElement>();
@@ -132,7 +132,7 @@ public static class RoundPaper
     /// <summary>The title and page numbers on every page; a paper with unapproved content says so on every page.</summary>
     private static OpenXmlElement[] HeaderAndFooter(MainDocumentPart main, RoundExport export, IStringLocalizer t)
     {
-        var header = main.AddNewPart<HeaderPart>();
+        var header = main.AddNewPart<HeaderPart>("rIdHeader");
         var headerText = new Paragraph(Word.ParagraphStyle("Caption"), Word.Run(t["Scorecard: {0}", export.Round]));
         if (export.IncludesUnapproved)
         {
@@ -140,7 +140,7 @@ public static class RoundPaper
         }
 
         header.Header = new Header(headerText);
-        var footer = main.AddNewPart<FooterPart>();
+        var footer = main.AddNewPart<FooterPart>("rIdFooter");
         footer.Footer = new Footer(new Paragraph(
             new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }, new Justification { Val = JustificationValues.Right }),
             Word.Run(t["Page"] + " "), Field("PAGE", "1"), Word.Run(" " + t["of"] + " "), Field("NUMPAGES", "1")));

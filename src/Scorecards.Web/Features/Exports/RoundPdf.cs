@@ -66,7 +66,9 @@ public static class RoundPdf
             }
         }
 
+        var identifier = RepeatablePdf.Stamp(document, generatedUtc, Languages.Tag(CultureInfo.CurrentUICulture));
         document.Save(stream, closeStream: false);
+        RepeatablePdf.SettleRandomParts(stream, identifier);
     }
 
     private static List<Block> Blocks(RoundExport export, DateTime generatedUtc, string title, IStringLocalizer t)

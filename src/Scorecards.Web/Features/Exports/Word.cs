@@ -11,12 +11,19 @@ public static class Word
     /// <summary>The width of the text on an A4 page with 2 cm margins, in twentieths of a point.</summary>
     public const int TextWidth = 11906 - (2 * 1134);
 
+    /// <summary>
+    /// The document's main part. Its parts and links are given ids of their own ("rIdStyles", "rIdLink3") rather than the
+    /// random ones the SDK draws, so the same content always makes the same file.
+    /// </summary>
+    public static MainDocumentPart MainPart(WordprocessingDocument document) =>
+        document.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rIdDocument");
+
     /// <summary>A document from Markdown: "## " and "### " are Heading 1 and 2, the rest as <see cref="Narrative"/>.</summary>
     public static void FromMarkdown(string markdown, Stream stream)
     {
         using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-        var main = document.AddMainDocumentPart();
-        main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
+        var main = MainPart(document);
+        main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = Styles();
         var body = new Body();
         var block = new List<string>();
         void Flush()
@@ -159,7 +166,7 @@ public static class Word
             {
                 if (span.Link is { } link)
                 {
-                    var relation = main.AddHyperlinkRelationship(new Uri(link), true);
+                    var relation = main.AddHyperlinkRelationship(new Uri(link), true, $"rIdLink{main.HyperlinkRelationships.Count() + 1}");
                     paragraph.Append(new Hyperlink(Run(span.Text, span.Bold, span.Italic, color: "0B4F8A", underline: true)) { Id = relation.Id, History = true });
                 }
                 else

@@ -155,7 +155,10 @@ public static class SheetWriter
 
     private static void Part(ZipArchive zip, string name, Action<XmlWriter> write)
     {
-        using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        var part = zip.CreateEntry(name, CompressionLevel.Fastest);
+        // Dated alike, so the same sheets always make the same file.
+        part.LastWriteTime = PackageOutput.Undated;
+        using var entry = part.Open();
         using var writer = XmlWriter.Create(entry, PartSettings);
         writer.WriteStartDocument(standalone: true);
         write(writer);

@@ -142,6 +142,49 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("There is no database in", noBackup.Error);
     }
 
+    [Fact]
+    public async Task ExportAll_WritesEveryRecordAndEachRoundsPapers_AndLeavesOutWhatWouldLetSomeoneActAsAnother()
+    {
+        await RunAsync("seed", "--demo");
+        await RunAsync("user", "add", "--email", "archivist@example.org", "--name", "Archivist", "--role", "MemberViewer", "--member", "Fiji", "--password", "a-password-of-some-length");
+        var file = Path.Combine(_data, "scorecards-2026.zip");
+
+        var written = await RunAsync("export-all", "--out", file);
+        var again = await RunAsync("export-all", "--out", file);
+        var notZip = await RunAsync("export-all", "--out", Path.Combine(_data, "all.tar"));
+
+        Assert.Equal(0, written.Code);
+        Assert.Matches(@"^Wrote .*scorecards-2026\.zip: \d+ records of \d+ tables and 10 papers", written.Output);
+        Assert.Equal(1, again.Code);
+        Assert.Equal(1, notZip.Code);
+        using var zip = System.IO.Compression.ZipFile.OpenRead(file);
+        string Read(string name)
+        {
+            using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+            return reader.ReadToEnd();
+        }
+
+        using var manifest = System.Text.Json.JsonDocument.Parse(Read("manifest.json"));
+        var tables = manifest.RootElement.GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("records").GetInt32());
+        using var users = System.Text.Json.JsonDocument.Parse(Read("records/AspNetUsers.json"));
+        var archivist = users.RootElement.EnumerateArray().Single(u => u.GetProperty("Email").GetString() == "archivist@example.org");
+        using var members = System.Text.Json.JsonDocument.Parse(Read("records/Members.json"));
+
+        Assert.Equal("scorecards-archive", manifest.RootElement.GetProperty("format").GetString());
+        Assert.Equal(users.RootElement.GetArrayLength(), tables["AspNetUsers"]);
+        Assert.Equal(12, tables["AspNetUsers"]);
+        Assert.Equal(49, tables["Members"]);
+        Assert.Equal(members.RootElement.EnumerateArray().Single(m => m.GetProperty("Name").GetString() == "Fiji").GetProperty("Id").GetInt32(), archivist.GetProperty("MemberId").GetInt32());
+        Assert.False(archivist.TryGetProperty("PasswordHash", out _));
+        Assert.False(archivist.TryGetProperty("SecurityStamp", out _));
+        Assert.DoesNotContain("DataProtectionKeys", tables.Keys);
+        Assert.DoesNotContain("AspNetUserTokens", tables.Keys);
+        Assert.Null(zip.GetEntry("records/DataProtectionKeys.json"));
+        Assert.Contains("papers/round-1/scorecard-18th-ahg-som-2025.pdf", zip.Entries.Select(e => e.FullName));
+        Assert.StartsWith("%PDF-", Read("papers/round-1/scorecard-18th-ahg-som-2025.pdf"));
+        Assert.Contains("\"Status\":\"Published\"", Read("records/Rounds.json"));
+    }
+
     private static async Task<(int Code, string Output, string Error)> RunCommandAsync(string[] args)
     {
         var output = new StringWriter();

@@ -57,4 +57,51 @@ internal static class ExportVerb
         });
         return command;
     }
+    public static Command All(TextWriter output)
+    {
+        var file = new Option<FileInfo>("--out") { Description = "The .zip file to write; it must not exist yet.", Required = true };
+        var command = new Command("export-all", "Writes everything the Process holds to one zip: every record as JSON and each round's papers (docs/export-all.md).") { file };
+        command.SetAction(async (result, ct) =>
+        {
+            var target = result.GetValue(file)!;
+            if (target.Exists)
+            {
+                throw new CommandException($"{target.FullName} already exists; choose a new name.");
+            }
+
+            if (!string.Equals(target.Extension, ".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CommandException($"{target.Name}: the archive is a zip; name it with .zip.");
+            }
+
+            await InScopeAsync(result, output, ct, async scope =>
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var t = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Strings>>();
+                var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+                var schema = (await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetAppliedMigrationsAsync(db.Database, ct)).LastOrDefault();
+                var partial = target.FullName + ".partial";
+                Archive.Contents contents;
+                try
+                {
+                    await using (var stream = File.Create(partial))
+                    using (Languages.Use(Languages.English))
+                    {
+                        contents = await Archive.WriteAsync(db, Operator, t, now, schema, stream, ct);
+                    }
+
+                    File.Move(partial, target.FullName);
+                }
+                finally
+                {
+                    File.Delete(partial);
+                }
+
+                await output.WriteLineAsync($"Wrote {target.FullName}: {contents.Records} records of {contents.Tables.Count} tables and {contents.Papers.Count} papers "
+                    + $"({new FileInfo(target.FullName).Length / 1024} KB). Left out: {string.Join(", ", Archive.TablesLeftOut.Keys)}; password hashes and token hashes.");
+            });
+            return 0;
+        });
+        return command;
+    }
 }

@@ -2,7 +2,6 @@ using System.Reflection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -108,7 +107,7 @@ public static class WebApp
             }
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        builder.AddTelemetry();
         // A body that cannot be bound (malformed, empty, not JSON) is thrown to the API's exception handler, which says what and where.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // Request records' own bounds (how many items a list may hold) are checked before a handler runs: 400 validation.
@@ -171,8 +170,7 @@ public static class WebApp
         app.UseTwoFactorRequirement();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapTelemetry();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         // The interactive API reference, served from this app: no fonts, telemetry, AI chat or sharing that would reach elsewhere.
         app.MapScalarApiReference(SecurityHeaders.ApiReferencePath, o =>

@@ -30,7 +30,7 @@ public static class CommandLine
         {
             ServeVerb.Create(), MigrateVerb.Create(output), SeedVerb.Create(output), UserVerb.Create(output), CoChairVerb.Create(output), FrameworkVerb.Create(output),
             ActivitiesVerb.Create(output), MembersVerb.Create(output), MembersVerb.Bodies(output), MembersVerb.Secondments(output), ExportVerb.Create(output), TokenVerb.Create(output),
-            BackupVerb.Backup(output), BackupVerb.Restore(output), ExportVerb.All(output),
+            BackupVerb.Backup(output), BackupVerb.Restore(output), ExportVerb.All(output), HealthVerb.Create(output),
         };
         root.Options.Add(DataOption);
 

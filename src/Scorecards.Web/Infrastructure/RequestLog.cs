@@ -30,12 +30,26 @@ public static partial class RequestLog
         // line, through the framework's formatter, in blocks rather than a line at a time.
         if (logging.Services.Any(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider)))
         {
-            logging.AddSimpleConsole(o =>
+            // Logging:Format=json writes each entry as one JSON object, for a log collector; otherwise one line of text.
+            if (string.Equals(configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
             {
-                o.SingleLine = true;
-                o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            });
+                logging.AddJsonConsole(o =>
+                {
+                    o.UseUtcTimestamp = true;
+                    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                    o.IncludeScopes = false;
+                    o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false };
+                });
+            }
+            else
+            {
+                logging.AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.UseUtcTimestamp = true;
+                    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                });
+            }
             foreach (var console in logging.Services.Where(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider)).ToList())
             {
                 logging.Services.Remove(console);

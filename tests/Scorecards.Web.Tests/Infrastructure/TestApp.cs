@@ -107,12 +107,20 @@ public sealed partial class TestApp : IAsyncDisposable
     /// <summary>A second server on this one's database and clock, as a second instance behind a proxy is.</summary>
     public Task<TestApp> AnotherServerAsync() => _another();
 
-    /// <summary>A client that keeps cookies, as a browser does, and does not follow redirects.</summary>
-    public HttpClient CreateClient()
+    /// <summary>
+    /// A client that keeps cookies, as a browser does, and does not follow redirects; given <paramref name="sameBrowserAs"/>,
+    /// it shares that client's cookies, as one browser sent to another server behind a proxy does.
+    /// </summary>
+    public HttpClient CreateClient(HttpClient? sameBrowserAs = null)
     {
-        var handler = new CookieHandler { InnerHandler = _app.GetTestServer().CreateHandler() };
-        return new HttpClient(handler) { BaseAddress = new Uri("http://localhost") };
+        var cookies = sameBrowserAs is not null && Jars.TryGetValue(sameBrowserAs, out var jar) ? jar : new CookieContainer();
+        var handler = new CookieHandler(cookies) { InnerHandler = _app.GetTestServer().CreateHandler() };
+        var client = new HttpClient(handler) { BaseAddress = new Uri("http://localhost") };
+        Jars.AddOrUpdate(client, cookies);
+        return client;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> Jars = new();
 
     /// <summary>A client signed in through the real sign-in page; accounts built by <see cref="Given"/> have its password.</summary>
     public async Task<HttpClient> SignInAsync(string email, string password = Given.Password)
@@ -176,9 +184,9 @@ public sealed partial class TestApp : IAsyncDisposable
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
-    private sealed class CookieHandler : DelegatingHandler
+    private sealed class CookieHandler(CookieContainer cookies) : DelegatingHandler
     {
-        private readonly CookieContainer _cookies = new();
+        private readonly CookieContainer _cookies = cookies;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

@@ -61,7 +61,8 @@ public sealed record AccountImport(ImportPreview Preview, IReadOnlyList<Invitati
 /// the row gives, when they differ. An account the file does not name is left as it is. Each row goes through the same
 /// operations as the Users page, in one transaction, so an import is applied whole or not at all.
 /// </summary>
-public sealed class AccountImporter(AppDbContext db, AccountService accounts, AccountLinks links, UserManager<AppUser> users, MailSettings mail)
+public sealed class AccountImporter(AppDbContext db, AccountService accounts, AccountLinks links, UserManager<AppUser> users, MailSettings mail,
+    Infrastructure.AppMetrics metrics)
 {
     public const int MaxRows = 2000;
     public const int MaxBytes = 1024 * 1024;
@@ -72,6 +73,13 @@ public sealed class AccountImporter(AppDbContext db, AccountService accounts, Ac
     public void Prepare() => links.PrepareKeys();
 
     public async Task<AccountImport> RunAsync(ClaimsPrincipal by, string fileName, byte[] content, bool apply, CancellationToken ct)
+    {
+        var done = await CheckAndApplyAsync(by, fileName, content, apply, ct);
+        metrics.Counted("accounts", done.Preview);
+        return done;
+    }
+
+    private async Task<AccountImport> CheckAndApplyAsync(ClaimsPrincipal by, string fileName, byte[] content, bool apply, CancellationToken ct)
     {
         var rejections = new List<ImportRejection>();
         var invitations = new List<Invitation>();

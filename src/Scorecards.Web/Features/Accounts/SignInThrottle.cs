@@ -12,7 +12,7 @@ namespace Scorecards.Web.Features.Accounts;
 /// the address limit, while guessing passwords across many accounts soon does. The lockout of an account after
 /// five wrong passwords comes on top.
 /// </summary>
-public sealed class SignInThrottle(AppDbContext db, TimeProvider clock)
+public sealed class SignInThrottle(AppDbContext db, TimeProvider clock, Infrastructure.AppMetrics metrics)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     public const int FailuresPerAddress = 50;
@@ -39,6 +39,7 @@ public sealed class SignInThrottle(AppDbContext db, TimeProvider clock)
             new SignInFailure { Key = Key("account", email), AttemptedUtc = now });
         await db.SaveChangesAsync(ct);
         await db.SignInFailures.Where(f => f.AttemptedUtc < now - Window).ExecuteDeleteAsync(ct);
+        metrics.SignInFailed();
     }
 
     // Addresses and e-mail addresses are kept only as hashes.

@@ -13,7 +13,7 @@ namespace Scorecards.Web.Features.Activities;
 /// Every change to the activities register, for the pages, the API and the import alike: each loads what it changes, asks
 /// <see cref="WorkOperations.Manage"/> of the activity, applies the domain's rules, saves, and says how it went.
 /// </summary>
-public sealed class ActivityService(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
+public sealed class ActivityService(AppDbContext db, IAuthorizationService authorization, TimeProvider clock, Infrastructure.AppMetrics metrics)
 {
     /// <summary>The bodies whose activities the person may add, change or import.</summary>
     public async Task<IReadOnlySet<int>> ManagedBodiesAsync(ClaimsPrincipal user, CancellationToken ct)
@@ -97,14 +97,14 @@ public sealed class ActivityService(AppDbContext db, IAuthorizationService autho
     public async Task<ImportPreview> PreviewImportAsync(ClaimsPrincipal user, string fileName, byte[] content, CancellationToken ct)
     {
         var managed = await ManagedBodiesAsync(user, ct);
-        return await ActivityImporter.PreviewAsync(db, fileName, content, managed.Contains, ct);
+        return metrics.Counted("activities", await ActivityImporter.PreviewAsync(db, fileName, content, managed.Contains, ct));
     }
 
     /// <summary>Applies an import file in full, or, if any row is rejected, not at all.</summary>
     public async Task<ImportPreview> ApplyImportAsync(ClaimsPrincipal user, string fileName, byte[] content, CancellationToken ct)
     {
         var managed = await ManagedBodiesAsync(user, ct);
-        return await ActivityImporter.ApplyAsync(db, fileName, content, managed.Contains, clock.GetUtcNow().UtcDateTime, ct);
+        return metrics.Counted("activities", await ActivityImporter.ApplyAsync(db, fileName, content, managed.Contains, clock.GetUtcNow().UtcDateTime, ct));
     }
 
     private async Task<bool> AllowedAsync(ClaimsPrincipal user, Activity activity) =>

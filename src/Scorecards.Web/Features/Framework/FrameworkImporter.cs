@@ -34,7 +34,7 @@ public sealed record FrameworkImportSummary(string Strategy, FrameworkCount Focu
 /// anything is wrong. Objectives and indicators missing from the file are retired, never deleted, so
 /// the entries that reported on them keep their history.
 /// </summary>
-public sealed class FrameworkImporter(AppDbContext db)
+public sealed class FrameworkImporter(AppDbContext db, Infrastructure.AppMetrics metrics)
 {
     public async Task<(FrameworkImportSummary? Summary, IReadOnlyList<FrameworkError> Errors)> ImportAsync(string text, CancellationToken ct)
     {
@@ -43,12 +43,14 @@ public sealed class FrameworkImporter(AppDbContext db)
         var all = document is null ? errors : [.. errors, .. FrameworkRules.Validate(document, bodyCodes)];
         if (all.Count > 0 || document is null)
         {
+            metrics.ImportRefused("framework");
             return (null, all.OrderBy(e => e.Where.Line).ToList());
         }
 
         var conflicts = await CrossStrategyConflictsAsync(document, ct);
         if (conflicts.Count > 0)
         {
+            metrics.ImportRefused("framework");
             return (null, conflicts);
         }
 

@@ -42,14 +42,17 @@ public static class BodySheet
 /// began, for a body that never had one), and the term of each one left out ends the day before. A row with no co-chairs leaves
 /// them as they are. Each row goes through the register's own operations in one transaction, applied whole or not at all.
 /// </summary>
-public sealed class BodyImporter(AppDbContext db, RegisterService register, TimeProvider clock)
+public sealed class BodyImporter(AppDbContext db, RegisterService register, TimeProvider clock, Infrastructure.AppMetrics metrics)
 {
     public const int MaxRows = 200;
     public const int MaxBytes = 256 * 1024;
 
     public static readonly SheetLimits Limits = new(MaxRows, 1000, MaxColumns: 16);
 
-    public async Task<ImportPreview> RunAsync(ClaimsPrincipal by, string fileName, byte[] content, bool apply, CancellationToken ct)
+    public async Task<ImportPreview> RunAsync(ClaimsPrincipal by, string fileName, byte[] content, bool apply, CancellationToken ct) =>
+        metrics.Counted("bodies", await CheckAndApplyAsync(by, fileName, content, apply, ct));
+
+    private async Task<ImportPreview> CheckAndApplyAsync(ClaimsPrincipal by, string fileName, byte[] content, bool apply, CancellationToken ct)
     {
         var rejections = new List<ImportRejection>();
         var (created, updated, unchanged, rowCount) = (0, 0, 0, 0);

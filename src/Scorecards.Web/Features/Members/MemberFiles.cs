@@ -48,14 +48,17 @@ public static class MemberSheet
 /// reclassified when its kind differs and gets a change of status, on the day in "Status since", when its status differs.
 /// Every row is checked first; the file is saved in one save when no row is rejected, so an import is never half-applied.
 /// </summary>
-public sealed class MemberImporter(AppDbContext db, RegisterService register, TimeProvider clock)
+public sealed class MemberImporter(AppDbContext db, RegisterService register, TimeProvider clock, Infrastructure.AppMetrics metrics)
 {
     public const int MaxRows = 2000;
     public const int MaxBytes = 1024 * 1024;
 
     public static readonly SheetLimits Limits = new(MaxRows, Member.MaxNote, MaxColumns: 16);
 
-    public async Task<ImportPreview> RunAsync(string fileName, byte[] content, bool apply, CancellationToken ct)
+    public async Task<ImportPreview> RunAsync(string fileName, byte[] content, bool apply, CancellationToken ct) =>
+        metrics.Counted("members", await CheckAndApplyAsync(fileName, content, apply, ct));
+
+    private async Task<ImportPreview> CheckAndApplyAsync(string fileName, byte[] content, bool apply, CancellationToken ct)
     {
         var rejections = new List<ImportRejection>();
         ImportPreview Preview(int rows, int created = 0, int updated = 0, int unchanged = 0, bool applied = false) =>

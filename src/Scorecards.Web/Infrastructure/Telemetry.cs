@@ -54,6 +54,8 @@ public static class Telemetry
 
     public static void MapTelemetry(this WebApplication app)
     {
+        // The instruments exist from the start, not from the first sign-in that fails: a scrape finds every one.
+        app.Services.GetRequiredService<AppMetrics>();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         // Prometheus reads it with an administrator's read-only API token (Authorization: Bearer sct_…).

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Scorecards.Web.Cli;
 
 namespace Scorecards.Web.Tests.Cli;
@@ -183,6 +186,31 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("papers/round-1/scorecard-18th-ahg-som-2025.pdf", zip.Entries.Select(e => e.FullName));
         Assert.StartsWith("%PDF-", Read("papers/round-1/scorecard-18th-ahg-som-2025.pdf"));
         Assert.Contains("\"Status\":\"Published\"", Read("records/Rounds.json"));
+    }
+
+    [Fact]
+    public async Task Health_AsksARunningServer_AndFailsWhenItIsNotReadyOrDoesNotAnswer()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var server = builder.Build();
+        var ready = true;
+        server.MapGet("/health/ready", () => ready ? Results.Ok("Healthy") : Results.StatusCode(503));
+        await server.StartAsync(TestContext.Current.CancellationToken);
+        var address = server.Urls.Single();
+
+        var answered = await RunCommandAsync(["health", "--url", $"{address}/health/ready"]);
+        ready = false;
+        var unready = await RunCommandAsync(["health", "--url", $"{address}/health/ready"]);
+        await server.StopAsync(TestContext.Current.CancellationToken);
+        var gone = await RunCommandAsync(["health", "--url", $"{address}/health/ready"]);
+
+        Assert.Equal(0, answered.Code);
+        Assert.StartsWith("200 ", answered.Output);
+        Assert.Equal(1, unready.Code);
+        Assert.StartsWith("503", unready.Output);
+        Assert.Equal(1, gone.Code);
+        Assert.StartsWith($"error: {address}/health/ready did not answer", gone.Error);
     }
 
     private static async Task<(int Code, string Output, string Error)> RunCommandAsync(string[] args)

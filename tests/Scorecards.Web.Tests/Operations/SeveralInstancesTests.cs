@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Web.Features.Notices;
 using Scorecards.Web.Tests.Infrastructure;
+using Scorecards.Web.Tests.Scorecards;
 
 namespace Scorecards.Web.Tests.Operations;
 
@@ -36,8 +37,8 @@ public sealed class SeveralInstancesTests
         var onFirst = await first.ApiClientAsync(World.WgTip);
         var onSecond = await second.ApiClientAsync(World.WgTip);
         var version = (await onSecond.GetFromJsonAsync<JsonElement>($"/api/v1/scorecards/{wgTip}/entries/VM-2", Ct)).GetProperty("version").GetInt32();
-        var saved = await onFirst.PutAsJsonAsync($"/api/v1/scorecards/{wgTip}/entries/VM-2", Entry(version, "Saved on the first server."), Ct);
-        var conflict = await onSecond.PutAsJsonAsync($"/api/v1/scorecards/{wgTip}/entries/VM-2", Entry(version, "Saved on the second server."), Ct);
+        var saved = await onFirst.PutAsJsonAsync($"/api/v1/scorecards/{wgTip}/entries/VM-2", ScorecardsApiTests.EntryBody(version, "Saved on the first server."), Ct);
+        var conflict = await onSecond.PutAsJsonAsync($"/api/v1/scorecards/{wgTip}/entries/VM-2", ScorecardsApiTests.EntryBody(version, "Saved on the second server."), Ct);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.Equal("entry.conflict", (await conflict.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
@@ -45,7 +46,7 @@ public sealed class SeveralInstancesTests
         // ... and what one kept of the round follows the save on the other at once.
         var summaryOnSecond = await onSecond.GetStringAsync($"/api/v1/rounds/{world.Round.Id}/summary", Ct);
         Assert.Contains("Saved on the first server.", summaryOnSecond);
-        var secondSave = await onSecond.PutAsJsonAsync($"/api/v1/scorecards/{wgTip}/entries/VM-2", Entry(version + 1, "Then saved on the second."), Ct);
+        var secondSave = await onSecond.PutAsJsonAsync($"/api/v1/scorecards/{wgTip}/entries/VM-2", ScorecardsApiTests.EntryBody(version + 1, "Then saved on the second."), Ct);
         Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
         Assert.Contains("Then saved on the second.", await onFirst.GetStringAsync($"/api/v1/rounds/{world.Round.Id}/summary", Ct));
 
@@ -72,20 +73,4 @@ public sealed class SeveralInstancesTests
         Assert.NotEmpty(reminders);
         Assert.Equal(reminders.Count, reminders.Distinct().Count());
     }
-
-    private static object Entry(int version, string progress) => new
-    {
-        version,
-        completion = "Substantial",
-        trajectory = "On track",
-        effect = "Major",
-        notApplicableReason = (string?)null,
-        progress,
-        challenges = (string?)null,
-        supportNeeded = (string?)null,
-        nextSteps = (string?)null,
-        links = Array.Empty<string>(),
-        indicators = Array.Empty<object>(),
-        activities = Array.Empty<int>(),
-    };
 }

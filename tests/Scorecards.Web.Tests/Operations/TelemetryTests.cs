@@ -68,6 +68,8 @@ public sealed class TelemetryTests
     {
         await using var world = await World.StartAsync();
         var client = world.App.CreateClient();
+        // Nothing has yet been counted on this server; the counts from the database are there all the same.
+        var metrics = await (await world.App.ApiClientAsync(World.Admin)).GetStringAsync(Telemetry.MetricsPath, Ct);
 
         var healthy = await client.GetAsync("/health/ready", Ct);
         using var before = JsonDocument.Parse(await healthy.Content.ReadAsStringAsync(Ct));
@@ -79,6 +81,7 @@ public sealed class TelemetryTests
         var degraded = await client.GetAsync("/health/ready", Ct);
         using var after = JsonDocument.Parse(await degraded.Content.ReadAsStringAsync(Ct));
 
+        Assert.Contains($"scorecards_scorecards{{otel_scope_name=\"Scorecards\",round=\"{World.RoundName}\",state=\"NotStarted\"}} 2", metrics);
         Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
         Assert.Equal("Healthy", before.RootElement.GetProperty("status").GetString());
         Assert.Equal("Healthy", before.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
@@ -86,6 +89,35 @@ public sealed class TelemetryTests
         Assert.Equal(HttpStatusCode.OK, degraded.StatusCode);
         Assert.Equal("Degraded", after.RootElement.GetProperty("status").GetString());
         Assert.EndsWith(" pending, 1 failed after every retry: see /admin/outbox.", after.RootElement.GetProperty("checks").GetProperty("outbox").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task WithACollectorNamed_RequestsAndTheirSqlAreTraced_AndWithoutOneNothingIs()
+    {
+        var traced = new System.Collections.Concurrent.ConcurrentBag<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" or "OpenTelemetry.Instrumentation.EntityFrameworkCore",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = traced.Add,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        await using (var quiet = await TestApp.StartAsync())
+        {
+            await quiet.CreateClient().GetAsync("/public", Ct);
+        }
+
+        var untraced = traced.Count(a => a.Source.Name != "Microsoft.AspNetCore");
+        // Nothing listens at this address: the exporter's failures are its own, and the traces are made all the same.
+        await using (var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9/" }))
+        {
+            await app.CreateClient().GetAsync("/public", Ct);
+        }
+
+        Assert.Equal(0, untraced);
+        var request = Assert.Single(traced, a => a.Source.Name == "Microsoft.AspNetCore" && a.GetTagItem("url.path") is "/public");
+        Assert.Contains(traced, a => a.Source.Name == "OpenTelemetry.Instrumentation.EntityFrameworkCore" && a.TraceId == request.TraceId);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class ScorecardsApiTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static object EntryBody(int version, string progress = "WG-TIP held its 10th Annual Meeting in Bangkok in November 2024.") => new
+    internal static object EntryBody(int version, string progress = "WG-TIP held its 10th Annual Meeting in Bangkok in November 2024.") => new
     {
         version,
         completion = "Substantial",

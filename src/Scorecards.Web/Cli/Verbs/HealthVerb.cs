@@ -10,11 +10,15 @@ internal static class HealthVerb
 {
     public static Command Create(TextWriter output)
     {
-        var url = new Option<Uri>("--url") { Description = "The address to ask.", DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080/health/ready") };
+        var url = new Option<string>("--url") { Description = "The address to ask.", DefaultValueFactory = _ => "http://127.0.0.1:8080/health/ready" };
         var command = new Command("health", "Asks a running server whether it is ready: exits 0 when it answers 200, 1 otherwise.") { url };
         command.SetAction(async (result, ct) =>
         {
-            var address = result.GetValue(url)!;
+            if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+            {
+                throw new CommandException($"--url: '{result.GetValue(url)}' is not an http or https address.");
+            }
+
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             try
             {

@@ -67,8 +67,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         _ => throw new InvalidOperationException($"Unsupported database provider '{Provider}'."),
     };
 
-    /// <summary>The folder a SQLite file lives in, so it can be created before first use; null for other databases.</summary>
-    public string? SqliteDirectory()
+    /// <summary>The full path of the SQLite file; null for other databases and for one in memory.</summary>
+    public string? SqliteFile()
     {
         if (Provider != DatabaseProvider.Sqlite)
         {
@@ -78,8 +78,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         var source = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
         return source is "" or ":memory:" || source.StartsWith("file:", StringComparison.Ordinal) || ConnectionString.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase)
             ? null
-            : Path.GetDirectoryName(Path.GetFullPath(source));
+            : Path.GetFullPath(source);
     }
+
+    /// <summary>The folder a SQLite file lives in, so it can be created before first use; null for other databases.</summary>
+    public string? SqliteDirectory() => SqliteFile() is { } file ? Path.GetDirectoryName(file) : null;
 }
 
 public static class DatabaseRegistration

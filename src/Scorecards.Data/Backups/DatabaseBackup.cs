@@ -104,7 +104,7 @@ public sealed class DatabaseBackup(DatabaseSettings settings, IConfiguration con
         else
         {
             // pg_restore --list reads the whole table of contents: a file that is not a custom-format dump is refused here.
-            await RunAsync(Tool("PgRestore", "pg_restore"), ["--list", file], ct, quiet: true);
+            await RunAsync(Tool("PgRestore", "pg_restore"), ["--list", file], ct);
             var creator = db.GetService<IRelationalDatabaseCreator>();
             if (!await creator.ExistsAsync(ct))
             {
@@ -181,8 +181,7 @@ public sealed class DatabaseBackup(DatabaseSettings settings, IConfiguration con
     /// <summary>What makes the database hold data, or null if it holds none worth keeping (no schema, or no records yet).</summary>
     private async Task<string?> HoldsDataAsync(CancellationToken ct)
     {
-        if (settings.Provider == DatabaseProvider.Sqlite
-            && new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource is var path && !File.Exists(Path.GetFullPath(path)))
+        if (settings.SqliteFile() is { } path && !File.Exists(path))
         {
             return null;
         }
@@ -215,7 +214,7 @@ public sealed class DatabaseBackup(DatabaseSettings settings, IConfiguration con
         ?? throw new BackupException("ConnectionStrings:Scorecards names no database.");
 
     /// <summary>Runs a PostgreSQL client program with the connection's settings in its environment, never on its command line.</summary>
-    private async Task RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken ct, bool quiet = false)
+    private async Task RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken ct)
     {
         var connection = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
         var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -263,14 +262,10 @@ public sealed class DatabaseBackup(DatabaseSettings settings, IConfiguration con
             await process.WaitForExitAsync(ct);
             var said = (await errors).Trim();
             _ = await output;
+            // What it says on success (a table of contents, notices) is not needed; on failure it is the reason.
             if (process.ExitCode != 0)
             {
                 throw new BackupException($"{Path.GetFileName(program)} failed (exit code {process.ExitCode}){(said.Length == 0 ? "." : $": {said.ReplaceLineEndings(" ")}")}");
-            }
-
-            if (!quiet && said.Length > 0)
-            {
-                Trace.TraceWarning(said);
             }
         }
     }

@@ -73,7 +73,7 @@ internal static class BackupVerb
     {
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
         return settings.Provider == DatabaseProvider.Sqlite
-            ? Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource)
+            ? settings.SqliteFile() ?? "the SQLite database in memory"
             : $"the PostgreSQL database {new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString).Database}";
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using Scorecards.Data;
 using Scorecards.Web.Features.Exports;
 using Scorecards.Web.Infrastructure.Localization;
@@ -79,7 +80,7 @@ internal static class ExportVerb
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var t = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Strings>>();
                 var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-                var schema = (await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetAppliedMigrationsAsync(db.Database, ct)).LastOrDefault();
+                var schema = (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault();
                 var partial = target.FullName + ".partial";
                 Archive.Contents contents;
                 try
